@@ -1,0 +1,152 @@
+package org.sipanalyzer.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/** Entry point of {@code sip-analyzer}: picks the sub-command, parses its options, maps errors to exit codes. */
+public final class Main {
+
+    static final String PROGRAM = "sip-analyzer";
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    Main() {
+        register(new CodesCommand());
+    }
+
+    private void register(Command c) {
+        commands.put(c.name(), c);
+    }
+
+    public static void main(String[] args) {
+        int status = new Main().run(args, Console.system()).code();
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /** Runs one invocation; never throws and never exits, so tests can call it. */
+    ExitCode run(String[] args, Console console) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        boolean debug = rest.remove("--debug");
+        try {
+            return dispatch(rest, console);
+        } catch (UsageException e) {
+            console.err().println(PROGRAM + ": " + e.getMessage());
+            if (debug && e.getCause() != null) {
+                e.getCause().printStackTrace(console.err());
+            }
+            return ExitCode.USAGE;
+        } catch (IOException e) {
+            console.err().println(PROGRAM + ": " + Output.describe(e) + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                e.printStackTrace(console.err());
+            }
+            return ExitCode.USAGE;
+        } catch (RuntimeException | Error e) {
+            console.err().println(PROGRAM + ": internal error: " + e
+                    + (debug ? "" : "; run again with --debug and report the stack trace"));
+            if (debug) {
+                StringWriter sw = new StringWriter();
+                e.printStackTrace(new PrintWriter(sw));
+                console.err().print(sw);
+            }
+            return ExitCode.INTERNAL;
+        }
+    }
+
+    private ExitCode dispatch(List<String> args, Console console) throws UsageException, IOException {
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")
+                || args.get(0).equals("help")) {
+            if (args.size() > 1 && commands.containsKey(args.get(1))) {
+                printHelp(commands.get(args.get(1)), console);
+            } else {
+                printUsage(console);
+            }
+            return args.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
+        }
+        if (args.get(0).equals("--version") || args.get(0).equals("-V")) {
+            console.out().println(PROGRAM + " " + version());
+            return ExitCode.OK;
+        }
+        Command command = commands.get(args.get(0));
+        if (command == null) {
+            throw new UsageException("unknown command '" + args.get(0) + "'; commands are "
+                    + String.join(", ", commands.keySet()) + " (see '" + PROGRAM + " --help')");
+        }
+        Options options = withCommonOptions(command.options());
+        CommandLine line;
+        try {
+            line = DefaultParser.builder().build().parse(options, args.subList(1, args.size()).toArray(String[]::new));
+        } catch (ParseException e) {
+            throw new UsageException(command.name() + ": " + lowerFirst(e.getMessage()) + "; see '" + PROGRAM
+                    + " " + command.name() + " --help'");
+        }
+        if (line.hasOption("help")) {
+            printHelp(command, console);
+            return ExitCode.OK;
+        }
+        return command.run(line, console);
+    }
+
+    private static Options withCommonOptions(Options own) {
+        Options all = new Options();
+        for (Option o : own.getOptions()) {
+            all.addOption(o);
+        }
+        all.addOption(Option.builder("h").longOpt("help").desc("Show this help and exit.").get());
+        all.addOption(Option.builder().longOpt("debug").desc("Print stack traces of errors.").get());
+        return all;
+    }
+
+    private void printUsage(Console console) {
+        console.out().println("Usage: " + PROGRAM + " [--version] [--help] COMMAND [OPTIONS] [ARGS]");
+        console.out().println();
+        console.out().println("Finds SIP in packet captures and logs, explains every response code and reports why calls fail.");
+        console.out().println();
+        console.out().println("Commands:");
+        for (Command c : commands.values()) {
+            console.out().printf("  %-10s %s%n", c.name(), c.summary());
+        }
+        console.out().println();
+        console.out().println("Run '" + PROGRAM + " COMMAND --help' for a command's options.");
+        console.out().println("Exit codes: 0 success, 1 a check failed, 2 usage or input error, 3 internal error.");
+    }
+
+    private static void printHelp(Command command, Console console) {
+        HelpFormatter help = HelpFormatter.builder().setPrintWriter(new PrintWriter(console.out(), true)).get();
+        help.printHelp(PROGRAM + " " + command.name() + " [OPTIONS] " + command.arguments(),
+                command.summary(), withCommonOptions(command.options()),
+                "Exit codes: 0 success, 1 a check failed, 2 usage or input error, 3 internal error.", false);
+        console.out().flush();
+    }
+
+    static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String lowerFirst(String s) {
+        return s == null || s.isEmpty() ? "invalid arguments" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,22 @@
+package org.sipanalyzer.cli;
+
+/** Makes user- or capture-supplied text safe to echo in a one-line error message. */
+final class TextSafe {
+
+    private static final int MAX = 80;
+
+    private TextSafe() {
+    }
+
+    static String of(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length() && sb.length() < MAX; i++) {
+            char c = s.charAt(i);
+            sb.append(c < 0x20 || (c >= 0x7f && c <= 0x9f) ? '?' : c);
+        }
+        if (s.length() > MAX) {
+            sb.append('…');
+        }
+        return sb.toString();
+    }
+}

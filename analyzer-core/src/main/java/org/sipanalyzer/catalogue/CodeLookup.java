@@ -1,0 +1,34 @@
+package org.sipanalyzer.catalogue;
+
+import java.util.Optional;
+
+/**
+ * What the catalogue says about one status code, whether or not it is registered.
+ *
+ * @param code the code looked up, kept as it was seen
+ * @param status the code's own standing: registered, deprecated, historic, unregistered or invalid
+ * @param entry the entry that governs the code: its own, or for an unregistered code its class's default
+ *     (RFC 3261 section 8.1.3.2); empty only for an invalid code
+ */
+public record CodeLookup(int code, CodeStatus status, Optional<ResponseCode> entry) {
+
+    /** True when the code has an entry of its own in the catalogue (historic codes included). */
+    public boolean isKnown() {
+        return status != CodeStatus.UNREGISTERED && status != CodeStatus.INVALID;
+    }
+
+    /** True for codes 100-699. */
+    public boolean isValid() {
+        return status != CodeStatus.INVALID;
+    }
+
+    /** The class of the code, empty when invalid. */
+    public Optional<ResponseClass> responseClass() {
+        return ResponseClass.of(code);
+    }
+
+    /** The code a client treats this one as: itself when known, the class default when unregistered. */
+    public Optional<Integer> treatedAs() {
+        return entry.map(ResponseCode::code);
+    }
+}

@@ -1,0 +1,30 @@
+package org.sipanalyzer.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Locates the public test data that lives beside the project ({@code ../shared}: corpus, seed, catalogue,
+ * torture messages). Tests that need it call {@link #require(String)}, which skips them when it is absent,
+ * so a clone of the project alone still builds green.
+ */
+public final class SharedData {
+
+    private SharedData() {
+    }
+
+    /** The shared folder, from the {@code sipanalyzer.shared} property Surefire sets, or {@code ../shared}. */
+    public static Path root() {
+        String p = System.getProperty("sipanalyzer.shared");
+        return Path.of(p != null ? p : "../../shared").toAbsolutePath().normalize();
+    }
+
+    /** The sub-path of the shared folder; skips the calling test when it does not exist. */
+    public static Path require(String relative) {
+        Path p = root().resolve(relative);
+        assumeTrue(Files.exists(p), () -> "shared test data absent: " + p);
+        return p;
+    }
+}
