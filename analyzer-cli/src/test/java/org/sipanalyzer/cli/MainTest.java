@@ -1,0 +1,61 @@
+package org.sipanalyzer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    @Test
+    void versionPrintsTheProjectVersion() {
+        CliRun r = CliRun.of("--version");
+        assertEquals(ExitCode.OK, r.exit());
+        assertTrue(r.out().matches("sip-analyzer \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), r.out());
+    }
+
+    @Test
+    void noArgumentsPrintsUsageAndExits2() {
+        CliRun r = CliRun.of();
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertTrue(r.out().contains("Commands:"));
+        assertTrue(r.out().contains("codes"));
+    }
+
+    @Test
+    void helpListsCommandsAndExitCodes() {
+        CliRun r = CliRun.of("--help");
+        assertEquals(ExitCode.OK, r.exit());
+        assertTrue(r.out().contains("Exit codes: 0 success, 1 a check failed, 2 usage or input error"));
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        CliRun r = CliRun.of("codes", "--help");
+        assertEquals(ExitCode.OK, r.exit());
+        assertTrue(r.out().contains("--format"), r.out());
+        assertTrue(r.out().contains("--output"), r.out());
+    }
+
+    @Test
+    void unknownCommandIsOneLineAndExit2() {
+        CliRun r = CliRun.of("frobnicate");
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertEquals(1, r.err().lines().count());
+        assertTrue(r.err().contains("unknown command 'frobnicate'"), r.err());
+    }
+
+    @Test
+    void unknownOptionIsOneLineAndExit2() {
+        CliRun r = CliRun.of("codes", "--colour");
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("codes --help"), r.err());
+    }
+
+    @Test
+    void debugIsAcceptedAnywhere() {
+        assertEquals(ExitCode.OK, CliRun.of("--debug", "codes", "200").exit());
+        assertEquals(ExitCode.OK, CliRun.of("codes", "200", "--debug").exit());
+    }
+}
