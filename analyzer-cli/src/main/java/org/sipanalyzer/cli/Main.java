@@ -25,6 +25,7 @@ public final class Main {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     Main() {
+        register(new AnalyzeCommand());
         register(new CodesCommand());
     }
 

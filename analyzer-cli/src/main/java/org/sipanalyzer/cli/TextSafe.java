@@ -3,7 +3,7 @@ package org.sipanalyzer.cli;
 /** Makes user- or capture-supplied text safe to echo in a one-line error message. */
 final class TextSafe {
 
-    private static final int MAX = 80;
+    private static final int MAX = 300;
 
     private TextSafe() {
     }

@@ -1,0 +1,31 @@
+package org.sipanalyzer.analysis;
+
+import java.util.List;
+
+/**
+ * The outcome of an analysis: one report per input, in the order given, and the figures of all inputs
+ * together. Retransmissions are recognised within each input.
+ *
+ * @param inputs per input
+ * @param total every input's statistics added up
+ * @param failedListeners listeners that threw and were disabled, with the error
+ */
+public record AnalysisResult(List<InputReport> inputs, MessageStatistics total, List<String> failedListeners) {
+
+    /** True when at least one input could be read. */
+    public boolean anyReadable() {
+        return inputs.stream().anyMatch(InputReport::readable);
+    }
+
+    public long packets() {
+        return inputs.stream().mapToLong(InputReport::packets).sum();
+    }
+
+    public long nonSipPayloads() {
+        return inputs.stream().mapToLong(InputReport::nonSipPayloads).sum();
+    }
+
+    public long undecodablePackets() {
+        return inputs.stream().mapToLong(InputReport::undecodablePackets).sum();
+    }
+}

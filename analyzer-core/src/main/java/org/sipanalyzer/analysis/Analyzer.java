@@ -1,0 +1,154 @@
+package org.sipanalyzer.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.sipanalyzer.capture.CaptureFormatException;
+import org.sipanalyzer.catalogue.Catalogue;
+
+/**
+ * Analyses captures: every input is read, decoded and scanned for SIP, and every SIP message becomes a
+ * {@link SipEvent} for the statistics. Inputs are analysed in parallel up to {@link AnalysisOptions#threads()},
+ * each in capture order. Damage in one input never stops the others.
+ */
+public final class Analyzer {
+
+    private final Catalogue catalogue;
+    private final AnalysisOptions options;
+
+    public Analyzer(Catalogue catalogue, AnalysisOptions options) {
+        this.catalogue = catalogue;
+        this.options = options;
+    }
+
+    /** Analyses {@code inputs} and returns one report per input and their total. */
+    public AnalysisResult analyze(List<AnalysisInput> inputs) {
+        return analyze(inputs, List.of());
+    }
+
+    /**
+     * Analyses {@code inputs}, also handing every event to {@code listeners}. Events of one input arrive in
+     * capture order; when inputs run in parallel, calls for different inputs are serialised, never concurrent.
+     */
+    public AnalysisResult analyze(List<AnalysisInput> inputs, List<StatisticsListener> listeners) {
+        List<String> failed = Collections.synchronizedList(new ArrayList<>());
+        ListenerGroup shared = new ListenerGroup(listeners, failed);
+        List<InputReport> reports = new ArrayList<>();
+        int threads = Math.min(options.threads(), inputs.size());
+        if (threads <= 1) {
+            for (int i = 0; i < inputs.size(); i++) {
+                reports.add(analyzeOne(i, inputs.get(i), shared));
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "sip-analyzer-input");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<InputReport>> futures = new ArrayList<>();
+                for (int i = 0; i < inputs.size(); i++) {
+                    int index = i;
+                    futures.add(pool.submit(() -> analyzeOne(index, inputs.get(index), shared)));
+                }
+                for (Future<InputReport> f : futures) {
+                    reports.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("analysis interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("analysis failed", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        MessageStatistics total = new MessageStatistics(catalogue);
+        for (InputReport r : reports) {
+            total.merge(r.statistics());
+        }
+        return new AnalysisResult(List.copyOf(reports), total, List.copyOf(failed));
+    }
+
+    private InputReport analyzeOne(int index, AnalysisInput input, ListenerGroup shared) {
+        InputReport report = new InputReport(input.name(), new MessageStatistics(catalogue),
+                options.maxWarningsPerInput());
+        InputStream in;
+        try {
+            in = input.open();
+        } catch (IOException | RuntimeException e) {
+            report.failed(describeOpenError(input.name(), e));
+            return report;
+        }
+        try (InputStream owned = in) {
+            new InputAnalysis(index, catalogue, options, report, shared).run(owned);
+        } catch (CaptureFormatException e) {
+            report.failed(e.getMessage());
+        } catch (IOException e) {
+            if (report.readable()) {
+                report.warn("read error after " + report.packets() + " frames: " + e.getMessage()
+                        + "; the frames before it were analysed");
+            } else {
+                report.failed(describeOpenError(input.name(), e));
+            }
+        }
+        return report;
+    }
+
+    static String describeOpenError(String name, Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file; check the path";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied; make the file readable";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        if (e instanceof IOException && e.getMessage() != null && e.getMessage().contains("Is a directory")) {
+            return "is a directory; give capture files";
+        }
+        return "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    /** Listeners shared by all inputs: calls are serialised, and a listener that throws is disabled. */
+    static final class ListenerGroup {
+        private final List<StatisticsListener> listeners;
+        private final boolean[] disabled;
+        private final List<String> failed;
+
+        ListenerGroup(List<StatisticsListener> listeners, List<String> failed) {
+            this.listeners = List.copyOf(listeners);
+            this.disabled = new boolean[listeners.size()];
+            this.failed = failed;
+        }
+
+        boolean isEmpty() {
+            return listeners.isEmpty();
+        }
+
+        synchronized void onEvent(SipEvent e) {
+            for (int i = 0; i < listeners.size(); i++) {
+                if (disabled[i]) {
+                    continue;
+                }
+                try {
+                    listeners.get(i).onEvent(e);
+                } catch (RuntimeException ex) {
+                    disabled[i] = true;
+                    failed.add(listeners.get(i).name() + ": " + ex + " (disabled from input " + e.input()
+                            + ", frame " + e.frame() + ")");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.sipanalyzer.analysis;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * A sorted map of counts whose number of keys is bounded: keys come from untrusted captures (methods, codes),
+ * so past the bound new keys are folded into one overflow key.
+ */
+final class BoundedCounter<K extends Comparable<K>, V> {
+
+    private final TreeMap<K, V> map = new TreeMap<>();
+    private final int maxKeys;
+    private final K overflowKey;
+    private final Function<K, V> factory;
+
+    BoundedCounter(int maxKeys, K overflowKey, Function<K, V> factory) {
+        this.maxKeys = maxKeys;
+        this.overflowKey = overflowKey;
+        this.factory = factory;
+    }
+
+    V get(K key) {
+        V v = map.get(key);
+        if (v != null) {
+            return v;
+        }
+        K k = map.size() >= maxKeys ? overflowKey : key;
+        return map.computeIfAbsent(k, factory);
+    }
+
+    Map<K, V> view() {
+        return Collections.unmodifiableMap(map);
+    }
+}

@@ -1,0 +1,71 @@
+package org.sipanalyzer.analysis;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sipanalyzer.catalogue.CodeLookup;
+
+/** The figures for one response code: counts, what the catalogue says, and reason phrases seen on the wire. */
+public final class CodeStatistics {
+
+    /** At most this many distinct reason phrases are kept per code; the rest are counted together. */
+    static final int MAX_PHRASES = 8;
+    static final String OTHER_PHRASES = "(other phrases)";
+
+    private final int code;
+    private final CodeLookup lookup;
+    private final Counts counts = new Counts();
+    private final Map<String, Long> phrases = new LinkedHashMap<>();
+
+    CodeStatistics(int code, CodeLookup lookup) {
+        this.code = code;
+        this.lookup = lookup;
+    }
+
+    void add(String phrase, boolean retransmission) {
+        counts.add(retransmission);
+        String p = phrase == null ? "" : phrase;
+        if (!phrases.containsKey(p) && phrases.size() >= MAX_PHRASES) {
+            p = OTHER_PHRASES;
+        }
+        phrases.merge(p, 1L, Long::sum);
+    }
+
+    void add(CodeStatistics other) {
+        counts.add(other.counts);
+        other.phrases.forEach((p, n) -> {
+            String key = !phrases.containsKey(p) && phrases.size() >= MAX_PHRASES ? OTHER_PHRASES : p;
+            phrases.merge(key, n, Long::sum);
+        });
+    }
+
+    /** The status code as seen (-1 when it was not a number). */
+    public int code() {
+        return code;
+    }
+
+    public CodeLookup lookup() {
+        return lookup;
+    }
+
+    public Counts counts() {
+        return counts;
+    }
+
+    /** Reason phrases as sent, with how often each was seen, in order of first sight. */
+    public Map<String, Long> phrases() {
+        return Collections.unmodifiableMap(phrases);
+    }
+
+    /** The phrases seen that match neither the catalogue's reason nor its aliases. */
+    public Map<String, Long> unexpectedPhrases() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        phrases.forEach((p, n) -> {
+            boolean known = lookup.isKnown() && lookup.entry().map(e -> e.matchesReason(p)).orElse(false);
+            if (!known) {
+                out.put(p, n);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,173 @@
+package org.sipanalyzer.analysis;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What happened to one input: what it was, how many packets of each kind it held, the SIP statistics of
+ * its messages, and every warning (listed up to a limit, then counted). Nothing is dropped silently.
+ */
+public final class InputReport {
+
+    private final String name;
+    private String format;
+    private boolean readable;
+    private String error;
+    final MessageStatistics statistics;
+    private final int maxWarnings;
+    private final List<String> warnings = new ArrayList<>();
+    private long warningsNotListed;
+
+    long packets;
+    long truncatedFrames;
+    long udpDatagrams;
+    long tcpSegments;
+    long emptyPayloads;
+    long nonSipPayloads;
+    long keepAlives;
+    long ipFragments;
+    long otherIp;
+    long notIp;
+    long unsupportedLink;
+    long malformedPackets;
+    long tcpIncomplete;
+    long tcpTrailingBytes;
+    long strictRejected;
+    long retransmissionKeysEvicted;
+
+    InputReport(String name, MessageStatistics statistics, int maxWarnings) {
+        this.name = name;
+        this.statistics = statistics;
+        this.maxWarnings = maxWarnings;
+    }
+
+    void opened(String format) {
+        this.format = format;
+        this.readable = true;
+    }
+
+    void failed(String error) {
+        this.error = error;
+    }
+
+    void warn(String warning) {
+        if (warnings.size() < maxWarnings) {
+            warnings.add(warning);
+        } else {
+            warningsNotListed++;
+        }
+    }
+
+    /** The input's name as given (a path, or "-"). */
+    public String name() {
+        return name;
+    }
+
+    /** "pcap", "pcapng", or either with "+gzip"; null when the input could not be read. */
+    public String format() {
+        return format;
+    }
+
+    /** False when the input could not be read at all; {@link #error()} says why. */
+    public boolean readable() {
+        return readable;
+    }
+
+    /** Why the input could not be read (without the input's name); null when it could. */
+    public String error() {
+        return error;
+    }
+
+    /** Warnings, one line each, in the order found (at most the configured number). */
+    public List<String> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    /** Warnings beyond the listed ones. */
+    public long warningsNotListed() {
+        return warningsNotListed;
+    }
+
+    public MessageStatistics statistics() {
+        return statistics;
+    }
+
+    /** Frames read from the capture. */
+    public long packets() {
+        return packets;
+    }
+
+    /** Frames the capture cut short of their length on the wire (snaplen). */
+    public long truncatedFrames() {
+        return truncatedFrames;
+    }
+
+    public long udpDatagrams() {
+        return udpDatagrams;
+    }
+
+    public long tcpSegments() {
+        return tcpSegments;
+    }
+
+    /** UDP datagrams and TCP segments without payload. */
+    public long emptyPayloads() {
+        return emptyPayloads;
+    }
+
+    /** Payloads that are not SIP (RTP, DNS, other protocols, TCP continuations). */
+    public long nonSipPayloads() {
+        return nonSipPayloads;
+    }
+
+    /** Payloads of blank lines only (SIP keep-alives). */
+    public long keepAlives() {
+        return keepAlives;
+    }
+
+    /** IP fragments, which are not reassembled, so whatever SIP they carry is not analysed. */
+    public long ipFragments() {
+        return ipFragments;
+    }
+
+    /** IP packets of other protocols (ICMP, SCTP, ESP...). */
+    public long otherIp() {
+        return otherIp;
+    }
+
+    /** Frames without IP (ARP, LLDP...). */
+    public long notIp() {
+        return notIp;
+    }
+
+    /** Frames of a link type that is not decoded. */
+    public long unsupportedLink() {
+        return unsupportedLink;
+    }
+
+    /** Frames whose headers are cut short or inconsistent. */
+    public long malformedPackets() {
+        return malformedPackets;
+    }
+
+    /** Frames that could not be decoded: malformed headers or an unsupported link type. */
+    public long undecodablePackets() {
+        return malformedPackets + unsupportedLink;
+    }
+
+    /** SIP messages over TCP whose end lies in a later segment; they need stream reassembly. */
+    public long tcpIncompleteMessages() {
+        return tcpIncomplete;
+    }
+
+    /** Messages JAIN-SIP rejected under --strict. */
+    public long strictRejected() {
+        return strictRejected;
+    }
+
+    /** Messages seen in this input. */
+    public long sipMessages() {
+        return statistics.messages().count();
+    }
+}

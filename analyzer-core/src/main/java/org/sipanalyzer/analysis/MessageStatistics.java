@@ -1,0 +1,156 @@
+package org.sipanalyzer.analysis;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.sipanalyzer.catalogue.Catalogue;
+import org.sipanalyzer.catalogue.ResponseClass;
+import org.sipanalyzer.sip.SipMessage;
+import org.sipanalyzer.sip.SipProblem;
+
+/**
+ * Counts SIP messages: requests by method, responses by class, by code and by CSeq method and code, each
+ * with and without retransmissions; malformed messages by problem. Bounded whatever the input.
+ */
+public final class MessageStatistics implements StatisticsListener {
+
+    /** Distinct methods kept apart; further ones are counted under {@link #OTHER_METHOD}. */
+    public static final int MAX_METHODS = 256;
+    /** Distinct status codes kept apart; further ones are counted under {@link #OTHER_CODE}. */
+    public static final int MAX_CODES = 1024;
+    public static final String OTHER_METHOD = "(other)";
+    public static final String NO_METHOD = "(none)";
+    /** The key for codes past {@link #MAX_CODES}. */
+    public static final int OTHER_CODE = Integer.MIN_VALUE;
+    /** The key for a status "code" that is not a number. */
+    public static final int NON_NUMERIC_CODE = -1;
+
+    private final Catalogue catalogue;
+    private final Counts messages = new Counts();
+    private final Counts requests = new Counts();
+    private final Counts responses = new Counts();
+    private long malformed;
+    private final BoundedCounter<String, Counts> byMethod =
+            new BoundedCounter<>(MAX_METHODS, OTHER_METHOD, k -> new Counts());
+    private final EnumMap<ResponseClass, Counts> byClass = new EnumMap<>(ResponseClass.class);
+    private final Counts invalidCodes = new Counts();
+    private final BoundedCounter<Integer, CodeStatistics> byCode;
+    private final BoundedCounter<String, BoundedCounter<Integer, Counts>> byMethodAndCode =
+            new BoundedCounter<>(MAX_METHODS, OTHER_METHOD, k -> codeCounter());
+    private final EnumMap<SipProblem, Long> problems = new EnumMap<>(SipProblem.class);
+
+    public MessageStatistics(Catalogue catalogue) {
+        this.catalogue = catalogue;
+        this.byCode = new BoundedCounter<>(MAX_CODES, OTHER_CODE, k -> new CodeStatistics(k, catalogue.lookup(k)));
+    }
+
+    private static BoundedCounter<Integer, Counts> codeCounter() {
+        return new BoundedCounter<>(MAX_CODES, OTHER_CODE, k -> new Counts());
+    }
+
+    @Override
+    public String name() {
+        return "messages";
+    }
+
+    @Override
+    public void onEvent(SipEvent e) {
+        SipMessage m = e.message();
+        boolean rtx = e.retransmission();
+        messages.add(rtx);
+        if (!m.isWellFormed()) {
+            malformed++;
+            for (SipProblem p : m.problems()) {
+                problems.merge(p, 1L, Long::sum);
+            }
+        }
+        if (m.isResponse()) {
+            responses.add(rtx);
+            int code = m.statusCode();
+            ResponseClass cls = e.code() != null && e.code().isValid() ? e.code().responseClass().orElse(null) : null;
+            if (cls != null) {
+                byClass.computeIfAbsent(cls, k -> new Counts()).add(rtx);
+            } else {
+                invalidCodes.add(rtx);
+            }
+            byCode.get(code).add(m.reasonPhrase(), rtx);
+            String method = m.cseqMethod() == null ? NO_METHOD : m.cseqMethod();
+            byMethodAndCode.get(method).get(code).add(rtx);
+        } else {
+            requests.add(rtx);
+            byMethod.get(m.method()).add(rtx);
+        }
+    }
+
+    /** Adds another input's figures to these. */
+    public void merge(MessageStatistics o) {
+        messages.add(o.messages);
+        requests.add(o.requests);
+        responses.add(o.responses);
+        malformed += o.malformed;
+        o.byMethod.view().forEach((k, v) -> byMethod.get(k).add(v));
+        o.byClass.forEach((k, v) -> byClass.computeIfAbsent(k, x -> new Counts()).add(v));
+        invalidCodes.add(o.invalidCodes);
+        o.byCode.view().forEach((k, v) -> byCode.get(k).add(v));
+        o.byMethodAndCode.view().forEach((m, codes) -> {
+            BoundedCounter<Integer, Counts> mine = byMethodAndCode.get(m);
+            codes.view().forEach((c, n) -> mine.get(c).add(n));
+        });
+        o.problems.forEach((k, v) -> problems.merge(k, v, Long::sum));
+    }
+
+    public Counts messages() {
+        return messages;
+    }
+
+    public Counts requests() {
+        return requests;
+    }
+
+    public Counts responses() {
+        return responses;
+    }
+
+    /** Messages that were retransmissions. */
+    public long retransmissions() {
+        return messages.count() - messages.unique();
+    }
+
+    /** Messages with at least one {@link SipProblem}. */
+    public long malformed() {
+        return malformed;
+    }
+
+    public Map<String, Counts> byMethod() {
+        return byMethod.view();
+    }
+
+    public Map<ResponseClass, Counts> byClass() {
+        return Collections.unmodifiableMap(byClass);
+    }
+
+    /** Responses whose code is outside 100-699 or not a number. */
+    public Counts invalidCodes() {
+        return invalidCodes;
+    }
+
+    public Map<Integer, CodeStatistics> byCode() {
+        return byCode.view();
+    }
+
+    /** Responses by CSeq method, then code. */
+    public Map<String, Map<Integer, Counts>> byMethodAndCode() {
+        Map<String, Map<Integer, Counts>> out = new TreeMap<>();
+        byMethodAndCode.view().forEach((m, c) -> out.put(m, c.view()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    public Map<SipProblem, Long> problems() {
+        return Collections.unmodifiableMap(problems);
+    }
+
+    Catalogue catalogue() {
+        return catalogue;
+    }
+}

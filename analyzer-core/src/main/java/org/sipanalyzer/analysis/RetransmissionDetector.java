@@ -1,0 +1,62 @@
+package org.sipanalyzer.analysis;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.sip.SipMessage;
+
+/**
+ * Recognises a message that the same side already sent in the same transaction. A response is the same when
+ * Call-ID, CSeq, status code, To tag and direction match; a request when Call-ID, CSeq, top Via branch and
+ * direction match. Keys are forgotten after a window of capture time, and their number is bounded.
+ */
+final class RetransmissionDetector {
+
+    private final long windowNanos;
+    private final int maxEntries;
+    private final LinkedHashMap<Key, Long> seen = new LinkedHashMap<>(1024, 0.75f, false);
+    private long evictedForSpace;
+
+    private record Key(String callId, long cseq, String cseqMethod, int code, String tagOrBranch,
+            Endpoint source, Endpoint destination) {
+    }
+
+    RetransmissionDetector(long windowNanos, int maxEntries) {
+        this.windowNanos = windowNanos;
+        this.maxEntries = maxEntries;
+    }
+
+    /** True when {@code m} repeats a message seen within the window; records it either way. */
+    boolean check(SipMessage m, Endpoint source, Endpoint destination, long timestampNanos) {
+        Key key = m.isResponse()
+                ? new Key(m.callId(), m.cseqNumber(), m.cseqMethod(), m.statusCode(), m.toTag(), source, destination)
+                : new Key(m.callId(), m.cseqNumber(), m.method(), 0, m.viaBranch(), source, destination);
+        expire(timestampNanos);
+        Long previous = seen.remove(key);
+        seen.put(key, timestampNanos);
+        if (seen.size() > maxEntries) {
+            Iterator<Map.Entry<Key, Long>> it = seen.entrySet().iterator();
+            it.next();
+            it.remove();
+            evictedForSpace++;
+        }
+        return previous != null && timestampNanos - previous <= windowNanos;
+    }
+
+    private void expire(long now) {
+        Iterator<Map.Entry<Key, Long>> it = seen.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<Key, Long> e = it.next();
+            if (now - e.getValue() <= windowNanos) {
+                break;
+            }
+            it.remove();
+        }
+    }
+
+    /** Keys forgotten early because the table was full: a retransmission after that is counted as unique. */
+    long evictedForSpace() {
+        return evictedForSpace;
+    }
+}

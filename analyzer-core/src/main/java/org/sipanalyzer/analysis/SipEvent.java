@@ -1,0 +1,27 @@
+package org.sipanalyzer.analysis;
+
+import org.sipanalyzer.catalogue.CodeLookup;
+import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.sip.SipMessage;
+
+/**
+ * One SIP message seen in an input: the only thing that crosses from parsing to statistics.
+ *
+ * @param input the index of the input in the analysis
+ * @param frame the frame number in its input (of the frame that completed the message)
+ * @param timestampNanos capture time, nanoseconds since the epoch
+ * @param source the sender
+ * @param destination the receiver
+ * @param transport UDP or TCP
+ * @param message the fields the scanner extracted
+ * @param code for a response, what the catalogue says of its code; null for a request
+ * @param retransmission true when the same side already sent this message in the same transaction
+ */
+public record SipEvent(int input, long frame, long timestampNanos, Endpoint source, Endpoint destination,
+        Transport transport, SipMessage message, CodeLookup code, boolean retransmission) {
+
+    public boolean isResponse() {
+        return message.isResponse();
+    }
+}

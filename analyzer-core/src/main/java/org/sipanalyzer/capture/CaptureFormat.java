@@ -1,0 +1,18 @@
+package org.sipanalyzer.capture;
+
+/** The capture formats sip-analyzer reads. */
+public enum CaptureFormat {
+    PCAP("pcap"),
+    PCAPNG("pcapng");
+
+    private final String word;
+
+    CaptureFormat(String word) {
+        this.word = word;
+    }
+
+    /** The name used in reports. */
+    public String word() {
+        return word;
+    }
+}

@@ -1,0 +1,180 @@
+package org.sipanalyzer.capture;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens a capture by its content, never by its name: pcap or pcapng, plain or gzip-compressed. Anything
+ * else is refused with a {@link CaptureFormatException} that names the format when it is recognisable
+ * and says how to convert it.
+ */
+public final class CaptureOpener {
+
+    /** The default limit on one captured frame; larger records are taken as corrupt. */
+    public static final int DEFAULT_MAX_FRAME_BYTES = 256 * 1024;
+
+    private static final String CONVERT = "convert it with 'editcap -F pcapng IN OUT' (from Wireshark) and analyse the result";
+
+    private CaptureOpener() {
+    }
+
+    /**
+     * Opens a reader over {@code in}, which the reader then owns: closing the reader closes it.
+     *
+     * @param maxFrameBytes the largest frame accepted; a record claiming more is reported as corrupt
+     */
+    public static CaptureReader open(InputStream in, int maxFrameBytes) throws IOException {
+        InputStream s = new BufferedInputStream(in, 1 << 16);
+        byte[] head = peek(s, 16);
+        boolean gzip = false;
+        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            gzip = true;
+            s = new BufferedInputStream(new GZIPInputStream(s, 1 << 16), 1 << 16);
+            head = peek(s, 16);
+            if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+                throw new CaptureFormatException("gzip inside gzip: decompress the outer layer first (gunzip)");
+            }
+        }
+        if (head.length == 0) {
+            throw new CaptureFormatException("empty input: no capture header");
+        }
+        String other = otherCompression(head);
+        if (other != null) {
+            throw new CaptureFormatException(other + "-compressed input: decompress it first, or recompress with gzip,"
+                    + " which sip-analyzer reads directly");
+        }
+        int be = head.length >= 4 ? u32be(head) : 0;
+        if (be == PcapngReader.SHB) {
+            return new Owning(new PcapngReader(s, maxFrameBytes), s, gzip);
+        }
+        int le = Integer.reverseBytes(be);
+        for (int magic : new int[] {PcapReader.MAGIC_MICRO, PcapReader.MAGIC_NANO, PcapReader.MAGIC_MODIFIED}) {
+            if (be == magic || le == magic) {
+                return new Owning(new PcapReader(s, maxFrameBytes), s, gzip);
+            }
+        }
+        throw new CaptureFormatException(describeUnknown(head));
+    }
+
+    private static String otherCompression(byte[] h) {
+        if (startsWith(h, 0x28, 0xb5, 0x2f, 0xfd)) {
+            return "zstd";
+        }
+        if (startsWith(h, 0xfd, '7', 'z', 'X', 'Z', 0)) {
+            return "xz";
+        }
+        if (startsWith(h, 'B', 'Z', 'h')) {
+            return "bzip2";
+        }
+        if (startsWith(h, 0x04, 0x22, 0x4d, 0x18)) {
+            return "lz4";
+        }
+        return null;
+    }
+
+    static String describeUnknown(byte[] h) {
+        if (startsWith(h, 'G', 'M', 'B', 'U')) {
+            return "a Microsoft Network Monitor 2.x capture, which sip-analyzer does not read; " + CONVERT;
+        }
+        if (startsWith(h, 'R', 'T', 'S', 'S')) {
+            return "a Microsoft Network Monitor 1.x capture, which sip-analyzer does not read; " + CONVERT;
+        }
+        if (startsWith(h, 's', 'n', 'o', 'o', 'p', 0, 0, 0)) {
+            return "a Sun snoop capture, which sip-analyzer does not read; " + CONVERT;
+        }
+        if (startsWith(h, 'X', 'C', 'P', 0)) {
+            return "a NetXRay / Sniffer capture, which sip-analyzer does not read; " + CONVERT;
+        }
+        if (looksLikeErf(h)) {
+            return "probably an Endace ERF capture, which sip-analyzer does not read; " + CONVERT;
+        }
+        if (looksLikeText(h)) {
+            return "text, not a capture; sip-analyzer reads pcap and pcapng captures (plain or gzip)";
+        }
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < Math.min(4, h.length); i++) {
+            hex.append(String.format("%s%02x", i == 0 ? "" : " ", h[i] & 0xff));
+        }
+        return "not a pcap or pcapng capture (it starts with bytes " + hex + "); if it is another capture format, "
+                + CONVERT;
+    }
+
+    /** An ERF record header: 8-byte timestamp, a known type, a record length of at least 16 and a sane wire length. */
+    private static boolean looksLikeErf(byte[] h) {
+        if (h.length < 16) {
+            return false;
+        }
+        int type = h[8] & 0x7f;
+        int rlen = ((h[10] & 0xff) << 8) | (h[11] & 0xff);
+        int wlen = ((h[14] & 0xff) << 8) | (h[15] & 0xff);
+        return type >= 1 && type <= 48 && rlen >= 16 && wlen > 0 && wlen <= 65535;
+    }
+
+    private static boolean looksLikeText(byte[] h) {
+        for (byte b : h) {
+            int c = b & 0xff;
+            if (c < 0x09 || (c > 0x0d && c < 0x20) || c == 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(byte[] h, int... prefix) {
+        if (h.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((h[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int u32be(byte[] h) {
+        return ((h[0] & 0xff) << 24) | ((h[1] & 0xff) << 16) | ((h[2] & 0xff) << 8) | (h[3] & 0xff);
+    }
+
+    private static byte[] peek(InputStream s, int n) throws IOException {
+        s.mark(n);
+        byte[] b = s.readNBytes(n);
+        s.reset();
+        return b;
+    }
+
+    /** A reader that closes the stream it was opened on. */
+    private record Owning(CaptureReader reader, InputStream stream, boolean compressed) implements CaptureReader {
+        @Override
+        public boolean isCompressed() {
+            return compressed;
+        }
+
+        @Override
+        public CaptureFormat format() {
+            return reader.format();
+        }
+
+        @Override
+        public Frame next() throws IOException {
+            return reader.next();
+        }
+
+        @Override
+        public java.util.List<CaptureWarning> warnings() {
+            return reader.warnings();
+        }
+
+        @Override
+        public long truncatedFrames() {
+            return reader.truncatedFrames();
+        }
+
+        @Override
+        public void close() throws IOException {
+            stream.close();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.sipanalyzer.decode;
+
+/**
+ * What {@link PacketDecoder} found in one frame. Mutable and reused from frame to frame for speed: copy what
+ * you keep. Offsets index the frame's own array.
+ */
+public final class DecodedPacket {
+
+    /** How far decoding got. */
+    public enum Kind {
+        /** A UDP datagram or TCP segment: flow and payload are set (the payload may be empty). */
+        PAYLOAD,
+        /** A fragment of an IP datagram; reassembly is not done, so its payload is not analysed. */
+        IP_FRAGMENT,
+        /** IP carrying another protocol (ICMP, SCTP, ESP...), or a tunnel nesting too deep. */
+        OTHER_IP,
+        /** A link-layer frame that carries no IP (ARP, LLDP, STP...). */
+        NOT_IP,
+        /** A link type the decoder does not know. */
+        UNSUPPORTED_LINK,
+        /** Headers that are cut short or inconsistent; {@link #problem} says how. */
+        MALFORMED
+    }
+
+    Kind kind;
+    String problem;
+    Transport transport;
+    int ipVersion;
+    byte[] data;
+    int srcAddrAt;
+    int dstAddrAt;
+    int addrLen;
+    int srcPort;
+    int dstPort;
+    int payloadAt;
+    int payloadLength;
+    boolean payloadTruncated;
+    long tcpSeq;
+    int tcpFlags;
+    int tunnelDepth;
+    int ipProtocol;
+
+    void reset(byte[] data) {
+        this.data = data;
+        kind = Kind.MALFORMED;
+        problem = null;
+        transport = null;
+        ipVersion = 0;
+        payloadAt = 0;
+        payloadLength = 0;
+        payloadTruncated = false;
+        srcPort = 0;
+        dstPort = 0;
+        tcpSeq = 0;
+        tcpFlags = 0;
+        tunnelDepth = 0;
+        ipProtocol = -1;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Why the packet is {@link Kind#MALFORMED}; null otherwise. */
+    public String problem() {
+        return problem;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    public int ipVersion() {
+        return ipVersion;
+    }
+
+    /** The IP protocol number of the innermost IP header, -1 when there is none. */
+    public int ipProtocol() {
+        return ipProtocol;
+    }
+
+    public int srcPort() {
+        return srcPort;
+    }
+
+    public int dstPort() {
+        return dstPort;
+    }
+
+    public int payloadOffset() {
+        return payloadAt;
+    }
+
+    public int payloadLength() {
+        return payloadLength;
+    }
+
+    /** True when the capture cut the packet short, so the payload lacks its end. */
+    public boolean isPayloadTruncated() {
+        return payloadTruncated;
+    }
+
+    public long tcpSequence() {
+        return tcpSeq;
+    }
+
+    public int tcpFlags() {
+        return tcpFlags;
+    }
+
+    /** How many IP-in-IP layers were unwrapped to reach the payload. */
+    public int tunnelDepth() {
+        return tunnelDepth;
+    }
+
+    /** The source address and port, as a new value. */
+    public Endpoint source() {
+        return Endpoint.of(data, srcAddrAt, addrLen, srcPort);
+    }
+
+    /** The destination address and port, as a new value. */
+    public Endpoint destination() {
+        return Endpoint.of(data, dstAddrAt, addrLen, dstPort);
+    }
+}

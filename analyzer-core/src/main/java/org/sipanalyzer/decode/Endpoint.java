@@ -1,0 +1,103 @@
+package org.sipanalyzer.decode;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+
+/**
+ * An IP address and port, compared by value. The address is kept as raw bytes (4 or 16) so that creating
+ * one never does a name lookup.
+ */
+public final class Endpoint implements Comparable<Endpoint> {
+
+    private final byte[] address;
+    private final int port;
+    private final int hash;
+
+    public Endpoint(byte[] address, int port) {
+        if (address.length != 4 && address.length != 16) {
+            throw new IllegalArgumentException("an IP address has 4 or 16 bytes, not " + address.length);
+        }
+        this.address = address.clone();
+        this.port = port;
+        this.hash = Arrays.hashCode(address) * 31 + port;
+    }
+
+    static Endpoint of(byte[] data, int at, int len, int port) {
+        return new Endpoint(Arrays.copyOfRange(data, at, at + len), port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isIpv6() {
+        return address.length == 16;
+    }
+
+    /** The address in the usual text form (dotted quad, or RFC 5952 for IPv6). */
+    public String host() {
+        try {
+            String s = InetAddress.getByAddress(address).getHostAddress();
+            return isIpv6() ? compress(s) : s;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code host:port}, with IPv6 hosts in brackets. */
+    @Override
+    public String toString() {
+        return isIpv6() ? "[" + host() + "]:" + port : host() + ":" + port;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Endpoint e && e.port == port && Arrays.equals(e.address, address);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public int compareTo(Endpoint o) {
+        int c = Arrays.compareUnsigned(address, o.address);
+        return c != 0 ? c : Integer.compare(port, o.port);
+    }
+
+    /** Java prints IPv6 without zero compression; RFC 5952 wants the longest run of zero groups as "::". */
+    private static String compress(String full) {
+        String[] groups = full.split(":");
+        int bestStart = -1;
+        int bestLen = 0;
+        for (int i = 0; i < groups.length; ) {
+            if (groups[i].equals("0")) {
+                int j = i;
+                while (j < groups.length && groups[j].equals("0")) {
+                    j++;
+                }
+                if (j - i > bestLen && j - i > 1) {
+                    bestStart = i;
+                    bestLen = j - i;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        if (bestStart < 0) {
+            return full;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < bestStart; i++) {
+            sb.append(i > 0 ? ":" : "").append(groups[i]);
+        }
+        sb.append("::");
+        for (int i = bestStart + bestLen; i < groups.length; i++) {
+            sb.append(groups[i]).append(i < groups.length - 1 ? ":" : "");
+        }
+        return sb.toString();
+    }
+}

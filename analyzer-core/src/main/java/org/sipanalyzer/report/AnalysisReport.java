@@ -1,0 +1,421 @@
+package org.sipanalyzer.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.sipanalyzer.analysis.AnalysisResult;
+import org.sipanalyzer.analysis.CodeStatistics;
+import org.sipanalyzer.analysis.Counts;
+import org.sipanalyzer.analysis.InputReport;
+import org.sipanalyzer.analysis.MessageStatistics;
+import org.sipanalyzer.catalogue.CodeLookup;
+import org.sipanalyzer.catalogue.CodeStatus;
+import org.sipanalyzer.catalogue.ResponseClass;
+import org.sipanalyzer.catalogue.ResponseCode;
+import org.sipanalyzer.sip.SipProblem;
+
+/** Writes an {@link AnalysisResult} as a terminal report, JSON (schema in docs/json-schema.md) or CSV. */
+public final class AnalysisReport {
+
+    /** The version of the JSON layout; raised on any incompatible change. */
+    public static final int JSON_SCHEMA_VERSION = 1;
+
+    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV);
+
+    static final List<String> CSV_COLUMNS = List.of("code", "class", "reason", "status", "registered", "treated_as",
+            "count", "unique", "share", "meaning");
+
+    private final AnalysisResult result;
+
+    public AnalysisReport(AnalysisResult result) {
+        this.result = result;
+    }
+
+    /** Writes the report; {@code width} is the terminal width for the text format. */
+    public void write(OutputFormat format, Writer out, int width) throws IOException {
+        switch (format) {
+            case TEXT -> writeText(out, width);
+            case JSON -> writeJson(out);
+            case CSV -> writeCsv(out);
+            default -> throw new IllegalArgumentException("an analysis cannot be written as " + format.word());
+        }
+        out.flush();
+    }
+
+    // ---------------------------------------------------------------- text
+
+    private void writeText(Writer out, int width) throws IOException {
+        MessageStatistics t = result.total();
+        StringBuilder sb = new StringBuilder();
+        long readable = result.inputs().stream().filter(InputReport::readable).count();
+        sb.append(String.format(Locale.ROOT, "%d of %d input%s read: %,d packets, %,d SIP messages (%,d requests,"
+                        + " %,d responses), %,d retransmissions, %,d malformed, %,d non-SIP payloads, %,d undecodable%n",
+                readable, result.inputs().size(), result.inputs().size() == 1 ? "" : "s", result.packets(),
+                t.messages().count(), t.requests().count(), t.responses().count(), t.retransmissions(), t.malformed(),
+                result.nonSipPayloads(), result.undecodablePackets()));
+        sb.append('\n');
+        if (t.responses().count() == 0) {
+            sb.append("No SIP responses found.\n");
+        } else {
+            sb.append(codeTable(t, width));
+        }
+        if (!t.byMethod().isEmpty()) {
+            sb.append('\n').append("Requests by method:");
+            List<String> parts = new ArrayList<>();
+            t.byMethod().entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue().count(), a.getValue().count()))
+                    .forEach(e -> parts.add(TextTable.clean(e.getKey()) + " " + e.getValue().count()
+                            + (e.getValue().unique() != e.getValue().count() ? " (" + e.getValue().unique() + " unique)" : "")));
+            sb.append(wrapList(parts, width)).append('\n');
+        }
+        if (!t.problems().isEmpty()) {
+            sb.append('\n').append("Malformed messages by problem:\n");
+            for (Map.Entry<SipProblem, Long> e : t.problems().entrySet()) {
+                sb.append(String.format(Locale.ROOT, "  %,8d  %s%n", e.getValue(), e.getKey().description()));
+            }
+        }
+        sb.append('\n').append("Inputs:\n");
+        for (InputReport r : result.inputs()) {
+            sb.append("  ").append(TextTable.clean(r.name()));
+            if (!r.readable()) {
+                sb.append(": NOT READ: ").append(TextTable.clean(r.error())).append('\n');
+                continue;
+            }
+            sb.append(" (").append(r.format()).append("): ").append(inputBreakdown(r)).append('\n');
+            for (String w : r.warnings()) {
+                sb.append("    warning: ").append(TextTable.clean(w)).append('\n');
+            }
+            if (r.warningsNotListed() > 0) {
+                sb.append("    warning: ").append(r.warningsNotListed()).append(" more warnings not listed\n");
+            }
+        }
+        for (String f : result.failedListeners()) {
+            sb.append("  statistics disabled after an error: ").append(TextTable.clean(f)).append('\n');
+        }
+        out.write(sb.toString());
+    }
+
+    /** Every packet of the input accounted for, listing the kinds that occurred. */
+    static String inputBreakdown(InputReport r) {
+        List<String> parts = new ArrayList<>();
+        parts.add(String.format(Locale.ROOT, "%,d packets", r.packets()));
+        parts.add(String.format(Locale.ROOT, "%,d SIP messages (%,d responses)", r.sipMessages(),
+                r.statistics().responses().count()));
+        addIf(parts, r.nonSipPayloads(), "non-SIP payloads");
+        addIf(parts, r.emptyPayloads(), "empty payloads");
+        addIf(parts, r.keepAlives(), "keep-alives");
+        addIf(parts, r.ipFragments(), "IP fragments");
+        addIf(parts, r.otherIp(), "other IP protocols");
+        addIf(parts, r.notIp(), "not IP");
+        addIf(parts, r.undecodablePackets(), "undecodable");
+        addIf(parts, r.truncatedFrames(), "cut short by snaplen");
+        addIf(parts, r.tcpIncompleteMessages(), "SIP messages split across TCP segments");
+        addIf(parts, r.strictRejected(), "rejected by JAIN-SIP");
+        return String.join(", ", parts);
+    }
+
+    private static void addIf(List<String> parts, long n, String what) {
+        if (n > 0) {
+            parts.add(String.format(Locale.ROOT, "%,d %s", n, what));
+        }
+    }
+
+    private static String codeTable(MessageStatistics t, int width) {
+        long total = t.responses().count();
+        List<String[]> rows = new ArrayList<>();
+        ResponseClass current = null;
+        boolean invalidHeading = false;
+        for (CodeStatistics c : t.byCode().values()) {
+            CodeLookup l = c.lookup();
+            ResponseClass cls = l.responseClass().orElse(null);
+            if (cls != null && cls != current) {
+                current = cls;
+                Counts sub = t.byClass().get(cls);
+                rows.add(new String[] {cls.shortName(), cls.label(), "", fmt(sub.count()), fmt(sub.unique()),
+                    share(sub.count(), total)});
+            } else if (cls == null && !invalidHeading) {
+                invalidHeading = true;
+                rows.add(new String[] {"invalid", "Invalid status codes", "", fmt(t.invalidCodes().count()),
+                    fmt(t.invalidCodes().unique()), share(t.invalidCodes().count(), total)});
+            }
+            rows.add(new String[] {"  " + codeLabel(c.code()), reason(c), meaning(c), fmt(c.counts().count()),
+                fmt(c.counts().unique()), share(c.counts().count(), total)});
+        }
+        String[] head = {"CODE", "REASON", "MEANING", "COUNT", "UNIQUE", "SHARE"};
+        int[] w = new int[head.length];
+        for (int i = 0; i < head.length; i++) {
+            w[i] = head[i].length();
+            for (String[] r : rows) {
+                if (i != 2) {
+                    w[i] = Math.max(w[i], r[i].length());
+                }
+            }
+        }
+        w[1] = Math.min(w[1], 32);
+        int fixed = w[0] + w[1] + w[3] + w[4] + w[5] + 2 * 5;
+        w[2] = Math.max(12, width - fixed);
+        StringBuilder sb = new StringBuilder();
+        appendRow(sb, head, w);
+        for (String[] r : rows) {
+            appendRow(sb, r, w);
+        }
+        sb.append(String.format(Locale.ROOT, "  %s%n", "share = of all responses, retransmissions included;"
+                + " unique = without retransmissions"));
+        return sb.toString();
+    }
+
+    private static void appendRow(StringBuilder sb, String[] r, int[] w) {
+        StringBuilder line = new StringBuilder();
+        line.append(pad(r[0], w[0])).append("  ")
+                .append(pad(TextTable.shorten(TextTable.clean(r[1]), w[1]), w[1])).append("  ")
+                .append(pad(TextTable.shorten(TextTable.clean(r[2]), w[2]), w[2])).append("  ")
+                .append(lpad(r[3], w[3])).append("  ")
+                .append(lpad(r[4], w[4])).append("  ")
+                .append(lpad(r[5], w[5]));
+        sb.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    private static String reason(CodeStatistics c) {
+        CodeLookup l = c.lookup();
+        if (l.isKnown()) {
+            return l.entry().orElseThrow().reason();
+        }
+        // Not in the catalogue: show what was sent on the wire.
+        String sent = c.phrases().keySet().stream().findFirst().orElse("");
+        return sent.isEmpty() ? "(no phrase)" : sent;
+    }
+
+    private static String meaning(CodeStatistics c) {
+        CodeLookup l = c.lookup();
+        if (!l.isValid()) {
+            return "Not a SIP status code (100-699).";
+        }
+        ResponseCode e = l.entry().orElseThrow();
+        if (!l.isKnown()) {
+            return "Unregistered; treated as " + e.code() + " " + e.reason() + ".";
+        }
+        return e.meaning();
+    }
+
+    static String codeLabel(int code) {
+        if (code == MessageStatistics.NON_NUMERIC_CODE) {
+            return "non-numeric";
+        }
+        if (code == MessageStatistics.OTHER_CODE) {
+            return "other";
+        }
+        return Integer.toString(code);
+    }
+
+    private static String wrapList(List<String> parts, int width) {
+        StringBuilder sb = new StringBuilder();
+        int col = "Requests by method:".length();
+        for (int i = 0; i < parts.size(); i++) {
+            String p = parts.get(i) + (i < parts.size() - 1 ? "," : "");
+            if (col + 1 + p.length() > width) {
+                sb.append("\n ");
+                col = 1;
+            }
+            sb.append(' ').append(p);
+            col += 1 + p.length();
+        }
+        return sb.toString();
+    }
+
+    private static String fmt(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String share(long n, long total) {
+        return total == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * n / total);
+    }
+
+    private static String pad(String s, int w) {
+        return s.length() >= w ? s : s + " ".repeat(w - s.length());
+    }
+
+    private static String lpad(String s, int w) {
+        return s.length() >= w ? s : " ".repeat(w - s.length()) + s;
+    }
+
+    // ---------------------------------------------------------------- JSON
+
+    private void writeJson(Writer out) throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(new NonClosingWriter(out))) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", JSON_SCHEMA_VERSION);
+            g.writeArrayFieldStart("inputs");
+            for (InputReport r : result.inputs()) {
+                writeInput(g, r);
+            }
+            g.writeEndArray();
+            writeStatistics(g, result.total(), result.inputs().stream().mapToLong(InputReport::nonSipPayloads).sum(),
+                    result.undecodablePackets());
+            g.writeArrayFieldStart("failedStatistics");
+            for (String f : result.failedListeners()) {
+                g.writeString(f);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    private static void writeInput(JsonGenerator g, InputReport r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("path", r.name());
+        g.writeBooleanField("readable", r.readable());
+        if (!r.readable()) {
+            g.writeStringField("error", r.error());
+        } else {
+            g.writeStringField("format", r.format());
+        }
+        g.writeNumberField("packets", r.packets());
+        g.writeNumberField("sipMessages", r.sipMessages());
+        g.writeObjectFieldStart("packetsByKind");
+        g.writeNumberField("udpDatagrams", r.udpDatagrams());
+        g.writeNumberField("tcpSegments", r.tcpSegments());
+        g.writeNumberField("emptyPayloads", r.emptyPayloads());
+        g.writeNumberField("nonSipPayloads", r.nonSipPayloads());
+        g.writeNumberField("keepAlives", r.keepAlives());
+        g.writeNumberField("ipFragments", r.ipFragments());
+        g.writeNumberField("otherIp", r.otherIp());
+        g.writeNumberField("notIp", r.notIp());
+        g.writeNumberField("unsupportedLink", r.unsupportedLink());
+        g.writeNumberField("malformed", r.malformedPackets());
+        g.writeNumberField("truncated", r.truncatedFrames());
+        g.writeNumberField("tcpIncompleteMessages", r.tcpIncompleteMessages());
+        g.writeNumberField("strictRejected", r.strictRejected());
+        g.writeEndObject();
+        g.writeArrayFieldStart("warnings");
+        for (String w : r.warnings()) {
+            g.writeString(w);
+        }
+        g.writeEndArray();
+        g.writeNumberField("warningsNotListed", r.warningsNotListed());
+        g.writeObjectFieldStart("statistics");
+        writeStatistics(g, r.statistics(), r.nonSipPayloads(), r.undecodablePackets());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void writeStatistics(JsonGenerator g, MessageStatistics t, long nonSip, long undecodable)
+            throws IOException {
+        g.writeObjectFieldStart("messages");
+        g.writeNumberField("total", t.messages().count());
+        g.writeNumberField("unique", t.messages().unique());
+        g.writeNumberField("requests", t.requests().count());
+        g.writeNumberField("responses", t.responses().count());
+        g.writeNumberField("retransmissions", t.retransmissions());
+        g.writeNumberField("malformed", t.malformed());
+        g.writeNumberField("nonSip", nonSip);
+        g.writeNumberField("undecodable", undecodable);
+        g.writeObjectFieldStart("malformedByProblem");
+        for (Map.Entry<SipProblem, Long> e : t.problems().entrySet()) {
+            g.writeNumberField(e.getKey().name(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+
+        g.writeObjectFieldStart("requests");
+        g.writeNumberField("total", t.requests().count());
+        g.writeNumberField("unique", t.requests().unique());
+        g.writeObjectFieldStart("byMethod");
+        for (Map.Entry<String, Counts> e : t.byMethod().entrySet()) {
+            writeCounts(g, e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+
+        g.writeObjectFieldStart("responses");
+        g.writeNumberField("total", t.responses().count());
+        g.writeNumberField("unique", t.responses().unique());
+        g.writeObjectFieldStart("byClass");
+        for (Map.Entry<ResponseClass, Counts> e : t.byClass().entrySet()) {
+            writeCounts(g, e.getKey().shortName(), e.getValue());
+        }
+        if (t.invalidCodes().count() > 0) {
+            writeCounts(g, "invalid", t.invalidCodes());
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("byCode");
+        for (CodeStatistics c : t.byCode().values()) {
+            g.writeObjectFieldStart(codeLabel(c.code()));
+            g.writeNumberField("count", c.counts().count());
+            g.writeNumberField("unique", c.counts().unique());
+            CodeLookup l = c.lookup();
+            if (l.isKnown()) {
+                g.writeStringField("reason", l.entry().orElseThrow().reason());
+            } else {
+                g.writeNullField("reason");
+            }
+            g.writeStringField("meaning", meaning(c));
+            if (l.isValid()) {
+                g.writeStringField("class", l.responseClass().orElseThrow().shortName());
+            } else {
+                g.writeStringField("class", "invalid");
+            }
+            g.writeBooleanField("registered", l.status() == CodeStatus.REGISTERED || l.status() == CodeStatus.DEPRECATED);
+            g.writeStringField("status", l.status().word());
+            if (l.treatedAs().isPresent()) {
+                g.writeNumberField("treatedAs", l.treatedAs().get());
+            } else {
+                g.writeNullField("treatedAs");
+            }
+            g.writeObjectFieldStart("phrasesSeen");
+            for (Map.Entry<String, Long> p : c.phrases().entrySet()) {
+                g.writeNumberField(p.getKey(), p.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("byMethodAndCode");
+        for (Map.Entry<String, Map<Integer, Counts>> m : t.byMethodAndCode().entrySet()) {
+            g.writeObjectFieldStart(m.getKey());
+            for (Map.Entry<Integer, Counts> c : m.getValue().entrySet()) {
+                writeCounts(g, codeLabel(c.getKey()), c.getValue());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void writeCounts(JsonGenerator g, String name, Counts c) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeNumberField("count", c.count());
+        g.writeNumberField("unique", c.unique());
+        g.writeEndObject();
+    }
+
+    // ---------------------------------------------------------------- CSV
+
+    private void writeCsv(Writer out) throws IOException {
+        MessageStatistics t = result.total();
+        long total = t.responses().count();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS.toArray(String[]::new)).get();
+        try (CSVPrinter csv = new CSVPrinter(new NonClosingWriter(out), format)) {
+            for (CodeStatistics c : t.byCode().values()) {
+                CodeLookup l = c.lookup();
+                csv.printRecord(codeLabel(c.code()),
+                        l.responseClass().map(ResponseClass::shortName).orElse("invalid"),
+                        l.isKnown() ? l.entry().orElseThrow().reason() : "",
+                        l.status().word(),
+                        l.status() == CodeStatus.REGISTERED || l.status() == CodeStatus.DEPRECATED,
+                        l.treatedAs().map(String::valueOf).orElse(""),
+                        c.counts().count(), c.counts().unique(),
+                        total == 0 ? "" : String.format(Locale.ROOT, "%.4f", (double) c.counts().count() / total),
+                        Csv.safe(meaning(c)));
+            }
+        }
+    }
+}

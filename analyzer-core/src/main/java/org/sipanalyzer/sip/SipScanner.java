@@ -1,0 +1,621 @@
+package org.sipanalyzer.sip;
+
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Recognises SIP by content and extracts the fields the analysis needs, without building a full message
+ * tree. Handles compact header names, any case, LF-only line ends, folded header lines, and leading blank
+ * lines (keep-alives). Never throws on any input: what is wrong becomes a {@link SipProblem}.
+ *
+ * <p>Not thread-safe only in the sense that it keeps no state at all between calls; one instance may be
+ * shared.
+ */
+public final class SipScanner {
+
+    /** What a scan found. */
+    public enum Outcome {
+        /** The bytes do not start with a SIP request line or status line. */
+        NOT_SIP,
+        /** Only blank lines (CRLF keep-alives). */
+        KEEP_ALIVE,
+        /** A SIP message, possibly with problems. */
+        MESSAGE,
+        /** Stream mode only: a SIP message starts here but its end has not arrived yet. */
+        INCOMPLETE
+    }
+
+    /**
+     * The result of one scan.
+     *
+     * @param outcome what was found
+     * @param message the message, for {@link Outcome#MESSAGE}
+     * @param consumed bytes used from the start of the input, leading blank lines included
+     */
+    public record Scan(Outcome outcome, SipMessage message, int consumed) {
+        static final Scan NOT_SIP = new Scan(Outcome.NOT_SIP, null, 0);
+        static final Scan INCOMPLETE = new Scan(Outcome.INCOMPLETE, null, 0);
+    }
+
+    /** Extracted text is cut to this many characters, so one hostile header cannot fill the tables. */
+    public static final int MAX_FIELD_CHARS = 1024;
+    private static final int MAX_METHOD_CHARS = 32;
+
+    private static final int H_OTHER = 0;
+    private static final int H_CALL_ID = 1;
+    private static final int H_CSEQ = 2;
+    private static final int H_FROM = 3;
+    private static final int H_TO = 4;
+    private static final int H_VIA = 5;
+    private static final int H_CONTENT_LENGTH = 6;
+    private static final int H_REASON = 7;
+    private static final int H_WARNING = 8;
+    private static final int H_RETRY_AFTER = 9;
+    private static final int H_USER_AGENT = 10;
+    private static final int H_SERVER = 11;
+
+    private static final byte[] SIP_VERSION = "SIP/2.0".getBytes(StandardCharsets.US_ASCII);
+
+    /** Scans one datagram: the message is the whole of it, its body whatever follows the headers. */
+    public Scan scanDatagram(byte[] d, int off, int len) {
+        return scan(d, off, off + len, false);
+    }
+
+    /**
+     * Scans the start of a byte stream: the message ends after Content-Length bytes of body (0 when the
+     * header is absent). Returns {@link Outcome#INCOMPLETE} until all of it is there.
+     */
+    public Scan scanStream(byte[] d, int off, int len) {
+        return scan(d, off, off + len, true);
+    }
+
+    /** True when the bytes at {@code off} begin with something that looks like a SIP start line. */
+    public boolean looksLikeSip(byte[] d, int off, int len) {
+        int end = off + len;
+        int p = skipBlankLines(d, off, end);
+        if (p == end) {
+            return false;
+        }
+        int eol = indexOf(d, p, end, (byte) '\n');
+        int lineEnd = trimEnd(d, p, eol < 0 ? end : eol);
+        return startsWithIgnoreCase(d, p, lineEnd, SIP_VERSION) && p + 7 < lineEnd && isBlank(d[p + 7])
+                || requestLineMethodEnd(d, p, lineEnd) > 0;
+    }
+
+    private Scan scan(byte[] d, int off, int end, boolean stream) {
+        int p = skipBlankLines(d, off, end);
+        if (p == end) {
+            return end > off ? new Scan(Outcome.KEEP_ALIVE, null, end - off) : Scan.NOT_SIP;
+        }
+        int eol = indexOf(d, p, end, (byte) '\n');
+        if (eol < 0 && stream) {
+            return looksLikeSip(d, p, end - p) ? Scan.INCOMPLETE : Scan.NOT_SIP;
+        }
+        int lineEnd = trimEnd(d, p, eol < 0 ? end : eol);
+        Builder b = new Builder();
+        if (startsWithIgnoreCase(d, p, lineEnd, SIP_VERSION) && p + 7 < lineEnd && isBlank(d[p + 7])) {
+            statusLine(d, p + 7, lineEnd, b);
+        } else {
+            int methodEnd = requestLineMethodEnd(d, p, lineEnd);
+            if (methodEnd < 0) {
+                return Scan.NOT_SIP;
+            }
+            b.method = ascii(d, p, methodEnd);
+            int uriStart = skipBlanks(d, methodEnd, lineEnd);
+            int uriEnd = uriStart;
+            while (uriEnd < lineEnd && !isBlank(d[uriEnd])) {
+                uriEnd++;
+            }
+            b.requestUri = text(d, uriStart, uriEnd);
+        }
+        for (int i = p; i < lineEnd; i++) {
+            int c = d[i] & 0xff;
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                b.problems.add(SipProblem.CONTROL_CHARACTER);
+                break;
+            }
+        }
+        int q = eol < 0 ? end : eol + 1;
+        int bodyStart = headers(d, q, end, b);
+        if (bodyStart < 0) {
+            if (stream) {
+                return Scan.INCOMPLETE;
+            }
+            b.problems.add(SipProblem.NO_HEADER_END);
+            bodyStart = end;
+        }
+        int available = end - bodyStart;
+        int length;
+        if (stream) {
+            int cl = Math.max(b.contentLength, 0);
+            if (cl > available) {
+                return Scan.INCOMPLETE;
+            }
+            b.bodyLength = cl;
+            length = bodyStart + cl - p;
+        } else {
+            b.bodyLength = available;
+            if (b.contentLength > available) {
+                b.problems.add(SipProblem.BODY_TRUNCATED);
+            }
+            length = end - p;
+        }
+        b.checkMandatory();
+        return new Scan(Outcome.MESSAGE, b.build(length), p - off + length);
+    }
+
+    private static void statusLine(byte[] d, int p, int lineEnd, Builder b) {
+        p = skipBlanks(d, p, lineEnd);
+        int digitsEnd = p;
+        long code = 0;
+        while (digitsEnd < lineEnd && d[digitsEnd] >= '0' && d[digitsEnd] <= '9' && digitsEnd - p < 9) {
+            code = code * 10 + (d[digitsEnd] - '0');
+            digitsEnd++;
+        }
+        boolean numeric = digitsEnd > p && (digitsEnd == lineEnd || isBlank(d[digitsEnd]));
+        b.statusCode = numeric ? (int) code : -1;
+        if (!numeric || digitsEnd - p != 3 || code < 100 || code > 699) {
+            b.problems.add(SipProblem.INVALID_STATUS_CODE);
+        }
+        int reasonStart = numeric ? skipBlanks(d, digitsEnd, lineEnd) : skipToBlank(d, p, lineEnd);
+        b.reasonPhrase = text(d, skipBlanks(d, reasonStart, lineEnd), lineEnd);
+    }
+
+    /**
+     * If {@code [p, lineEnd)} is a request line ({@code METHOD SP URI SP SIP/2.0}), the end of the method;
+     * otherwise -1.
+     */
+    private static int requestLineMethodEnd(byte[] d, int p, int lineEnd) {
+        int m = p;
+        while (m < lineEnd && isTokenChar(d[m])) {
+            m++;
+        }
+        if (m == p || m - p > MAX_METHOD_CHARS || m >= lineEnd || d[m] != ' ') {
+            return -1;
+        }
+        int v = lineEnd - SIP_VERSION.length;
+        if (v <= m + 1 || !isBlank(d[v - 1]) || !startsWithIgnoreCase(d, v, lineEnd, SIP_VERSION)) {
+            return -1;
+        }
+        int uri = skipBlanks(d, m, v);
+        return uri < v ? m : -1;
+    }
+
+    /** Parses the header block from {@code p}; returns where the body starts, or -1 if no empty line ends it. */
+    private static int headers(byte[] d, int p, int end, Builder b) {
+        int id = -1;
+        int valueStart = 0;
+        int valueEnd = 0;
+        while (p < end) {
+            int eol = indexOf(d, p, end, (byte) '\n');
+            int next = eol < 0 ? end : eol + 1;
+            int lineEnd = eol < 0 ? end : (eol > p && d[eol - 1] == '\r' ? eol - 1 : eol);
+            if (lineEnd == p) {
+                if (id >= 0) {
+                    b.header(id, d, valueStart, valueEnd);
+                }
+                return eol < 0 ? -1 : next;
+            }
+            if (isBlank(d[p]) && id >= 0) {
+                valueEnd = lineEnd; // folded continuation of the previous header
+            } else {
+                if (id >= 0) {
+                    b.header(id, d, valueStart, valueEnd);
+                }
+                int colon = indexOf(d, p, lineEnd, (byte) ':');
+                if (colon < 0) {
+                    b.problems.add(SipProblem.BAD_HEADER_LINE);
+                    id = -1;
+                } else {
+                    id = headerId(d, p, trimEnd(d, p, colon));
+                    valueStart = colon + 1;
+                    valueEnd = lineEnd;
+                }
+            }
+            if (eol < 0) {
+                break;
+            }
+            p = next;
+        }
+        if (id >= 0) {
+            b.header(id, d, valueStart, valueEnd);
+        }
+        return -1;
+    }
+
+    private static int headerId(byte[] d, int s, int e) {
+        int n = e - s;
+        if (n == 1) {
+            return switch (d[s] | 0x20) {
+                case 'i' -> H_CALL_ID;
+                case 'f' -> H_FROM;
+                case 't' -> H_TO;
+                case 'v' -> H_VIA;
+                case 'l' -> H_CONTENT_LENGTH;
+                default -> H_OTHER;
+            };
+        }
+        return switch (n) {
+            case 2 -> eq(d, s, "to") ? H_TO : H_OTHER;
+            case 3 -> eq(d, s, "via") ? H_VIA : H_OTHER;
+            case 4 -> eq(d, s, "cseq") ? H_CSEQ : eq(d, s, "from") ? H_FROM : H_OTHER;
+            case 6 -> eq(d, s, "reason") ? H_REASON : eq(d, s, "server") ? H_SERVER : H_OTHER;
+            case 7 -> eq(d, s, "call-id") ? H_CALL_ID : eq(d, s, "warning") ? H_WARNING : H_OTHER;
+            case 10 -> eq(d, s, "user-agent") ? H_USER_AGENT : H_OTHER;
+            case 11 -> eq(d, s, "retry-after") ? H_RETRY_AFTER : H_OTHER;
+            case 14 -> eq(d, s, "content-length") ? H_CONTENT_LENGTH : H_OTHER;
+            default -> H_OTHER;
+        };
+    }
+
+    /** Case-insensitive comparison with a lower-case ASCII name. */
+    private static boolean eq(byte[] d, int s, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            int c = d[s + i];
+            if (c >= 'A' && c <= 'Z') {
+                c |= 0x20;
+            }
+            if (c != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Collects fields while headers are read. */
+    private static final class Builder {
+        String method;
+        String requestUri;
+        int statusCode;
+        String reasonPhrase;
+        String callId;
+        long cseqNumber = -1;
+        String cseqMethod;
+        String from;
+        String fromTag;
+        String to;
+        String toTag;
+        String viaBranch;
+        String viaSentBy;
+        String viaTransport;
+        boolean viaSeen;
+        int contentLength = -1;
+        int bodyLength;
+        String reason;
+        String warning;
+        String retryAfter;
+        String userAgent;
+        String server;
+        boolean cseqSeen;
+        boolean fromSeen;
+        boolean toSeen;
+        boolean contentLengthSeen;
+        final EnumSet<SipProblem> problems = EnumSet.noneOf(SipProblem.class);
+
+        void header(int id, byte[] d, int s, int e) {
+            switch (id) {
+                case H_CALL_ID -> {
+                    if (callId != null) {
+                        problems.add(SipProblem.DUPLICATE_HEADER);
+                    } else {
+                        callId = value(d, s, e);
+                    }
+                }
+                case H_CSEQ -> {
+                    if (cseqSeen) {
+                        problems.add(SipProblem.DUPLICATE_HEADER);
+                    } else {
+                        cseqSeen = true;
+                        cseq(value(d, s, e));
+                    }
+                }
+                case H_FROM -> {
+                    if (fromSeen) {
+                        problems.add(SipProblem.DUPLICATE_HEADER);
+                    } else {
+                        fromSeen = true;
+                        from = value(d, s, e);
+                        fromTag = tag(from);
+                    }
+                }
+                case H_TO -> {
+                    if (toSeen) {
+                        problems.add(SipProblem.DUPLICATE_HEADER);
+                    } else {
+                        toSeen = true;
+                        to = value(d, s, e);
+                        toTag = tag(to);
+                    }
+                }
+                case H_VIA -> {
+                    if (!viaSeen) {
+                        viaSeen = true;
+                        via(value(d, s, e));
+                    }
+                }
+                case H_CONTENT_LENGTH -> {
+                    if (contentLengthSeen) {
+                        problems.add(SipProblem.DUPLICATE_HEADER);
+                    } else {
+                        contentLengthSeen = true;
+                        contentLength(value(d, s, e));
+                    }
+                }
+                case H_REASON -> reason = reason == null ? value(d, s, e) : cap(reason + ", " + value(d, s, e));
+                case H_WARNING -> warning = warning == null ? value(d, s, e) : warning;
+                case H_RETRY_AFTER -> retryAfter = retryAfter == null ? value(d, s, e) : retryAfter;
+                case H_USER_AGENT -> userAgent = userAgent == null ? value(d, s, e) : userAgent;
+                case H_SERVER -> server = server == null ? value(d, s, e) : server;
+                default -> {
+                    // not needed by the analysis
+                }
+            }
+        }
+
+        private void cseq(String v) {
+            int i = 0;
+            long n = 0;
+            while (i < v.length() && Character.isDigit(v.charAt(i)) && i < 10) {
+                n = n * 10 + (v.charAt(i) - '0');
+                i++;
+            }
+            int j = i;
+            while (j < v.length() && (v.charAt(j) == ' ' || v.charAt(j) == '\t')) {
+                j++;
+            }
+            String m = v.substring(j).strip();
+            if (i == 0 || j == i || m.isEmpty() || n > 0xffffffffL || !isToken(m)) {
+                problems.add(SipProblem.BAD_CSEQ);
+                if (i > 0 && n <= 0xffffffffL) {
+                    cseqNumber = n;
+                }
+                if (!m.isEmpty() && isToken(m)) {
+                    cseqMethod = m;
+                }
+                return;
+            }
+            cseqNumber = n;
+            cseqMethod = m;
+        }
+
+        private void contentLength(String v) {
+            if (v.isEmpty() || v.length() > 9 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                problems.add(SipProblem.BAD_CONTENT_LENGTH);
+                return;
+            }
+            contentLength = Integer.parseInt(v);
+        }
+
+        private void via(String v) {
+            // The top Via is the first value of the first Via header: "SIP / 2.0 / UDP host:port;branch=...".
+            int comma = indexOutside(v, ',', 0);
+            String first = comma < 0 ? v : v.substring(0, comma);
+            int slash1 = first.indexOf('/');
+            int slash2 = slash1 < 0 ? -1 : first.indexOf('/', slash1 + 1);
+            if (slash2 < 0) {
+                return;
+            }
+            int i = slash2 + 1;
+            while (i < first.length() && isLws(first.charAt(i))) {
+                i++;
+            }
+            int t = i;
+            while (i < first.length() && !isLws(first.charAt(i)) && first.charAt(i) != ';') {
+                i++;
+            }
+            viaTransport = first.substring(t, i);
+            while (i < first.length() && isLws(first.charAt(i))) {
+                i++;
+            }
+            int h = i;
+            while (i < first.length() && !isLws(first.charAt(i)) && first.charAt(i) != ';') {
+                i++;
+            }
+            viaSentBy = h < i ? first.substring(h, i) : null;
+            viaBranch = param(first, i, "branch");
+        }
+
+        void checkMandatory() {
+            if (callId == null || callId.isEmpty()) {
+                problems.add(SipProblem.MISSING_CALL_ID);
+            }
+            if (!cseqSeen) {
+                problems.add(SipProblem.MISSING_CSEQ);
+            }
+            if (!fromSeen) {
+                problems.add(SipProblem.MISSING_FROM);
+            }
+            if (!toSeen) {
+                problems.add(SipProblem.MISSING_TO);
+            }
+            if (!viaSeen) {
+                problems.add(SipProblem.MISSING_VIA);
+            }
+            if (method != null && cseqMethod != null && !method.equals(cseqMethod)) {
+                problems.add(SipProblem.CSEQ_METHOD_MISMATCH);
+            }
+        }
+
+        SipMessage build(int length) {
+            Set<SipProblem> p = problems.isEmpty() ? Set.of() : EnumSet.copyOf(problems);
+            return new SipMessage(method, requestUri, statusCode, reasonPhrase, callId, cseqNumber, cseqMethod, from,
+                    fromTag, to, toTag, viaBranch, viaSentBy, viaTransport, contentLength, bodyLength, reason, warning,
+                    retryAfter, userAgent, server, length, p);
+        }
+    }
+
+    /** The value of a header parameter {@code name} (e.g. tag, branch) after position {@code from}. */
+    static String param(String v, int from, String name) {
+        int i = from;
+        while (true) {
+            int semi = indexOutside(v, ';', i);
+            if (semi < 0) {
+                return null;
+            }
+            int s = semi + 1;
+            while (s < v.length() && isLws(v.charAt(s))) {
+                s++;
+            }
+            if (v.regionMatches(true, s, name, 0, name.length())) {
+                int e = s + name.length();
+                while (e < v.length() && isLws(v.charAt(e))) {
+                    e++;
+                }
+                if (e < v.length() && v.charAt(e) == '=') {
+                    e++;
+                    while (e < v.length() && isLws(v.charAt(e))) {
+                        e++;
+                    }
+                    int vs = e;
+                    while (e < v.length() && ";,> \t\r\n".indexOf(v.charAt(e)) < 0) {
+                        e++;
+                    }
+                    return v.substring(vs, e);
+                }
+            }
+            i = s;
+        }
+    }
+
+    /** The tag of a From or To value: a header parameter, so after the URI's closing angle bracket if any. */
+    static String tag(String v) {
+        int close = indexOutside(v, '>', 0);
+        return param(v, close < 0 ? 0 : close, "tag");
+    }
+
+    /** The first {@code c} at or after {@code from} that is not inside quotes or angle brackets. */
+    private static int indexOutside(String v, char c, int from) {
+        boolean quoted = false;
+        boolean angle = false;
+        for (int i = from; i < v.length(); i++) {
+            char x = v.charAt(i);
+            if (quoted) {
+                if (x == '\\') {
+                    i++;
+                } else if (x == '"') {
+                    quoted = false;
+                }
+                continue;
+            }
+            if (x == c && !angle) {
+                return i;
+            }
+            if (x == '"') {
+                quoted = true;
+            } else if (x == '<') {
+                angle = true;
+            } else if (x == '>') {
+                if (c == '>') {
+                    return i;
+                }
+                angle = false;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isToken(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 0x7e || !isTokenChar((byte) c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** RFC 3261 token characters. */
+    private static boolean isTokenChar(byte b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+                || b == '-' || b == '.' || b == '!' || b == '%' || b == '*' || b == '_' || b == '+' || b == '`'
+                || b == '\'' || b == '~';
+    }
+
+    private static boolean isLws(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    private static int skipBlankLines(byte[] d, int p, int end) {
+        while (p < end && (d[p] == '\r' || d[p] == '\n' || d[p] == ' ' || d[p] == '\t')) {
+            p++;
+        }
+        return p;
+    }
+
+    private static int skipBlanks(byte[] d, int p, int end) {
+        while (p < end && isBlank(d[p])) {
+            p++;
+        }
+        return p;
+    }
+
+    private static int skipToBlank(byte[] d, int p, int end) {
+        while (p < end && !isBlank(d[p])) {
+            p++;
+        }
+        return p;
+    }
+
+    private static int trimEnd(byte[] d, int s, int e) {
+        while (e > s && (d[e - 1] == '\r' || d[e - 1] == ' ' || d[e - 1] == '\t')) {
+            e--;
+        }
+        return e;
+    }
+
+    private static int indexOf(byte[] d, int from, int end, byte b) {
+        for (int i = from; i < end; i++) {
+            if (d[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWithIgnoreCase(byte[] d, int p, int end, byte[] prefix) {
+        if (end - p < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            int c = d[p + i];
+            int e = prefix[i];
+            if (c != e && (c | 0x20) != (e | 0x20)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String ascii(byte[] d, int s, int e) {
+        return new String(d, s, e - s, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String text(byte[] d, int s, int e) {
+        return cap(new String(d, s, Math.min(e - s, MAX_FIELD_CHARS * 4), StandardCharsets.UTF_8));
+    }
+
+    /** A header value: folded lines joined by one space, outer blanks removed, length capped. */
+    private static String value(byte[] d, int s, int e) {
+        boolean folded = false;
+        for (int i = s; i < e; i++) {
+            if (d[i] == '\n' || d[i] == '\r') {
+                folded = true;
+                break;
+            }
+        }
+        String v = text(d, s, e);
+        if (folded) {
+            v = v.replaceAll("[\\r\\n]+[ \\t]+", " ");
+        }
+        return v.strip();
+    }
+
+    private static String cap(String s) {
+        return s.length() > MAX_FIELD_CHARS ? s.substring(0, MAX_FIELD_CHARS) : s;
+    }
+}
