@@ -1,0 +1,232 @@
+package org.sipanalyzer.capture;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sipanalyzer.testing.CaptureWriter;
+
+class CaptureReadersTest {
+
+    private static final int MAX = CaptureOpener.DEFAULT_MAX_FRAME_BYTES;
+    private static final byte[] A = {1, 2, 3, 4, 5};
+    private static final byte[] B = {9, 8, 7};
+
+    record Read(CaptureReader reader, List<Frame> frames) {
+    }
+
+    static Read readAll(byte[] capture) throws IOException {
+        CaptureReader r = CaptureOpener.open(new ByteArrayInputStream(capture), MAX);
+        List<Frame> frames = new ArrayList<>();
+        Frame f;
+        while ((f = r.next()) != null) {
+            // The reader may reuse its array: keep a copy, as a consumer must.
+            byte[] copy = Arrays.copyOfRange(f.data(), f.offset(), f.offset() + f.length());
+            frames.add(new Frame(f.number(), f.timestampNanos(), f.linkType(), f.interfaceId(), copy, 0, copy.length,
+                    f.originalLength(), f.fileOffset()));
+        }
+        return new Read(r, frames);
+    }
+
+    static byte[] bytes(Frame f) {
+        return Arrays.copyOfRange(f.data(), f.offset(), f.offset() + f.length());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"BIG_ENDIAN,false", "LITTLE_ENDIAN,false", "BIG_ENDIAN,true", "LITTLE_ENDIAN,true"})
+    void pcapInEitherByteOrderAndResolution(String orderName, boolean nanos) throws IOException {
+        ByteOrder order = orderName.equals("BIG_ENDIAN") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new CaptureWriter.Pcap(out, order, nanos, 1, 65535)
+                .packet(1_700_000_000_123_456_789L, A)
+                .packet(1_700_000_001_000_001_000L, B, 100);
+        Read r = readAll(out.toByteArray());
+        assertEquals(CaptureFormat.PCAP, r.reader().format());
+        assertEquals(2, r.frames().size());
+        Frame first = r.frames().get(0);
+        assertEquals(1, first.number());
+        assertEquals(1, first.linkType());
+        assertArrayEquals(A, bytes(first));
+        assertEquals(nanos ? 1_700_000_000_123_456_789L : 1_700_000_000_123_456_000L, first.timestampNanos());
+        assertEquals(24, first.fileOffset());
+        Frame second = r.frames().get(1);
+        assertEquals(2, second.number());
+        assertArrayEquals(B, bytes(second));
+        assertTrue(second.isTruncated());
+        assertEquals(100, second.originalLength());
+        assertEquals(1, r.reader().truncatedFrames());
+        assertTrue(r.reader().warnings().isEmpty());
+    }
+
+    @Test
+    void pcapngSectionsInBothByteOrdersWithTheirOwnInterfaces() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new CaptureWriter.Pcapng(out, ByteOrder.LITTLE_ENDIAN)
+                .iface(1, 65535, -1)             // microseconds by default
+                .iface(113, 65535, 9)            // nanoseconds, Linux cooked
+                .block(0x0BAD, new byte[] {1, 2, 3, 4}) // unknown block type: skipped
+                .enhanced(0, 1_700_000_000_000_001L, A)
+                .enhanced(1, 1_700_000_000_000_000_002L, B)
+                .block(5, new byte[8])          // interface statistics: skipped
+                .section(ByteOrder.BIG_ENDIAN)
+                .iface(101, 65535, 0x80 | 20)   // 2^-20 seconds, raw IP
+                .enhanced(0, (5L << 20) | (1L << 19), A)  // 5.5 s
+                .simple(B)
+                .obsolete(0, 3L << 20, A);
+        Read r = readAll(out.toByteArray());
+        assertEquals(CaptureFormat.PCAPNG, r.reader().format());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), r.frames().stream().map(Frame::number).toList());
+        assertEquals(List.of(1, 113, 101, 101, 101), r.frames().stream().map(Frame::linkType).toList());
+        assertEquals(1_700_000_000_000_001_000L, r.frames().get(0).timestampNanos());
+        assertEquals(1_700_000_000_000_000_002L, r.frames().get(1).timestampNanos());
+        assertEquals(5_500_000_000L, r.frames().get(2).timestampNanos());
+        assertEquals(3_000_000_000L, r.frames().get(4).timestampNanos());
+        assertArrayEquals(B, bytes(r.frames().get(3)));
+        assertArrayEquals(A, bytes(r.frames().get(4)));
+        assertTrue(r.reader().warnings().isEmpty(), r.reader().warnings().toString());
+    }
+
+    @Test
+    void gzipIsRecognisedByMagicNotName() throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        new CaptureWriter.Pcap(raw, ByteOrder.LITTLE_ENDIAN, false, 1, 65535).packet(0, A).packet(1000, B);
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(gz)) {
+            z.write(raw.toByteArray());
+        }
+        Read r = readAll(gz.toByteArray());
+        assertTrue(r.reader().isCompressed());
+        assertEquals(2, r.frames().size());
+        assertArrayEquals(B, bytes(r.frames().get(1)));
+    }
+
+    @Test
+    void captureCutOffMidRecordKeepsEarlierFramesAndWarnsWithOffset() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new CaptureWriter.Pcap(out, ByteOrder.LITTLE_ENDIAN, false, 1, 65535).packet(0, A).packet(0, B);
+        byte[] all = out.toByteArray();
+        byte[] cut = Arrays.copyOf(all, all.length - 2); // inside the second frame's data
+        Read r = readAll(cut);
+        assertEquals(1, r.frames().size());
+        CaptureWarning w = r.reader().warnings().get(0);
+        assertTrue(w.fatal());
+        assertEquals(2, w.frame());
+        assertEquals(24 + 16 + A.length, w.byteOffset());
+        assertTrue(w.message().contains("cut off"), w.message());
+    }
+
+    @Test
+    void cutInsideARecordHeaderIsAlsoReported() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new CaptureWriter.Pcap(out, ByteOrder.LITTLE_ENDIAN, false, 1, 65535).packet(0, A);
+        out.write(new byte[7]);
+        Read r = readAll(out.toByteArray());
+        assertEquals(1, r.frames().size());
+        assertTrue(r.reader().warnings().get(0).message().contains("record header"));
+    }
+
+    @Test
+    void corruptRecordLengthStopsTheFileWithoutAllocatingIt() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CaptureWriter.Pcap w = new CaptureWriter.Pcap(out, ByteOrder.LITTLE_ENDIAN, false, 1, 65535);
+        w.packet(0, A);
+        // A record header claiming 2 GB, in both fields.
+        out.write(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0x80, 0, 0, 0, (byte) 0x80});
+        out.write(new byte[64]);
+        Read r = readAll(out.toByteArray());
+        assertEquals(1, r.frames().size());
+        CaptureWarning warning = r.reader().warnings().get(r.reader().warnings().size() - 1);
+        assertTrue(warning.fatal());
+        assertTrue(warning.message().contains("corrupt record"), warning.message());
+        assertEquals(24 + 16 + A.length, warning.byteOffset());
+    }
+
+    @Test
+    void pcapngBlockWithMismatchedTrailerStopsWithWarning() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new CaptureWriter.Pcapng(out, ByteOrder.LITTLE_ENDIAN).iface(1, 65535, -1).enhanced(0, 0, A);
+        byte[] good = out.toByteArray();
+        ByteArrayOutputStream more = new ByteArrayOutputStream();
+        new CaptureWriter.Pcapng(more, ByteOrder.LITTLE_ENDIAN).enhanced(0, 0, B);
+        byte[] tail = more.toByteArray();
+        byte[] second = Arrays.copyOfRange(tail, 28, tail.length); // skip that writer's own section header
+        second[second.length - 1] ^= 0x7f; // break the trailing length
+        byte[] all = new byte[good.length + second.length];
+        System.arraycopy(good, 0, all, 0, good.length);
+        System.arraycopy(second, 0, all, good.length, second.length);
+        Read r = readAll(all);
+        assertEquals(1, r.frames().size());
+        assertTrue(r.reader().warnings().get(0).message().contains("trailing length"));
+        assertEquals(good.length, r.reader().warnings().get(0).byteOffset());
+    }
+
+    @Test
+    void hugePcapngPacketBlockIsCorruptNotAllocated() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new CaptureWriter.Pcapng(out, ByteOrder.LITTLE_ENDIAN).iface(1, 65535, -1);
+        out.write(new byte[] {6, 0, 0, 0, 0, 0, 0, 0x70}); // EPB of 1.8 GB
+        out.write(new byte[64]);
+        Read r = readAll(out.toByteArray());
+        assertEquals(0, r.frames().size());
+        assertTrue(r.reader().warnings().get(0).fatal());
+    }
+
+    @Test
+    void emptyInputIsNotACapture() {
+        CaptureFormatException e = assertThrows(CaptureFormatException.class,
+                () -> CaptureOpener.open(new ByteArrayInputStream(new byte[0]), MAX));
+        assertTrue(e.getMessage().contains("empty"));
+    }
+
+    @Test
+    void textIsNotACapture() {
+        CaptureFormatException e = assertThrows(CaptureFormatException.class, () -> CaptureOpener.open(
+                new ByteArrayInputStream("INVITE sip:bob@example.com SIP/2.0\r\n".getBytes()), MAX));
+        assertTrue(e.getMessage().startsWith("text, not a capture"), e.getMessage());
+    }
+
+    @Test
+    void otherFormatsAreNamedWithTheConversionToUse() {
+        byte[] snoop = {'s', 'n', 'o', 'o', 'p', 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 4};
+        CaptureFormatException e = assertThrows(CaptureFormatException.class,
+                () -> CaptureOpener.open(new ByteArrayInputStream(snoop), MAX));
+        assertTrue(e.getMessage().contains("snoop"));
+        assertTrue(e.getMessage().contains("editcap -F pcapng IN OUT"));
+        byte[] zstd = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, 0, 0};
+        e = assertThrows(CaptureFormatException.class, () -> CaptureOpener.open(new ByteArrayInputStream(zstd), MAX));
+        assertTrue(e.getMessage().startsWith("zstd-compressed"), e.getMessage());
+    }
+
+    @Test
+    void truncatedPcapHeaderIsAFormatError() {
+        byte[] half = {(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1, 2, 0, 4, 0};
+        CaptureFormatException e = assertThrows(CaptureFormatException.class,
+                () -> CaptureOpener.open(new ByteArrayInputStream(half), MAX));
+        assertTrue(e.getMessage().contains("truncated"));
+    }
+
+    @Test
+    void noFramesAtAllIsFine() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new CaptureWriter.Pcap(out, ByteOrder.LITTLE_ENDIAN, false, 1, 65535);
+        Read r = readAll(out.toByteArray());
+        assertTrue(r.frames().isEmpty());
+        assertTrue(r.reader().warnings().isEmpty());
+        assertNull(r.reader().next());
+        assertFalse(r.reader().isCompressed());
+    }
+}
