@@ -4,6 +4,8 @@ package org.sipanalyzer.sip;
 public enum SipProblem {
     /** The status code is not three digits from 100 to 699. */
     INVALID_STATUS_CODE("status code outside 100-699 or not a number"),
+    /** A SIP version other than 2.0 (RFC 3261 servers answer 505). */
+    UNSUPPORTED_VERSION("a SIP version other than 2.0"),
     /** A NUL or other control character in the request or status line. */
     CONTROL_CHARACTER("a NUL or other control character in the start line"),
     MISSING_CALL_ID("no Call-ID header"),

@@ -40,7 +40,9 @@ public final class SipScanner {
 
     /** Extracted text is cut to this many characters, so one hostile header cannot fill the tables. */
     public static final int MAX_FIELD_CHARS = 1024;
-    private static final int MAX_METHOD_CHARS = 32;
+    private static final int MAX_METHOD_CHARS = 64;
+    /** In stream mode, a start line longer than this without its end is not SIP. */
+    private static final int MAX_START_LINE = 8192;
 
     private static final int H_OTHER = 0;
     private static final int H_CALL_ID = 1;
@@ -55,7 +57,7 @@ public final class SipScanner {
     private static final int H_USER_AGENT = 10;
     private static final int H_SERVER = 11;
 
-    private static final byte[] SIP_VERSION = "SIP/2.0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SIP_SLASH = "SIP/".getBytes(StandardCharsets.US_ASCII);
 
     /** Scans one datagram: the message is the whole of it, its body whatever follows the headers. */
     public Scan scanDatagram(byte[] d, int off, int len) {
@@ -79,8 +81,8 @@ public final class SipScanner {
         }
         int eol = indexOf(d, p, end, (byte) '\n');
         int lineEnd = trimEnd(d, p, eol < 0 ? end : eol);
-        return startsWithIgnoreCase(d, p, lineEnd, SIP_VERSION) && p + 7 < lineEnd && isBlank(d[p + 7])
-                || requestLineMethodEnd(d, p, lineEnd) > 0;
+        int v = versionLength(d, p, lineEnd);
+        return v > 0 && p + v < lineEnd && isBlank(d[p + v]) || requestLineMethodEnd(d, p, lineEnd) > 0;
     }
 
     private Scan scan(byte[] d, int off, int end, boolean stream) {
@@ -90,18 +92,29 @@ public final class SipScanner {
         }
         int eol = indexOf(d, p, end, (byte) '\n');
         if (eol < 0 && stream) {
-            return looksLikeSip(d, p, end - p) ? Scan.INCOMPLETE : Scan.NOT_SIP;
+            return couldBecomeStartLine(d, p, end) ? Scan.INCOMPLETE : Scan.NOT_SIP;
         }
         int lineEnd = trimEnd(d, p, eol < 0 ? end : eol);
         Builder b = new Builder();
-        if (startsWithIgnoreCase(d, p, lineEnd, SIP_VERSION) && p + 7 < lineEnd && isBlank(d[p + 7])) {
-            statusLine(d, p + 7, lineEnd, b);
+        int version = versionLength(d, p, lineEnd);
+        if (version > 0 && p + version < lineEnd && isBlank(d[p + version])) {
+            if (!isVersion20(d, p, version)) {
+                b.problems.add(SipProblem.UNSUPPORTED_VERSION);
+            }
+            statusLine(d, p + version, lineEnd, b);
         } else {
             int methodEnd = requestLineMethodEnd(d, p, lineEnd);
             if (methodEnd < 0) {
                 return Scan.NOT_SIP;
             }
             b.method = ascii(d, p, methodEnd);
+            int lastBlank = lineEnd - 1;
+            while (!isBlank(d[lastBlank])) {
+                lastBlank--;
+            }
+            if (!isVersion20(d, lastBlank + 1, lineEnd - lastBlank - 1)) {
+                b.problems.add(SipProblem.UNSUPPORTED_VERSION);
+            }
             int uriStart = skipBlanks(d, methodEnd, lineEnd);
             int uriEnd = uriStart;
             while (uriEnd < lineEnd && !isBlank(d[uriEnd])) {
@@ -145,6 +158,33 @@ public final class SipScanner {
         return new Scan(Outcome.MESSAGE, b.build(length), p - off + length);
     }
 
+    /**
+     * Stream mode, before the first line end has arrived: true while the bytes can still grow into a SIP
+     * start line (a token then printable text, or the start of "SIP/"), so the caller waits for more.
+     */
+    private static boolean couldBecomeStartLine(byte[] d, int p, int end) {
+        if (end - p > MAX_START_LINE) {
+            return false;
+        }
+        int i = p;
+        while (i < end && isTokenChar(d[i]) && i - p <= MAX_METHOD_CHARS) {
+            i++;
+        }
+        if (i == p || i - p > MAX_METHOD_CHARS) {
+            return false;
+        }
+        if (i < end && d[i] != ' ' && d[i] != '/' && d[i] != '\r') {
+            return false;
+        }
+        for (; i < end; i++) {
+            int c = d[i] & 0xff;
+            if (c < 0x20 && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void statusLine(byte[] d, int p, int lineEnd, Builder b) {
         p = skipBlanks(d, p, lineEnd);
         int digitsEnd = p;
@@ -174,12 +214,40 @@ public final class SipScanner {
         if (m == p || m - p > MAX_METHOD_CHARS || m >= lineEnd || d[m] != ' ') {
             return -1;
         }
-        int v = lineEnd - SIP_VERSION.length;
-        if (v <= m + 1 || !isBlank(d[v - 1]) || !startsWithIgnoreCase(d, v, lineEnd, SIP_VERSION)) {
+        int v = lineEnd - 1;
+        while (v > m && !isBlank(d[v])) {
+            v--;
+        }
+        v++;
+        if (v <= m + 1 || versionLength(d, v, lineEnd) != lineEnd - v) {
             return -1;
         }
         int uri = skipBlanks(d, m, v);
-        return uri < v ? m : -1;
+        return uri < v - 1 ? m : -1;
+    }
+
+    /** The length of a {@code SIP/digits.digits} version at {@code p} (any case), or -1. */
+    private static int versionLength(byte[] d, int p, int end) {
+        if (!startsWithIgnoreCase(d, p, end, SIP_SLASH)) {
+            return -1;
+        }
+        int i = p + 4;
+        int major = i;
+        while (i < end && i - major < 3 && d[i] >= '0' && d[i] <= '9') {
+            i++;
+        }
+        if (i == major || i >= end || d[i] != '.') {
+            return -1;
+        }
+        int minor = ++i;
+        while (i < end && i - minor < 3 && d[i] >= '0' && d[i] <= '9') {
+            i++;
+        }
+        return i == minor ? -1 : i - p;
+    }
+
+    private static boolean isVersion20(byte[] d, int p, int len) {
+        return len == 7 && d[p + 4] == '2' && d[p + 5] == '.' && d[p + 6] == '0';
     }
 
     /** Parses the header block from {@code p}; returns where the body starts, or -1 if no empty line ends it. */
@@ -601,6 +669,10 @@ public final class SipScanner {
 
     /** A header value: folded lines joined by one space, outer blanks removed, length capped. */
     private static String value(byte[] d, int s, int e) {
+        while (s < e && (isBlank(d[s]) || d[s] == '\r' || d[s] == '\n')) {
+            s++;
+        }
+        e = trimEnd(d, s, e);
         boolean folded = false;
         for (int i = s; i < e; i++) {
             if (d[i] == '\n' || d[i] == '\r') {

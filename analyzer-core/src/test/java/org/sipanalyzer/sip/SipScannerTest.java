@@ -1,0 +1,192 @@
+package org.sipanalyzer.sip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SipScannerTest {
+
+    private final SipScanner scanner = new SipScanner();
+
+    static final String INVITE = "INVITE sip:bob@biloxi.example.com SIP/2.0\r\n"
+            + "Via: SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds, SIP/2.0/UDP other;branch=z9hG4bKx\r\n"
+            + "Via: SIP/2.0/TCP second.example.com;branch=z9hG4bKsecond\r\n"
+            + "Max-Forwards: 70\r\n"
+            + "To: Bob <sip:bob@biloxi.example.com>\r\n"
+            + "From: \"Alice; the \\\"one\\\"\" <sip:alice@atlanta.example.com;tag=urlparam>;tag=1928301774\r\n"
+            + "Call-ID: a84b4c76e66710@pc33.atlanta.example.com\r\n"
+            + "CSeq: 314159 INVITE\r\n"
+            + "User-Agent: Softphone/1.0\r\n"
+            + "Content-Length: 4\r\n"
+            + "\r\n"
+            + "v=0\n";
+
+    static final String RESPONSE = "SIP/2.0 486 Busy Here\r\n"
+            + "v: SIP/2.0/UDP 192.0.2.1:5062;rport;branch=z9hG4bKabc\r\n"
+            + "f: <sip:alice@example.com>;tag=aaa\r\n"
+            + "t: <sip:bob@example.com>;tag=bbb\r\n"
+            + "i: call-1@example.com\r\n"
+            + "cseq: 7 INVITE\r\n"
+            + "Reason: Q.850;cause=17;text=\"User busy\"\r\n"
+            + "Retry-After: 300\r\n"
+            + "Warning: 399 example.com \"busy\"\r\n"
+            + "Server: PBX 2.0\r\n"
+            + "l: 0\r\n"
+            + "\r\n";
+
+    private SipScanner.Scan scan(String s) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        return scanner.scanDatagram(b, 0, b.length);
+    }
+
+    @Test
+    void extractsRequestFields() {
+        SipScanner.Scan s = scan(INVITE);
+        assertEquals(SipScanner.Outcome.MESSAGE, s.outcome());
+        SipMessage m = s.message();
+        assertFalse(m.isResponse());
+        assertEquals("INVITE", m.method());
+        assertEquals("sip:bob@biloxi.example.com", m.requestUri());
+        assertEquals("a84b4c76e66710@pc33.atlanta.example.com", m.callId());
+        assertEquals(314159, m.cseqNumber());
+        assertEquals("INVITE", m.cseqMethod());
+        assertEquals("1928301774", m.fromTag(), "the URI's own tag parameter is not the header's tag");
+        assertNull(m.toTag());
+        assertEquals("z9hG4bK776asdhds", m.viaBranch(), "top Via: first value of the first header");
+        assertEquals("pc33.atlanta.example.com:5060", m.viaSentBy());
+        assertEquals("UDP", m.viaTransport());
+        assertEquals(4, m.contentLength());
+        assertEquals(4, m.bodyLength());
+        assertEquals("Softphone/1.0", m.userAgent());
+        assertTrue(m.isWellFormed(), m.problems().toString());
+        assertEquals(INVITE.length(), s.consumed());
+    }
+
+    @Test
+    void extractsResponseFieldsFromCompactAndLowerCaseHeaders() {
+        SipMessage m = scan(RESPONSE).message();
+        assertTrue(m.isResponse());
+        assertEquals(486, m.statusCode());
+        assertEquals("Busy Here", m.reasonPhrase());
+        assertEquals("call-1@example.com", m.callId());
+        assertEquals(7, m.cseqNumber());
+        assertEquals("aaa", m.fromTag());
+        assertEquals("bbb", m.toTag());
+        assertEquals("z9hG4bKabc", m.viaBranch());
+        assertEquals("192.0.2.1:5062", m.viaSentBy());
+        assertEquals("Q.850;cause=17;text=\"User busy\"", m.reason());
+        assertEquals("300", m.retryAfter());
+        assertEquals("399 example.com \"busy\"", m.warning());
+        assertEquals("PBX 2.0", m.server());
+        assertEquals(0, m.contentLength());
+        assertTrue(m.isWellFormed());
+    }
+
+    @Test
+    void toleratesLfOnlyLineEndsFoldingAndLeadingKeepAlives() {
+        String lf = "\r\n\r\n" + RESPONSE.replace("\r\n", "\n")
+                .replace("i: call-1@example.com\n", "i: \n call-1@example.com\n")
+                .replace("Server: PBX 2.0\n", "Server: PBX\n\t 2.0\n");
+        SipMessage m = scan(lf).message();
+        assertEquals(486, m.statusCode());
+        assertEquals("call-1@example.com", m.callId());
+        assertEquals("PBX 2.0", m.server(), "folded lines join with one space");
+        assertTrue(m.isWellFormed(), m.problems().toString());
+    }
+
+    @Test
+    void keepAlivesAndNonSipAreToldApart() {
+        assertEquals(SipScanner.Outcome.KEEP_ALIVE, scan("\r\n\r\n").outcome());
+        assertEquals(SipScanner.Outcome.NOT_SIP, scan("").outcome());
+        assertEquals(SipScanner.Outcome.NOT_SIP, scan("GET / HTTP/1.1\r\nHost: x\r\n\r\n").outcome());
+        assertEquals(SipScanner.Outcome.NOT_SIP, scan("HTTP/1.1 200 OK\r\n\r\n").outcome());
+        assertEquals(SipScanner.Outcome.NOT_SIP, scan("\u0080\u0001\u00ff binary").outcome());
+        assertEquals(SipScanner.Outcome.NOT_SIP, scan("SIP/2.0").outcome(), "a version alone is no status line");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SIP/2.0 42 Odd\r\n", "SIP/2.0 4294967301 Big\r\n", "SIP/2.0 abc Text\r\n",
+        "SIP/2.0 700 Seven\r\n", "SIP/2.0 099 Low\r\n"})
+    void invalidStatusCodesAreStillResponses(String line) {
+        SipMessage m = scan(line + "Call-ID: x\r\nCSeq: 1 INVITE\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>\r\n"
+                + "Via: SIP/2.0/UDP h;branch=z9hG4bK1\r\n\r\n").message();
+        assertTrue(m.isResponse());
+        assertTrue(m.problems().contains(SipProblem.INVALID_STATUS_CODE), m.problems().toString());
+    }
+
+    @Test
+    void statusCodeKeepsItsValueWhenNumeric() {
+        assertEquals(42, scan("SIP/2.0 42 Odd\r\n\r\n").message().statusCode());
+        assertEquals(-1, scan("SIP/2.0 4v1 Odd\r\n\r\n").message().statusCode());
+        assertEquals(700, scan("SIP/2.0 700 Seven\r\n\r\n").message().statusCode());
+    }
+
+    @Test
+    void missingMandatoryHeadersAreProblems() {
+        SipMessage m = scan("OPTIONS sip:x@y SIP/2.0\r\nContent-Length: 0\r\n\r\n").message();
+        assertEquals(Set.of(SipProblem.MISSING_CALL_ID, SipProblem.MISSING_CSEQ, SipProblem.MISSING_FROM,
+                SipProblem.MISSING_TO, SipProblem.MISSING_VIA), m.problems());
+    }
+
+    @Test
+    void aHeaderLine64KiBLongIsHandled() {
+        String big = "X-Big: " + "a".repeat(64 * 1024) + "\r\n";
+        String msg = RESPONSE.replace("Server: PBX 2.0\r\n", big + "Server: PBX 2.0\r\n");
+        SipScanner.Scan s = scan(msg);
+        assertEquals(SipScanner.Outcome.MESSAGE, s.outcome());
+        assertEquals("PBX 2.0", s.message().server());
+        String hugeCallId = RESPONSE.replace("i: call-1@example.com", "i: " + "c".repeat(70_000));
+        SipMessage m = scan(hugeCallId).message();
+        assertEquals(SipScanner.MAX_FIELD_CHARS, m.callId().length(), "extracted fields are bounded");
+    }
+
+    @Test
+    void streamModeFramesByContentLengthAndWaitsForMore() {
+        byte[] two = (INVITE + RESPONSE).getBytes(StandardCharsets.ISO_8859_1);
+        SipScanner.Scan first = scanner.scanStream(two, 0, two.length);
+        assertEquals(SipScanner.Outcome.MESSAGE, first.outcome());
+        assertEquals(INVITE.length(), first.consumed());
+        SipScanner.Scan second = scanner.scanStream(two, first.consumed(), two.length - first.consumed());
+        assertEquals(486, second.message().statusCode());
+        assertEquals(RESPONSE.length(), second.consumed());
+        for (int cut = 1; cut < INVITE.length(); cut++) {
+            assertEquals(SipScanner.Outcome.INCOMPLETE, scanner.scanStream(two, 0, cut).outcome(), "cut at " + cut);
+        }
+    }
+
+    @Test
+    void neverThrowsOnRandomBytesOrTruncations() {
+        Random rnd = new Random(42);
+        byte[] base = (INVITE + RESPONSE).getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] b = base.clone();
+            for (int k = 0; k < 1 + rnd.nextInt(8); k++) {
+                b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
+            }
+            int len = rnd.nextInt(b.length + 1);
+            scanner.scanDatagram(b, 0, len);
+            scanner.scanStream(b, 0, len);
+        }
+        byte[] noise = new byte[4096];
+        for (int i = 0; i < 2_000; i++) {
+            rnd.nextBytes(noise);
+            scanner.scanDatagram(noise, 0, noise.length);
+            scanner.scanStream(noise, 0, noise.length);
+        }
+    }
+
+    @Test
+    void otherVersionsAreSipWithAProblem() {
+        SipMessage m = scan("OPTIONS sip:t@example.com SIP/7.0\r\n\r\n").message();
+        assertTrue(m.problems().contains(SipProblem.UNSUPPORTED_VERSION));
+        assertTrue(scan("sip/2.0 200 OK\r\n\r\n").message().isResponse(), "the version is case-insensitive");
+    }
+}
