@@ -385,6 +385,7 @@ public final class SipScanner {
                         fromSeen = true;
                         from = value(d, s, e);
                         fromTag = tag(from);
+                        checkSingleTag(from);
                     }
                 }
                 case H_TO -> {
@@ -394,6 +395,7 @@ public final class SipScanner {
                         toSeen = true;
                         to = value(d, s, e);
                         toTag = tag(to);
+                        checkSingleTag(to);
                     }
                 }
                 case H_VIA -> {
@@ -418,6 +420,16 @@ public final class SipScanner {
                 default -> {
                     // not needed by the analysis
                 }
+            }
+        }
+
+        /** A second tag parameter makes the dialog ambiguous; the first is kept, as Wireshark does. */
+        private void checkSingleTag(String v) {
+            int close = indexOutside(v, '>', 0);
+            int from = close < 0 ? 0 : close;
+            int first = v.toLowerCase(java.util.Locale.ROOT).indexOf("tag", from);
+            if (first >= 0 && param(v, first + 3, "tag") != null) {
+                problems.add(SipProblem.DUPLICATE_HEADER);
             }
         }
 
