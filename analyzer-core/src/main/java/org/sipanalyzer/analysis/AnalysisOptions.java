@@ -12,9 +12,10 @@ import org.sipanalyzer.capture.CaptureOpener;
  * @param maxWarningsPerInput how many individual warnings are listed per input; the rest are counted
  * @param strict whether every SIP message is also parsed by JAIN-SIP and its rejections reported
  * @param threads how many inputs are analysed at once
+ * @param prefetch whether each input is read on a thread of its own, ahead of the analysis
  */
 public record AnalysisOptions(int maxFrameBytes, Duration retransmissionWindow, int maxTrackedMessages,
-        int maxWarningsPerInput, boolean strict, int threads) {
+        int maxWarningsPerInput, boolean strict, int threads, boolean prefetch) {
 
     public AnalysisOptions {
         if (maxFrameBytes < 1024 || maxFrameBytes > 64 * 1024 * 1024) {
@@ -37,24 +38,31 @@ public record AnalysisOptions(int maxFrameBytes, Duration retransmissionWindow, 
     /** The defaults: 256 KiB frames, a 64 s retransmission window (RFC 3261 Timer B), 1M keys, 50 warnings. */
     public static AnalysisOptions defaults() {
         return new AnalysisOptions(CaptureOpener.DEFAULT_MAX_FRAME_BYTES, Duration.ofSeconds(64), 1_000_000, 50, false,
-                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
+                Runtime.getRuntime().availableProcessors() > 1);
     }
 
     public AnalysisOptions withStrict(boolean s) {
         return new AnalysisOptions(maxFrameBytes, retransmissionWindow, maxTrackedMessages, maxWarningsPerInput, s,
-                threads);
+                threads, prefetch);
     }
 
     public AnalysisOptions withThreads(int t) {
         return new AnalysisOptions(maxFrameBytes, retransmissionWindow, maxTrackedMessages, maxWarningsPerInput, strict,
-                t);
+                t, prefetch);
     }
 
     public AnalysisOptions withMaxFrameBytes(int m) {
-        return new AnalysisOptions(m, retransmissionWindow, maxTrackedMessages, maxWarningsPerInput, strict, threads);
+        return new AnalysisOptions(m, retransmissionWindow, maxTrackedMessages, maxWarningsPerInput, strict, threads,
+                prefetch);
     }
 
     public AnalysisOptions withRetransmissionWindow(Duration w) {
-        return new AnalysisOptions(maxFrameBytes, w, maxTrackedMessages, maxWarningsPerInput, strict, threads);
+        return new AnalysisOptions(maxFrameBytes, w, maxTrackedMessages, maxWarningsPerInput, strict, threads, prefetch);
+    }
+
+    public AnalysisOptions withPrefetch(boolean p) {
+        return new AnalysisOptions(maxFrameBytes, retransmissionWindow, maxTrackedMessages, maxWarningsPerInput, strict,
+                threads, p);
     }
 }

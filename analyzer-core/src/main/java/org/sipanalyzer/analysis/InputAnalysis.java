@@ -6,6 +6,7 @@ import org.sipanalyzer.capture.CaptureOpener;
 import org.sipanalyzer.capture.CaptureReader;
 import org.sipanalyzer.capture.CaptureWarning;
 import org.sipanalyzer.capture.Frame;
+import org.sipanalyzer.capture.PrefetchingReader;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.CodeLookup;
 import org.sipanalyzer.decode.DecodedPacket;
@@ -44,8 +45,9 @@ final class InputAnalysis {
     }
 
     void run(InputStream in) throws IOException {
-        CaptureReader reader = CaptureOpener.open(in, options.maxFrameBytes());
-        report.opened(reader.format().word() + (reader.isCompressed() ? "+gzip" : ""));
+        CaptureReader opened = CaptureOpener.open(in, options.maxFrameBytes());
+        report.opened(opened.format().word() + (opened.isCompressed() ? "+gzip" : ""));
+        CaptureReader reader = options.prefetch() ? new PrefetchingReader(opened) : opened;
         int warningsSeen = 0;
         try {
             Frame f;
@@ -62,6 +64,9 @@ final class InputAnalysis {
                 warningsSeen = flushWarnings(reader, warningsSeen);
             }
         } finally {
+            if (reader != opened) {
+                reader.close();
+            }
             flushWarnings(reader, warningsSeen);
             report.truncatedFrames = reader.truncatedFrames();
             report.retransmissionKeysEvicted = retransmissions.evictedForSpace();

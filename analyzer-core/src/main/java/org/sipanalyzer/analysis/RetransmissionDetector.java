@@ -15,7 +15,8 @@ final class RetransmissionDetector {
 
     private final long windowNanos;
     private final int maxEntries;
-    private final LinkedHashMap<Key, Long> seen = new LinkedHashMap<>(1024, 0.75f, false);
+    // Access order: a key seen again moves to the tail, so the head is always the longest unseen.
+    private final LinkedHashMap<Key, Long> seen = new LinkedHashMap<>(1024, 0.75f, true);
     private long evictedForSpace;
 
     private record Key(String callId, long cseq, String cseqMethod, int code, String tagOrBranch,
@@ -33,8 +34,7 @@ final class RetransmissionDetector {
                 ? new Key(m.callId(), m.cseqNumber(), m.cseqMethod(), m.statusCode(), m.toTag(), source, destination)
                 : new Key(m.callId(), m.cseqNumber(), m.method(), 0, m.viaBranch(), source, destination);
         expire(timestampNanos);
-        Long previous = seen.remove(key);
-        seen.put(key, timestampNanos);
+        Long previous = seen.put(key, timestampNanos);
         if (seen.size() > maxEntries) {
             Iterator<Map.Entry<Key, Long>> it = seen.entrySet().iterator();
             it.next();

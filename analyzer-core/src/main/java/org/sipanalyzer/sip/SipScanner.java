@@ -90,6 +90,9 @@ public final class SipScanner {
         if (p == end) {
             return end > off ? new Scan(Outcome.KEEP_ALIVE, null, end - off) : Scan.NOT_SIP;
         }
+        if (!isTokenChar(d[p])) {
+            return Scan.NOT_SIP; // most non-SIP payloads (RTP, binary protocols) end here, unscanned
+        }
         int eol = indexOf(d, p, end, (byte) '\n');
         if (eol < 0 && stream) {
             return couldBecomeStartLine(d, p, end) ? Scan.INCOMPLETE : Scan.NOT_SIP;
@@ -426,9 +429,8 @@ public final class SipScanner {
         /** A second tag parameter makes the dialog ambiguous; the first is kept, as Wireshark does. */
         private void checkSingleTag(String v) {
             int close = indexOutside(v, '>', 0);
-            int from = close < 0 ? 0 : close;
-            int first = v.toLowerCase(java.util.Locale.ROOT).indexOf("tag", from);
-            if (first >= 0 && param(v, first + 3, "tag") != null) {
+            int first = paramValueStart(v, close < 0 ? 0 : close, "tag");
+            if (first >= 0 && paramValueStart(v, paramValueEnd(v, first), "tag") >= 0) {
                 problems.add(SipProblem.DUPLICATE_HEADER);
             }
         }
@@ -527,11 +529,27 @@ public final class SipScanner {
 
     /** The value of a header parameter {@code name} (e.g. tag, branch) after position {@code from}. */
     static String param(String v, int from, String name) {
+        int vs = paramValueStart(v, from, name);
+        if (vs < 0) {
+            return null;
+        }
+        return v.substring(vs, paramValueEnd(v, vs));
+    }
+
+    private static int paramValueEnd(String v, int e) {
+        while (e < v.length() && ";,> \t\r\n".indexOf(v.charAt(e)) < 0) {
+            e++;
+        }
+        return e;
+    }
+
+    /** Where the value of parameter {@code name} starts, searching from {@code from}; -1 when absent. */
+    private static int paramValueStart(String v, int from, String name) {
         int i = from;
         while (true) {
             int semi = indexOutside(v, ';', i);
             if (semi < 0) {
-                return null;
+                return -1;
             }
             int s = semi + 1;
             while (s < v.length() && isLws(v.charAt(s))) {
@@ -547,11 +565,7 @@ public final class SipScanner {
                     while (e < v.length() && isLws(v.charAt(e))) {
                         e++;
                     }
-                    int vs = e;
-                    while (e < v.length() && ";,> \t\r\n".indexOf(v.charAt(e)) < 0) {
-                        e++;
-                    }
-                    return v.substring(vs, e);
+                    return e;
                 }
             }
             i = s;

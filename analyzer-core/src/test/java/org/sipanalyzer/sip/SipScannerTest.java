@@ -184,6 +184,18 @@ class SipScannerTest {
     }
 
     @Test
+    void aSecondTagIsFlaggedButTagInsideTheUriIsNot() {
+        SipMessage two = scan(RESPONSE.replace("t: <sip:bob@example.com>;tag=bbb", "t: <sip:bob@example.com>;tag=bbb;tag=2"))
+                .message();
+        assertEquals("bbb", two.toTag(), "the first tag wins, as in Wireshark");
+        assertTrue(two.problems().contains(SipProblem.DUPLICATE_HEADER));
+        SipMessage plain = scan(RESPONSE.replace("t: <sip:bob@example.com>;tag=bbb", "t: sip:tagger@example.com;tag=bbb"))
+                .message();
+        assertEquals("bbb", plain.toTag());
+        assertTrue(plain.isWellFormed(), plain.problems().toString());
+    }
+
+    @Test
     void otherVersionsAreSipWithAProblem() {
         SipMessage m = scan("OPTIONS sip:t@example.com SIP/7.0\r\n\r\n").message();
         assertTrue(m.problems().contains(SipProblem.UNSUPPORTED_VERSION));

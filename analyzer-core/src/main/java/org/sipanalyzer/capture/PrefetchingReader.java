@@ -1,0 +1,193 @@
+package org.sipanalyzer.capture;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads (and decompresses) a capture on its own thread, a few batches ahead of the consumer, so that reading
+ * and analysis use two cores. Memory is bounded: at most {@link #QUEUED_BATCHES} batches of about
+ * {@link #BATCH_BYTES} bytes wait in the queue. Frames, warnings and errors arrive in the order the
+ * underlying reader produced them.
+ */
+public final class PrefetchingReader implements CaptureReader {
+
+    static final int BATCH_BYTES = 1 << 20;
+    static final int BATCH_FRAMES = 4096;
+    static final int QUEUED_BATCHES = 4;
+
+    private static final class Batch {
+        final byte[] data;
+        final long[] meta; // per frame: number, timestamp, fileOffset, then packed ints below
+        final int[] ints;  // per frame: linkType, interfaceId, offset, length, originalLength
+        int frames;
+        int used;
+        List<CaptureWarning> warnings = List.of();
+        long truncated;
+        IOException error;
+        RuntimeException failure;
+        boolean last;
+
+        Batch(int bytes) {
+            data = new byte[bytes];
+            meta = new long[BATCH_FRAMES * 3];
+            ints = new int[BATCH_FRAMES * 5];
+        }
+    }
+
+    private final CaptureReader source;
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    private final Thread thread;
+    private final List<CaptureWarning> warnings = new ArrayList<>();
+    private volatile boolean closed;
+    private Batch current;
+    private int index;
+    private long truncated;
+    private boolean finished;
+
+    public PrefetchingReader(CaptureReader source) {
+        this.source = source;
+        this.thread = new Thread(this::produce, "sip-analyzer-reader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void produce() {
+        int warningsSent = 0;
+        try {
+            Frame pending = null;
+            boolean end = false;
+            while (!end && !closed) {
+                Batch b = new Batch(Math.max(BATCH_BYTES, pending == null ? 0 : pending.length()));
+                try {
+                    while (b.frames < BATCH_FRAMES) {
+                        Frame f = pending != null ? pending : source.next();
+                        pending = null;
+                        if (f == null) {
+                            end = true;
+                            break;
+                        }
+                        if (b.used + f.length() > b.data.length) {
+                            pending = copy(f); // the source may reuse its array before the next batch
+                            break;
+                        }
+                        add(b, f);
+                    }
+                } catch (IOException e) {
+                    b.error = e;
+                    end = true;
+                } catch (RuntimeException e) {
+                    b.failure = e;
+                    end = true;
+                }
+                List<CaptureWarning> all = source.warnings();
+                if (all.size() > warningsSent) {
+                    b.warnings = List.copyOf(all.subList(warningsSent, all.size()));
+                    warningsSent = all.size();
+                }
+                b.truncated = source.truncatedFrames();
+                b.last = end;
+                while (!closed && !queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
+                    // wait for the consumer
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Frame copy(Frame f) {
+        byte[] d = new byte[f.length()];
+        System.arraycopy(f.data(), f.offset(), d, 0, f.length());
+        return new Frame(f.number(), f.timestampNanos(), f.linkType(), f.interfaceId(), d, 0, f.length(),
+                f.originalLength(), f.fileOffset());
+    }
+
+    private static void add(Batch b, Frame f) {
+        int i = b.frames++;
+        System.arraycopy(f.data(), f.offset(), b.data, b.used, f.length());
+        b.meta[i * 3] = f.number();
+        b.meta[i * 3 + 1] = f.timestampNanos();
+        b.meta[i * 3 + 2] = f.fileOffset();
+        b.ints[i * 5] = f.linkType();
+        b.ints[i * 5 + 1] = f.interfaceId();
+        b.ints[i * 5 + 2] = b.used;
+        b.ints[i * 5 + 3] = f.length();
+        b.ints[i * 5 + 4] = f.originalLength();
+        b.used += f.length();
+    }
+
+    @Override
+    public CaptureFormat format() {
+        return source.format();
+    }
+
+    @Override
+    public boolean isCompressed() {
+        return source.isCompressed();
+    }
+
+    @Override
+    public Frame next() throws IOException {
+        while (true) {
+            if (current != null && index < current.frames) {
+                int i = index++;
+                Batch b = current;
+                return new Frame(b.meta[i * 3], b.meta[i * 3 + 1], b.ints[i * 5], b.ints[i * 5 + 1], b.data,
+                        b.ints[i * 5 + 2], b.ints[i * 5 + 3], b.ints[i * 5 + 4], b.meta[i * 3 + 2]);
+            }
+            if (current != null) {
+                Batch done = current;
+                current = null;
+                warnings.addAll(done.warnings);
+                truncated = done.truncated;
+                if (done.error != null) {
+                    finished = true;
+                    throw done.error;
+                }
+                if (done.failure != null) {
+                    finished = true;
+                    throw done.failure;
+                }
+                if (done.last) {
+                    finished = true;
+                }
+            }
+            if (finished) {
+                return null;
+            }
+            try {
+                current = queue.take();
+                index = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading", e);
+            }
+        }
+    }
+
+    @Override
+    public List<CaptureWarning> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public long truncatedFrames() {
+        return truncated;
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        source.close();
+    }
+}
