@@ -3,6 +3,9 @@ package org.sipanalyzer.sip;
 import gov.nist.core.CommonLogger;
 import gov.nist.core.StackLogger;
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.parser.ParseExceptionListener;
 import gov.nist.javax.sip.parser.StringMsgParser;
 import java.text.ParseException;
 import java.util.Arrays;
@@ -37,31 +40,71 @@ public final class StrictParser {
     public Result parse(byte[] d, int off, int len) {
         byte[] bytes = Arrays.copyOfRange(d, off, off + len);
         try {
-            SIPMessage m = new StringMsgParser().parseSIPMessage(bytes, true, false, null);
+            // By default JAIN-SIP drops a header it cannot parse and goes on; strict parsing rejects instead.
+            ParseExceptionListener rejectBadHeaders = (ex, msg, headerClass, headerText, messageText) -> {
+                String why = describe(ex);
+                int colon = why.lastIndexOf(" :");
+                throw new ParseException("bad header '" + shorten(headerText == null ? "" : headerText.strip()) + "': "
+                        + (colon >= 0 ? why.substring(colon + 2).strip() : why), ex.getErrorOffset());
+            };
+            SIPMessage m = new StringMsgParser().parseSIPMessage(bytes, true, false, rejectBadHeaders);
             if (m == null) {
                 return new Result(null, "no SIP message found");
             }
-            if (m instanceof gov.nist.javax.sip.message.SIPResponse r) {
-                int code = r.getStatusCode();
-                if (code < 100 || code > 699) {
-                    return new Result(null, "status code " + code + " outside 100-699");
-                }
-            }
-            return new Result(m, null);
+            String semantic = checkSemantics(m);
+            return semantic == null ? new Result(m, null) : new Result(null, semantic);
         } catch (ParseException e) {
-            return new Result(null, oneLine(e.getMessage()));
+            return new Result(null, describe(e));
         } catch (RuntimeException e) {
             // JAIN-SIP signals some malformed input with NullPointerException or StringIndexOutOfBoundsException.
             return new Result(null, "parser failure (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private static String oneLine(String s) {
-        if (s == null || s.isBlank()) {
-            return "parse error";
+    /** What RFC 3261 requires of every message beyond its syntax (sections 8.1.1, 7.3, 21). */
+    private static String checkSemantics(SIPMessage m) {
+        if (m instanceof SIPResponse r && (r.getStatusCode() < 100 || r.getStatusCode() > 699)) {
+            return "status code " + r.getStatusCode() + " outside 100-699";
         }
-        String line = s.strip().replaceAll("[\\r\\n\\t]+", " ");
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+        if (m.getCallId() == null) {
+            return "no Call-ID header";
+        }
+        if (m.getCSeq() == null) {
+            return "no CSeq header";
+        }
+        if (m.getFrom() == null) {
+            return "no From header";
+        }
+        if (m.getTo() == null) {
+            return "no To header";
+        }
+        if (m.getTopmostVia() == null) {
+            return "no Via header";
+        }
+        if (m instanceof SIPRequest q && !q.getMethod().equals(m.getCSeq().getMethod())) {
+            return "CSeq method " + m.getCSeq().getMethod() + " differs from the request method " + q.getMethod();
+        }
+        if (m.getCSeq().getSeqNumber() > 0xffffffffL) {
+            return "CSeq number above 2^32-1";
+        }
+        return null;
+    }
+
+    private static String describe(ParseException e) {
+        String s = e.getMessage();
+        if (s == null || s.isBlank() || s.startsWith("[C@")) {
+            return "parse error at offset " + e.getErrorOffset();
+        }
+        return shorten(s.strip().replaceAll("[\\r\\n\\t]+", " "));
+    }
+
+    private static String shorten(String line) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < line.length() && sb.length() < 200; i++) {
+            char c = line.charAt(i);
+            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return line.length() > 200 ? sb + "…" : sb.toString();
     }
 
     /** A StackLogger that drops everything. */

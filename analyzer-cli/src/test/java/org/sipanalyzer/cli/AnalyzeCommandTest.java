@@ -1,0 +1,168 @@
+package org.sipanalyzer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** A pcap with raw-IP frames, written here from the format document, independent of the project's writer. */
+    static byte[] pcap(String... udpPayloads) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(101);
+        out.writeBytes(h.array());
+        int t = 1;
+        for (String p : udpPayloads) {
+            byte[] payload = p.getBytes(StandardCharsets.UTF_8);
+            ByteBuffer ip = ByteBuffer.allocate(28 + payload.length);
+            ip.put((byte) 0x45).put((byte) 0).putShort((short) (28 + payload.length)).putInt(0).put((byte) 64)
+                    .put((byte) 17).putShort((short) 0).putInt(0xc0000201).putInt(0xc0000202);
+            ip.putShort((short) 5060).putShort((short) 5060).putShort((short) (8 + payload.length)).putShort((short) 0);
+            ip.put(payload);
+            ByteBuffer rec = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+            rec.putInt(t++).putInt(0).putInt(ip.capacity()).putInt(ip.capacity());
+            out.writeBytes(rec.array());
+            out.writeBytes(ip.array());
+        }
+        return out.toByteArray();
+    }
+
+    static String response(int code, String phrase, String cseqMethod) {
+        return "SIP/2.0 " + code + " " + phrase + "\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK" + code + "\r\n"
+                + "From: <sip:a@x>;tag=f\r\nTo: <sip:b@x>;tag=t\r\nCall-ID: c" + code + "\r\nCSeq: 1 " + cseqMethod
+                + "\r\nContent-Length: 0\r\n\r\n";
+    }
+
+    private Path write(String name, byte[] bytes) throws Exception {
+        Path p = dir.resolve(name);
+        Files.write(p, bytes);
+        return p;
+    }
+
+    @Test
+    void textReportShowsCodesMeaningsAndInputs() throws Exception {
+        Path f = write("busy.pcap", pcap(response(486, "Busy Here", "INVITE"), response(486, "Busy Here", "INVITE"),
+                response(200, "OK", "REGISTER")));
+        CliRun r = CliRun.of("analyze", f.toString());
+        assertEquals(ExitCode.OK, r.exit(), r.err());
+        assertTrue(r.out().startsWith("1 of 1 input read: 3 packets, 3 SIP messages"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+486\\s+Busy Here\\s+The callee.*\\s2\\s+1\\s+66\\.7%")),
+                r.out());
+        assertTrue(r.out().contains(f.toString()));
+    }
+
+    @Test
+    void jsonFollowsTheSchema() throws Exception {
+        Path f = write("a.pcap", pcap(response(486, "Busy Here", "INVITE"), response(499, "Whatever", "INVITE")));
+        CliRun r = CliRun.of("analyze", "--format", "json", f.toString());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(1, j.get("schemaVersion").asInt());
+        assertEquals("pcap", j.get("inputs").get(0).get("format").asText());
+        assertEquals(2, j.get("inputs").get(0).get("packets").asInt());
+        assertEquals(2, j.get("messages").get("total").asInt());
+        assertEquals(2, j.get("responses").get("byClass").get("4xx").get("count").asInt());
+        JsonNode busy = j.get("responses").get("byCode").get("486");
+        assertEquals("Busy Here", busy.get("reason").asText());
+        assertTrue(busy.get("registered").asBoolean());
+        JsonNode odd = j.get("responses").get("byCode").get("499");
+        assertFalse(odd.get("registered").asBoolean());
+        assertEquals(400, odd.get("treatedAs").asInt());
+        assertEquals(1, odd.get("phrasesSeen").get("Whatever").asInt());
+        assertEquals(1, j.get("responses").get("byMethodAndCode").get("INVITE").get("486").get("count").asInt());
+    }
+
+    @Test
+    void csvHasOneRowPerCode() throws Exception {
+        Path f = write("a.pcap", pcap(response(486, "Busy Here", "INVITE"), response(200, "OK", "INVITE")));
+        CliRun r = CliRun.of("analyze", "-f", "csv", f.toString());
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(r.out())).getRecords();
+        assertEquals(List.of("200", "486"), rows.stream().map(x -> x.get("code")).toList());
+        assertEquals("1", rows.get(1).get("count"));
+        assertEquals("0.5000", rows.get(1).get("share"));
+    }
+
+    @Test
+    void severalInputsMakeOneReportAndAnUnreadableOneIsReported() throws Exception {
+        Path a = write("a.pcap", pcap(response(486, "Busy Here", "INVITE")));
+        Path b = write("b.pcap", pcap(response(503, "Service Unavailable", "INVITE")));
+        Path bad = write("bad.pcap", "not a capture at all".getBytes(StandardCharsets.UTF_8));
+        CliRun r = CliRun.of("analyze", "--format", "json", a.toString(), b.toString(), bad.toString(), "missing.pcap");
+        assertEquals(ExitCode.OK, r.exit(), "some inputs were read");
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(4, j.get("inputs").size());
+        assertEquals(2, j.get("responses").get("total").asInt());
+        assertFalse(j.get("inputs").get(2).get("readable").asBoolean());
+        assertEquals(2, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("bad.pcap: text, not a capture"), r.err());
+        assertTrue(r.err().contains("missing.pcap: no such file"), r.err());
+    }
+
+    @Test
+    void nothingReadableExits2WithOneLinePerInput() throws Exception {
+        Path empty = write("empty.pcap", new byte[0]);
+        CliRun r = CliRun.of("analyze", empty.toString());
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertTrue(r.out().isEmpty());
+        assertTrue(r.err().contains("empty.pcap: empty input"), r.err());
+        assertTrue(r.err().contains("no input could be read"), r.err());
+        assertFalse(r.err().contains("Exception"));
+    }
+
+    @Test
+    void readsStandardInput() throws Exception {
+        InputStream old = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(pcap(response(603, "Decline", "INVITE"))));
+            CliRun r = CliRun.of("analyze", "--format", "json", "-");
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            assertEquals("-", j.get("inputs").get(0).get("path").asText());
+            assertEquals(1, j.get("responses").get("byCode").get("603").get("count").asInt());
+        } finally {
+            System.setIn(old);
+        }
+    }
+
+    @Test
+    void strictReportsWhatJainSipRejects() throws Exception {
+        String broken = response(200, "OK", "INVITE").replace("CSeq: 1 INVITE", "CSeq: one INVITE");
+        Path f = write("s.pcap", pcap(broken, response(200, "OK", "INVITE")));
+        JsonNode j = new ObjectMapper().readTree(CliRun.of("analyze", "--strict", "--format", "json", f.toString()).out());
+        JsonNode in = j.get("inputs").get(0);
+        assertEquals(1, in.get("packetsByKind").get("strictRejected").asInt());
+        assertTrue(in.get("warnings").get(0).asText().contains("JAIN-SIP rejects"), in.toString());
+        assertEquals(1, j.get("messages").get("malformed").asInt());
+    }
+
+    @Test
+    void usageErrors() {
+        assertEquals(ExitCode.USAGE, CliRun.of("analyze").exit());
+        assertEquals(ExitCode.USAGE, CliRun.of("analyze", "--format", "sql", "x.pcap").exit());
+        assertEquals(ExitCode.USAGE, CliRun.of("analyze", "--threads", "zero", "x.pcap").exit());
+        assertEquals(ExitCode.USAGE, CliRun.of("analyze", "-", "-").exit());
+        CliRun help = CliRun.of("analyze", "--help");
+        assertEquals(ExitCode.OK, help.exit());
+        assertTrue(help.out().contains("--strict"));
+    }
+}
