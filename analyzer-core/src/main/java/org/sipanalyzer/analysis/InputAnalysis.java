@@ -11,6 +11,7 @@ import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.CodeLookup;
 import org.sipanalyzer.decode.DecodedPacket;
 import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.decode.GeneralDecoder;
 import org.sipanalyzer.decode.PacketDecoder;
 import org.sipanalyzer.decode.Transport;
 import org.sipanalyzer.sip.SipMessage;
@@ -26,6 +27,7 @@ final class InputAnalysis {
     private final InputReport report;
     private final Analyzer.ListenerGroup shared;
     private final PacketDecoder decoder = new PacketDecoder();
+    private final GeneralDecoder general = new GeneralDecoder();
     private final SipScanner scanner = new SipScanner();
     private final StrictParser strict;
     private final RetransmissionDetector retransmissions;
@@ -85,6 +87,10 @@ final class InputAnalysis {
 
     private void frame(Frame f) {
         DecodedPacket p = decoder.decode(f);
+        if (p.kind() == DecodedPacket.Kind.UNSUPPORTED_LINK) {
+            // Link layers the fast path does not know go to the general decoder.
+            p = general.decode(f.linkType(), f.data(), f.offset(), f.length());
+        }
         switch (p.kind()) {
             case PAYLOAD -> payload(f, p);
             case IP_FRAGMENT -> report.ipFragments++;
@@ -112,7 +118,7 @@ final class InputAnalysis {
             report.emptyPayloads++;
             return;
         }
-        byte[] d = f.data();
+        byte[] d = p.payloadData();
         int at = p.payloadOffset();
         if (p.transport() == Transport.UDP) {
             SipScanner.Scan s = scanner.scanDatagram(d, at, len);

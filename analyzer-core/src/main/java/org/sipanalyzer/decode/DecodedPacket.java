@@ -27,6 +27,8 @@ public final class DecodedPacket {
     Transport transport;
     int ipVersion;
     byte[] data;
+    /** Where the addresses are; the frame's own array for the fast path, a copy for the general decoder. */
+    byte[] addressData;
     int srcAddrAt;
     int dstAddrAt;
     int addrLen;
@@ -42,6 +44,7 @@ public final class DecodedPacket {
 
     void reset(byte[] data) {
         this.data = data;
+        this.addressData = data;
         kind = Kind.MALFORMED;
         problem = null;
         transport = null;
@@ -87,6 +90,12 @@ public final class DecodedPacket {
         return dstPort;
     }
 
+    /** The array that holds the payload: the frame's own (fast path) or a copy (general decoder). */
+    public byte[] payloadData() {
+        return data;
+    }
+
+    /** Where the payload starts in {@link #payloadData()}. */
     public int payloadOffset() {
         return payloadAt;
     }
@@ -115,11 +124,11 @@ public final class DecodedPacket {
 
     /** The source address and port, as a new value. */
     public Endpoint source() {
-        return Endpoint.of(data, srcAddrAt, addrLen, srcPort);
+        return Endpoint.of(addressData, srcAddrAt, addrLen, srcPort);
     }
 
     /** The destination address and port, as a new value. */
     public Endpoint destination() {
-        return Endpoint.of(data, dstAddrAt, addrLen, dstPort);
+        return Endpoint.of(addressData, dstAddrAt, addrLen, dstPort);
     }
 }
