@@ -2,6 +2,13 @@ package org.sipanalyzer.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.sipanalyzer.capture.CaptureOpener;
 import org.sipanalyzer.capture.CaptureReader;
 import org.sipanalyzer.capture.CaptureWarning;
@@ -9,27 +16,24 @@ import org.sipanalyzer.capture.Frame;
 import org.sipanalyzer.capture.PrefetchingReader;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.CodeLookup;
-import org.sipanalyzer.decode.DecodedPacket;
-import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.GeneralDecoder;
-import org.sipanalyzer.decode.PacketDecoder;
-import org.sipanalyzer.decode.Transport;
 import org.sipanalyzer.sip.SipMessage;
-import org.sipanalyzer.sip.SipScanner;
-import org.sipanalyzer.sip.StrictParser;
 
-/** The pipeline for one input, on one thread: frames, decoded packets, SIP messages, events. */
+/**
+ * The pipeline for one input. Frames are read (on their own thread when prefetching), scanned in chunks on
+ * as many threads as there are cores, and the chunks' results applied here strictly in capture order:
+ * retransmission detection, statistics and listeners see every message in the order it was captured.
+ */
 final class InputAnalysis {
+
+    static final int CHUNK_FRAMES = 2048;
+    private static final int MALFORMED_WARNINGS = 5;
+    private static final int STRICT_WARNINGS = 20;
 
     private final int index;
     private final Catalogue catalogue;
     private final AnalysisOptions options;
     private final InputReport report;
     private final Analyzer.ListenerGroup shared;
-    private final PacketDecoder decoder = new PacketDecoder();
-    private final GeneralDecoder general = new GeneralDecoder();
-    private final SipScanner scanner = new SipScanner();
-    private final StrictParser strict;
     private final RetransmissionDetector retransmissions;
     private int malformedPacketWarnings;
     private int strictWarnings;
@@ -41,7 +45,6 @@ final class InputAnalysis {
         this.options = options;
         this.report = report;
         this.shared = shared;
-        this.strict = options.strict() ? new StrictParser() : null;
         this.retransmissions = new RetransmissionDetector(options.retransmissionWindow().toNanos(),
                 options.maxTrackedMessages());
     }
@@ -49,23 +52,27 @@ final class InputAnalysis {
     void run(InputStream in) throws IOException {
         CaptureReader opened = CaptureOpener.open(in, options.maxFrameBytes());
         report.opened(opened.format().word() + (opened.isCompressed() ? "+gzip" : ""));
+        // Two cores: one reads (and decompresses), one scans and counts. More cores: scanning fans out too; on
+        // two it only adds hand-over costs (measured: docs/performance.md).
+        int cores = Runtime.getRuntime().availableProcessors();
+        int scanThreads = options.prefetch() && cores >= 3 ? cores - 1 : 0;
         CaptureReader reader = options.prefetch() ? new PrefetchingReader(opened) : opened;
-        int warningsSeen = 0;
+        ExecutorService pool = scanThreads > 0 ? Executors.newFixedThreadPool(scanThreads, r -> {
+            Thread t = new Thread(r, "sip-analyzer-scan");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        int[] warningsSeen = {0};
         try {
-            Frame f;
-            while ((f = reader.next()) != null) {
-                report.packets++;
-                try {
-                    frame(f);
-                } catch (RuntimeException e) {
-                    // Damage stays in its frame: count it, say where, and go on.
-                    report.malformedPackets++;
-                    report.warn("frame " + f.number() + " (byte offset " + f.fileOffset() + "): could not be analysed ("
-                            + e + "); please report this with the capture");
-                }
-                warningsSeen = flushWarnings(reader, warningsSeen);
+            if (pool == null) {
+                sequential(reader, reader != opened, warningsSeen);
+            } else {
+                parallel(reader, pool, warningsSeen);
             }
         } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
             if (reader != opened) {
                 reader.close();
             }
@@ -76,110 +83,135 @@ final class InputAnalysis {
         }
     }
 
-    private int flushWarnings(CaptureReader reader, int seen) {
+    /**
+     * Scanning on this thread. A plain reader may reuse its array, so each frame is scanned before the next is
+     * read; a prefetching reader's frames stay valid, so they are scanned a chunk at a time.
+     */
+    private void sequential(CaptureReader reader, boolean framesStayValid, int[] warningsSeen) throws IOException {
+        FrameScanner scanner = new FrameScanner(options.strict());
+        int size = framesStayValid ? CHUNK_FRAMES : 1;
+        List<Frame> chunk = new ArrayList<>(size);
+        Frame f;
+        IOException failure = null;
+        try {
+            while ((f = reader.next()) != null) {
+                chunk.add(f);
+                if (chunk.size() == size) {
+                    apply(scanner.scan(new FrameScanner.Chunk(chunk)));
+                    chunk = new ArrayList<>(size);
+                    warningsSeen[0] = flushWarnings(reader, warningsSeen);
+                }
+            }
+        } catch (IOException e) {
+            failure = e;
+        }
+        if (!chunk.isEmpty()) {
+            apply(scanner.scan(new FrameScanner.Chunk(chunk)));
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Chunks of frames are scanned on the pool while later ones are read; results are applied in order. The
+     * prefetching reader never reuses a batch's array, so its frames stay valid while they are scanned.
+     */
+    private void parallel(CaptureReader reader, ExecutorService pool, int[] warningsSeen) throws IOException {
+        ThreadLocal<FrameScanner> scanners = ThreadLocal.withInitial(() -> new FrameScanner(options.strict()));
+        ArrayDeque<Future<FrameScanner.Chunk>> pending = new ArrayDeque<>();
+        int maxPending = 4 * Runtime.getRuntime().availableProcessors();
+        List<Frame> chunk = new ArrayList<>(CHUNK_FRAMES);
+        Frame f;
+        IOException failure = null;
+        try {
+            while ((f = reader.next()) != null) {
+                chunk.add(f);
+                if (chunk.size() == CHUNK_FRAMES) {
+                    FrameScanner.Chunk c = new FrameScanner.Chunk(chunk);
+                    pending.add(pool.submit(() -> scanners.get().scan(c)));
+                    chunk = new ArrayList<>(CHUNK_FRAMES);
+                    while (pending.size() >= maxPending) {
+                        apply(take(pending));
+                    }
+                    warningsSeen[0] = flushWarnings(reader, warningsSeen);
+                }
+            }
+        } catch (IOException e) {
+            failure = e; // apply what was read before the failure first
+        }
+        if (!chunk.isEmpty()) {
+            FrameScanner.Chunk c = new FrameScanner.Chunk(chunk);
+            pending.add(pool.submit(() -> scanners.get().scan(c)));
+        }
+        while (!pending.isEmpty()) {
+            apply(take(pending));
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static FrameScanner.Chunk take(ArrayDeque<Future<FrameScanner.Chunk>> pending) {
+        try {
+            return pending.poll().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("analysis interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scanning failed", e.getCause());
+        }
+    }
+
+    /** Adds a scanned chunk to the report and hands its messages, in order, to the statistics. */
+    private void apply(FrameScanner.Chunk c) {
+        report.packets += c.frames.size();
+        report.udpDatagrams += c.udp;
+        report.tcpSegments += c.tcp;
+        report.emptyPayloads += c.empty;
+        report.nonSipPayloads += c.nonSip;
+        report.keepAlives += c.keepAlives;
+        report.ipFragments += c.fragments;
+        report.otherIp += c.otherIp;
+        report.notIp += c.notIp;
+        report.unsupportedLink += c.unsupportedLink;
+        report.malformedPackets += c.malformed;
+        report.tcpIncomplete += c.tcpIncomplete;
+        report.tcpTrailingBytes += c.tcpTrailingBytes;
+        for (String p : c.problems) {
+            if (malformedPacketWarnings++ < MALFORMED_WARNINGS) {
+                report.warn(p);
+            }
+        }
+        for (FrameScanner.Found found : c.found) {
+            SipMessage m = found.message();
+            CodeLookup code = m.isResponse() ? catalogue.lookup(m.statusCode()) : null;
+            boolean rtx = retransmissions.check(m, found.source(), found.destination(), found.timestampNanos());
+            SipEvent e = new SipEvent(index, found.frame(), found.timestampNanos(), found.source(),
+                    found.destination(), found.transport(), m, code, rtx);
+            if (found.strictRejection() != null) {
+                report.strictRejected++;
+                if (strictWarnings++ < STRICT_WARNINGS) {
+                    report.warn("frame " + found.frame() + ": JAIN-SIP rejects the "
+                            + (m.isResponse() ? "response" : "request") + " (" + m.firstLineShort() + "): "
+                            + found.strictRejection());
+                }
+            }
+            report.statistics.onEvent(e);
+            if (!shared.isEmpty()) {
+                shared.onEvent(e);
+            }
+        }
+    }
+
+    private int flushWarnings(CaptureReader reader, int[] seen) {
         var all = reader.warnings();
-        for (int i = seen; i < all.size(); i++) {
+        for (int i = seen[0]; i < all.size(); i++) {
             CaptureWarning w = all.get(i);
             report.warn(w.toString());
         }
-        return all.size();
-    }
-
-    private void frame(Frame f) {
-        DecodedPacket p = decoder.decode(f);
-        if (p.kind() == DecodedPacket.Kind.UNSUPPORTED_LINK) {
-            // Link layers the fast path does not know go to the general decoder.
-            p = general.decode(f.linkType(), f.data(), f.offset(), f.length());
-        }
-        switch (p.kind()) {
-            case PAYLOAD -> payload(f, p);
-            case IP_FRAGMENT -> report.ipFragments++;
-            case OTHER_IP -> report.otherIp++;
-            case NOT_IP -> report.notIp++;
-            case UNSUPPORTED_LINK -> report.unsupportedLink++;
-            case MALFORMED -> {
-                report.malformedPackets++;
-                if (malformedPacketWarnings++ < 5) {
-                    report.warn("frame " + f.number() + " (byte offset " + f.fileOffset() + "): undecodable: "
-                            + p.problem());
-                }
-            }
-        }
-    }
-
-    private void payload(Frame f, DecodedPacket p) {
-        if (p.transport() == Transport.UDP) {
-            report.udpDatagrams++;
-        } else {
-            report.tcpSegments++;
-        }
-        int len = p.payloadLength();
-        if (len == 0) {
-            report.emptyPayloads++;
-            return;
-        }
-        byte[] d = p.payloadData();
-        int at = p.payloadOffset();
-        if (p.transport() == Transport.UDP) {
-            SipScanner.Scan s = scanner.scanDatagram(d, at, len);
-            switch (s.outcome()) {
-                case MESSAGE -> emit(f, p, s.message(), d, at, len);
-                case KEEP_ALIVE -> report.keepAlives++;
-                default -> report.nonSipPayloads++;
-            }
-            return;
-        }
-        // TCP without reassembly: the messages that begin and end within this segment.
-        int end = at + len;
-        boolean first = true;
-        while (at < end) {
-            SipScanner.Scan s = scanner.scanStream(d, at, end - at);
-            switch (s.outcome()) {
-                case MESSAGE -> {
-                    emit(f, p, s.message(), d, at, s.consumed());
-                    at += s.consumed();
-                }
-                case KEEP_ALIVE -> {
-                    report.keepAlives++;
-                    at = end;
-                }
-                case INCOMPLETE -> {
-                    report.tcpIncomplete++;
-                    at = end;
-                }
-                case NOT_SIP -> {
-                    if (first) {
-                        report.nonSipPayloads++;
-                    } else {
-                        report.tcpTrailingBytes += end - at;
-                    }
-                    at = end;
-                }
-            }
-            first = false;
-        }
-    }
-
-    private void emit(Frame f, DecodedPacket p, SipMessage m, byte[] d, int at, int len) {
-        Endpoint src = p.source();
-        Endpoint dst = p.destination();
-        CodeLookup code = m.isResponse() ? catalogue.lookup(m.statusCode()) : null;
-        boolean rtx = retransmissions.check(m, src, dst, f.timestampNanos());
-        SipEvent e = new SipEvent(index, f.number(), f.timestampNanos(), src, dst, p.transport(), m, code, rtx);
-        if (strict != null) {
-            StrictParser.Result r = strict.parse(d, at, len);
-            if (!r.accepted()) {
-                report.strictRejected++;
-                if (strictWarnings++ < 20) {
-                    report.warn("frame " + f.number() + ": JAIN-SIP rejects the " + (m.isResponse() ? "response" : "request")
-                            + " (" + m.firstLineShort() + "): " + r.rejection());
-                }
-            }
-        }
-        report.statistics.onEvent(e);
-        if (!shared.isEmpty()) {
-            shared.onEvent(e);
-        }
+        seen[0] = all.size();
+        return seen[0];
     }
 
     private void summarise() {
@@ -193,7 +225,7 @@ final class InputAnalysis {
         if (report.unsupportedLink > 0) {
             report.warn(report.unsupportedLink + " frames have a link type that is not decoded");
         }
-        if (report.malformedPackets > 5) {
+        if (report.malformedPackets > MALFORMED_WARNINGS) {
             report.warn(report.malformedPackets + " frames in all were undecodable");
         }
         if (report.truncatedFrames > 0) {
@@ -203,7 +235,7 @@ final class InputAnalysis {
             report.warn(report.retransmissionKeysEvicted + " messages were forgotten by the retransmission detector"
                     + " (table full); later retransmissions of them count as unique");
         }
-        if (report.strictRejected > 20) {
+        if (report.strictRejected > STRICT_WARNINGS) {
             report.warn(report.strictRejected + " messages in all were rejected by JAIN-SIP");
         }
     }

@@ -24,6 +24,8 @@ public final class Catalogue {
 
     private final List<ResponseCode> entries;
     private final ResponseCode[] byCode = new ResponseCode[700];
+    /** Every valid code's lookup, made once: the analysis looks up each response it sees. */
+    private final CodeLookup[] lookups = new CodeLookup[700];
 
     private Catalogue(List<ResponseCode> entries) {
         this.entries = Collections.unmodifiableList(new ArrayList<>(entries));
@@ -38,6 +40,12 @@ public final class Catalogue {
                 throw new IllegalStateException("the catalogue lacks " + c.defaultCode() + ", the default of "
                         + c.shortName());
             }
+        }
+        for (int code = 100; code <= 699; code++) {
+            ResponseCode own = byCode[code];
+            lookups[code] = own != null ? new CodeLookup(code, own.status(), Optional.of(own))
+                    : new CodeLookup(code, CodeStatus.UNREGISTERED,
+                            Optional.of(byCode[ResponseClass.of(code).orElseThrow().defaultCode()]));
         }
     }
 
@@ -74,12 +82,7 @@ public final class Catalogue {
         if (code < 100 || code > 699) {
             return new CodeLookup(code, CodeStatus.INVALID, Optional.empty());
         }
-        ResponseCode own = byCode[code];
-        if (own != null) {
-            return new CodeLookup(code, own.status(), Optional.of(own));
-        }
-        ResponseClass cls = ResponseClass.of(code).orElseThrow();
-        return new CodeLookup(code, CodeStatus.UNREGISTERED, Optional.of(byCode[cls.defaultCode()]));
+        return lookups[code];
     }
 
     private static Catalogue load() {
