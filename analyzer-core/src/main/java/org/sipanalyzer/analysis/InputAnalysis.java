@@ -54,8 +54,7 @@ final class InputAnalysis {
         report.opened(opened.format().word() + (opened.isCompressed() ? "+gzip" : ""));
         // Two cores: one reads (and decompresses), one scans and counts. More cores: scanning fans out too; on
         // two it only adds hand-over costs (measured: docs/performance.md).
-        int cores = Runtime.getRuntime().availableProcessors();
-        int scanThreads = options.prefetch() && cores >= 3 ? cores - 1 : 0;
+        int scanThreads = options.effectiveScanThreads();
         CaptureReader reader = options.prefetch() ? new PrefetchingReader(opened) : opened;
         ExecutorService pool = scanThreads > 0 ? Executors.newFixedThreadPool(scanThreads, r -> {
             Thread t = new Thread(r, "sip-analyzer-scan");
