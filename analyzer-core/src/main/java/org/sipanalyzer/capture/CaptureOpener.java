@@ -28,10 +28,10 @@ public final class CaptureOpener {
     public static CaptureReader open(InputStream in, int maxFrameBytes) throws IOException {
         InputStream s = new BufferedInputStream(in, 1 << 16);
         byte[] head = peek(s, 16);
-        boolean gzip = false;
+        LenientGzip gzip = null;
         if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-            gzip = true;
-            s = new BufferedInputStream(new GZIPInputStream(s, 1 << 16), 1 << 16);
+            gzip = new LenientGzip(new GZIPInputStream(s, 1 << 16));
+            s = new BufferedInputStream(gzip, 1 << 16);
             head = peek(s, 16);
             if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
                 throw new CaptureFormatException("gzip inside gzip: decompress the outer layer first (gunzip)");
@@ -145,11 +145,62 @@ public final class CaptureOpener {
         return b;
     }
 
-    /** A reader that closes the stream it was opened on. */
-    private record Owning(CaptureReader reader, InputStream stream, boolean compressed) implements CaptureReader {
+    /**
+     * A gzip stream that ends early reads as a plain end of data, so the capture reader reports the cut with
+     * its byte offset and everything before it is analysed; the early end is remembered for a warning.
+     */
+    private static final class LenientGzip extends java.io.FilterInputStream {
+        private boolean endedEarly;
+        private long produced;
+
+        LenientGzip(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (endedEarly) {
+                return -1;
+            }
+            try {
+                int n = in.read(b, off, len);
+                if (n > 0) {
+                    produced += n;
+                }
+                return n;
+            } catch (java.io.EOFException e) {
+                endedEarly = true;
+                return -1;
+            } catch (java.util.zip.ZipException e) {
+                throw new IOException("corrupt gzip data after " + produced + " bytes of capture: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A reader that closes the stream it was opened on, and reports a gzip stream that ended early. */
+    private static final class Owning implements CaptureReader {
+        private final CaptureReader reader;
+        private final InputStream stream;
+        private final LenientGzip gzip;
+        private final java.util.List<CaptureWarning> warnings = new java.util.ArrayList<>();
+        private int copied;
+        private boolean gzipReported;
+
+        Owning(CaptureReader reader, InputStream stream, LenientGzip gzip) {
+            this.reader = reader;
+            this.stream = stream;
+            this.gzip = gzip;
+        }
+
         @Override
         public boolean isCompressed() {
-            return compressed;
+            return gzip != null;
         }
 
         @Override
@@ -164,7 +215,16 @@ public final class CaptureOpener {
 
         @Override
         public java.util.List<CaptureWarning> warnings() {
-            return reader.warnings();
+            java.util.List<CaptureWarning> own = reader.warnings();
+            while (copied < own.size()) {
+                warnings.add(own.get(copied++));
+            }
+            if (gzip != null && gzip.endedEarly && !gzipReported) {
+                gzipReported = true;
+                warnings.add(new CaptureWarning(0, gzip.produced, "the gzip stream ends early (truncated file): "
+                        + gzip.produced + " bytes of capture were recovered and analysed", false));
+            }
+            return warnings;
         }
 
         @Override

@@ -128,6 +128,31 @@ class AnalyzerTest {
     }
 
     @Test
+    void truncatedGzipKeepsWhatWasDecompressed() throws IOException {
+        byte[][] frames = new byte[200][];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = sip(response(200, "OK", "t" + i), 5060, 5060);
+        }
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(gz)) {
+            z.write(pcap(frames));
+        }
+        byte[] cut = Arrays.copyOf(gz.toByteArray(), gz.size() * 2 / 3);
+        for (AnalysisOptions o : List.of(AnalysisOptions.defaults().withPrefetch(false),
+                AnalysisOptions.defaults().withPrefetch(true))) {
+            AnalysisResult r = new Analyzer(Catalogue.standard(), o)
+                    .analyze(List.of(AnalysisInput.stream("cut.pcap.gz", new ByteArrayInputStream(cut))));
+            InputReport in = r.inputs().get(0);
+            assertTrue(in.readable());
+            assertEquals("pcap+gzip", in.format());
+            assertTrue(in.packets() > 50 && in.packets() < 200, "packets " + in.packets());
+            assertEquals(in.packets(), r.total().responses().count());
+            assertTrue(in.warnings().stream().anyMatch(w -> w.contains("gzip stream ends early")), in.warnings().toString());
+            assertEquals(1, in.warnings().stream().filter(w -> w.contains("gzip stream ends early")).count());
+        }
+    }
+
+    @Test
     void corruptRecordLengthStopsOnlyThatFile() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(pcap(sip(response(180, "Ringing", "t"), 5060, 5060)));
