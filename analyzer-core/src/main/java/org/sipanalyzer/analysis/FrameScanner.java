@@ -6,20 +6,24 @@ import org.sipanalyzer.capture.Frame;
 import org.sipanalyzer.decode.DecodedPacket;
 import org.sipanalyzer.decode.Endpoint;
 import org.sipanalyzer.decode.GeneralDecoder;
+import org.sipanalyzer.decode.Hep;
 import org.sipanalyzer.decode.PacketDecoder;
 import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.reassembly.FragmentReassembler;
+import org.sipanalyzer.reassembly.Reassembly;
+import org.sipanalyzer.reassembly.ReassemblyLimits;
+import org.sipanalyzer.reassembly.StreamSink;
 import org.sipanalyzer.sip.SipMessage;
 import org.sipanalyzer.sip.SipScanner;
 import org.sipanalyzer.sip.StrictParser;
 
 /**
- * The stateless part of the pipeline, frame by frame: decode, find SIP, parse strictly if asked. It keeps no
- * state between frames, so chunks of frames can be scanned on several threads and their results applied in
- * capture order. One instance per thread.
+ * Frames to SIP messages, in capture order: decode, reassemble IP fragments and TCP streams, open HEP, find
+ * SIP, parse strictly if asked. One instance per input; it keeps the reassembly state of that input.
  */
-final class FrameScanner {
+final class FrameScanner implements StreamSink {
 
-    /** A SIP message found in a frame, with what the statistics need to know of its frame. */
+    /** A SIP message found, with what the statistics need to know of where it came from. */
     record Found(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport,
             SipMessage message, String strictRejection) {
     }
@@ -39,8 +43,6 @@ final class FrameScanner {
         long notIp;
         long unsupportedLink;
         long malformed;
-        long tcpIncomplete;
-        long tcpTrailingBytes;
 
         Chunk(List<Frame> frames) {
             this.frames = frames;
@@ -51,16 +53,24 @@ final class FrameScanner {
     private final GeneralDecoder general = new GeneralDecoder();
     private final SipScanner scanner = new SipScanner();
     private final StrictParser strict;
+    private final Reassembly reassembly;
+    private Chunk current;
 
-    FrameScanner(boolean strict) {
+    FrameScanner(boolean strict, ReassemblyLimits limits) {
         this.strict = strict ? new StrictParser() : null;
+        this.reassembly = new Reassembly(limits, this);
     }
 
-    /** Scans every frame of {@code chunk}, filling in its results. */
+    Reassembly reassembly() {
+        return reassembly;
+    }
+
+    /** Scans every frame of {@code chunk}, in order, filling in its results. */
     Chunk scan(Chunk chunk) {
+        current = chunk;
         for (Frame f : chunk.frames) {
             try {
-                frame(f, chunk);
+                frame(f);
             } catch (RuntimeException e) {
                 // Damage stays in its frame: count it, say where, and go on.
                 chunk.malformed++;
@@ -71,85 +81,119 @@ final class FrameScanner {
         return chunk;
     }
 
-    private void frame(Frame f, Chunk c) {
+    /** At the end of the input: streams still open and datagrams still incomplete yield what they can. */
+    Chunk finish() {
+        current = new Chunk(List.of());
+        reassembly.finish();
+        return current;
+    }
+
+    private void frame(Frame f) {
         DecodedPacket p = decoder.decode(f);
         if (p.kind() == DecodedPacket.Kind.UNSUPPORTED_LINK) {
             // Link layers the fast path does not know go to the general decoder.
             p = general.decode(f.linkType(), f.data(), f.offset(), f.length());
         }
         switch (p.kind()) {
-            case PAYLOAD -> payload(f, p, c);
-            case IP_FRAGMENT -> c.fragments++;
-            case OTHER_IP -> c.otherIp++;
-            case NOT_IP -> c.notIp++;
-            case UNSUPPORTED_LINK -> c.unsupportedLink++;
+            case PAYLOAD -> payload(f, p);
+            case IP_FRAGMENT -> fragment(f, p);
+            case OTHER_IP -> {
+                current.otherIp++;
+                if (p.isIcmpQuotedSip()) {
+                    reassembly.stats().icmpQuotedSip();
+                }
+            }
+            case NOT_IP -> current.notIp++;
+            case UNSUPPORTED_LINK -> current.unsupportedLink++;
             case MALFORMED -> {
-                c.malformed++;
-                c.problems.add("frame " + f.number() + " (byte offset " + f.fileOffset() + "): undecodable: "
+                current.malformed++;
+                current.problems.add("frame " + f.number() + " (byte offset " + f.fileOffset() + "): undecodable: "
                         + p.problem());
             }
         }
     }
 
-    private void payload(Frame f, DecodedPacket p, Chunk c) {
-        if (p.transport() == Transport.UDP) {
-            c.udp++;
-        } else {
-            c.tcp++;
+    private void fragment(Frame f, DecodedPacket p) {
+        current.fragments++;
+        FragmentReassembler.Datagram whole = reassembly.fragment(p, f.timestampNanos());
+        if (whole == null) {
+            return;
         }
+        DecodedPacket q = decoder.decodeTransport(whole.ipVersion(), whole.addresses(), whole.protocol(),
+                whole.payload(), 0, whole.payload().length);
+        if (q.kind() == DecodedPacket.Kind.PAYLOAD) {
+            payload(f, q);
+        } else if (q.kind() == DecodedPacket.Kind.MALFORMED) {
+            current.problems.add("frame " + f.number() + ": reassembled datagram undecodable: " + q.problem());
+        }
+    }
+
+    private void payload(Frame f, DecodedPacket p) {
         int len = p.payloadLength();
+        if (p.transport() == Transport.TCP) {
+            current.tcp++;
+            if (len == 0) {
+                current.empty++;
+            }
+            reassembly.tcpSegment(p, f.number(), f.timestampNanos());
+            return;
+        }
+        current.udp++;
         if (len == 0) {
-            c.empty++;
+            current.empty++;
             return;
         }
         byte[] d = p.payloadData();
         int at = p.payloadOffset();
-        if (p.transport() == Transport.UDP) {
-            SipScanner.Scan s = scanner.scanDatagram(d, at, len);
-            switch (s.outcome()) {
-                case MESSAGE -> found(f, p, s.message(), d, at, len, c);
-                case KEEP_ALIVE -> c.keepAlives++;
-                default -> c.nonSip++;
-            }
+        Hep.Packet hep = Hep.parse(d, at, len);
+        if (hep != null) {
+            hep(f.number(), f.timestampNanos(), hep);
             return;
         }
-        // TCP without reassembly: the messages that begin and end within this segment.
-        int end = at + len;
-        boolean first = true;
-        while (at < end) {
-            SipScanner.Scan s = scanner.scanStream(d, at, end - at);
-            switch (s.outcome()) {
-                case MESSAGE -> {
-                    found(f, p, s.message(), d, at, s.consumed(), c);
-                    at += s.consumed();
-                }
-                case KEEP_ALIVE -> {
-                    c.keepAlives++;
-                    at = end;
-                }
-                case INCOMPLETE -> {
-                    c.tcpIncomplete++;
-                    at = end;
-                }
-                case NOT_SIP -> {
-                    if (first) {
-                        c.nonSip++;
-                    } else {
-                        c.tcpTrailingBytes += end - at;
-                    }
-                    at = end;
-                }
-            }
-            first = false;
+        SipScanner.Scan s = scanner.scanDatagram(d, at, len);
+        switch (s.outcome()) {
+            case MESSAGE -> found(f.number(), f.timestampNanos(), p.source(), p.destination(), Transport.UDP,
+                    s.message(), d, at, len);
+            case KEEP_ALIVE -> current.keepAlives++;
+            default -> current.nonSip++;
         }
     }
 
-    private void found(Frame f, DecodedPacket p, SipMessage m, byte[] d, int at, int len, Chunk c) {
+    @Override
+    public void sip(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport,
+            SipMessage message, byte[] d, int off, int len) {
+        found(frame, timestampNanos, source, destination, transport, message, d, off, len);
+    }
+
+    @Override
+    public void hep(long frame, long timestampNanos, Hep.Packet packet) {
+        reassembly.stats().hepPacket(packet.payload() == null);
+        if (packet.payload() == null) {
+            return;
+        }
+        byte[] b = packet.payload();
+        SipScanner.Scan s = scanner.scanDatagram(b, 0, b.length);
+        long ts = packet.timestampNanos() > 0 ? packet.timestampNanos() : timestampNanos;
+        switch (s.outcome()) {
+            case MESSAGE -> found(frame, ts, packet.source(), packet.destination(), packet.transport(), s.message(),
+                    b, 0, b.length);
+            case KEEP_ALIVE -> current.keepAlives++;
+            default -> current.nonSip++;
+        }
+    }
+
+    @Override
+    public void nonSip() {
+        current.nonSip++;
+    }
+
+    private void found(long frame, long ts, Endpoint src, Endpoint dst, Transport t, SipMessage m, byte[] d, int at,
+            int len) {
         String rejection = null;
         if (strict != null) {
             StrictParser.Result r = strict.parse(d, at, len);
             rejection = r.accepted() ? null : r.rejection();
         }
-        c.found.add(new Found(f.number(), f.timestampNanos(), p.source(), p.destination(), p.transport(), m, rejection));
+        current.found.add(new Found(frame, ts, src, dst, t, m, rejection));
     }
 }

@@ -2,13 +2,8 @@ package org.sipanalyzer.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.sipanalyzer.capture.CaptureOpener;
 import org.sipanalyzer.capture.CaptureReader;
 import org.sipanalyzer.capture.CaptureWarning;
@@ -19,9 +14,9 @@ import org.sipanalyzer.catalogue.CodeLookup;
 import org.sipanalyzer.sip.SipMessage;
 
 /**
- * The pipeline for one input. Frames are read (on their own thread when prefetching), scanned in chunks on
- * as many threads as there are cores, and the chunks' results applied here strictly in capture order:
- * retransmission detection, statistics and listeners see every message in the order it was captured.
+ * The pipeline for one input. Frames are read (on their own thread when prefetching), then decoded,
+ * reassembled and scanned here in capture order, a chunk at a time; retransmission detection, statistics and
+ * listeners see every message in the order it was completed.
  */
 final class InputAnalysis {
 
@@ -52,26 +47,15 @@ final class InputAnalysis {
     void run(InputStream in) throws IOException {
         CaptureReader opened = CaptureOpener.open(in, options.maxFrameBytes());
         report.opened(opened.format().word() + (opened.isCompressed() ? "+gzip" : ""));
-        // Two cores: one reads (and decompresses), one scans and counts. More cores: scanning fans out too; on
-        // two it only adds hand-over costs (measured: docs/performance.md).
-        int scanThreads = options.effectiveScanThreads();
+        // With a second core, one thread reads (and decompresses) while this one scans and counts.
         CaptureReader reader = options.prefetch() ? new PrefetchingReader(opened) : opened;
-        ExecutorService pool = scanThreads > 0 ? Executors.newFixedThreadPool(scanThreads, r -> {
-            Thread t = new Thread(r, "sip-analyzer-scan");
-            t.setDaemon(true);
-            return t;
-        }) : null;
         int[] warningsSeen = {0};
+        FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly());
         try {
-            if (pool == null) {
-                sequential(reader, reader != opened, warningsSeen);
-            } else {
-                parallel(reader, pool, warningsSeen);
-            }
+            sequential(reader, scanner, reader != opened, warningsSeen);
         } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
+            apply(scanner.finish()); // even after a read error: open streams still yield what they hold
+            report.reassembly = scanner.reassembly().stats();
             if (reader != opened) {
                 reader.close();
             }
@@ -86,8 +70,8 @@ final class InputAnalysis {
      * Scanning on this thread. A plain reader may reuse its array, so each frame is scanned before the next is
      * read; a prefetching reader's frames stay valid, so they are scanned a chunk at a time.
      */
-    private void sequential(CaptureReader reader, boolean framesStayValid, int[] warningsSeen) throws IOException {
-        FrameScanner scanner = new FrameScanner(options.strict());
+    private void sequential(CaptureReader reader, FrameScanner scanner, boolean framesStayValid, int[] warningsSeen)
+            throws IOException {
         int size = framesStayValid ? CHUNK_FRAMES : 1;
         List<Frame> chunk = new ArrayList<>(size);
         Frame f;
@@ -112,56 +96,6 @@ final class InputAnalysis {
         }
     }
 
-    /**
-     * Chunks of frames are scanned on the pool while later ones are read; results are applied in order. The
-     * prefetching reader never reuses a batch's array, so its frames stay valid while they are scanned.
-     */
-    private void parallel(CaptureReader reader, ExecutorService pool, int[] warningsSeen) throws IOException {
-        ThreadLocal<FrameScanner> scanners = ThreadLocal.withInitial(() -> new FrameScanner(options.strict()));
-        ArrayDeque<Future<FrameScanner.Chunk>> pending = new ArrayDeque<>();
-        int maxPending = 4 * Runtime.getRuntime().availableProcessors();
-        List<Frame> chunk = new ArrayList<>(CHUNK_FRAMES);
-        Frame f;
-        IOException failure = null;
-        try {
-            while ((f = reader.next()) != null) {
-                chunk.add(f);
-                if (chunk.size() == CHUNK_FRAMES) {
-                    FrameScanner.Chunk c = new FrameScanner.Chunk(chunk);
-                    pending.add(pool.submit(() -> scanners.get().scan(c)));
-                    chunk = new ArrayList<>(CHUNK_FRAMES);
-                    while (pending.size() >= maxPending) {
-                        apply(take(pending));
-                    }
-                    warningsSeen[0] = flushWarnings(reader, warningsSeen);
-                }
-            }
-        } catch (IOException e) {
-            failure = e; // apply what was read before the failure first
-        }
-        if (!chunk.isEmpty()) {
-            FrameScanner.Chunk c = new FrameScanner.Chunk(chunk);
-            pending.add(pool.submit(() -> scanners.get().scan(c)));
-        }
-        while (!pending.isEmpty()) {
-            apply(take(pending));
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    private static FrameScanner.Chunk take(ArrayDeque<Future<FrameScanner.Chunk>> pending) {
-        try {
-            return pending.poll().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("analysis interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("scanning failed", e.getCause());
-        }
-    }
-
     /** Adds a scanned chunk to the report and hands its messages, in order, to the statistics. */
     private void apply(FrameScanner.Chunk c) {
         report.packets += c.frames.size();
@@ -175,8 +109,6 @@ final class InputAnalysis {
         report.notIp += c.notIp;
         report.unsupportedLink += c.unsupportedLink;
         report.malformedPackets += c.malformed;
-        report.tcpIncomplete += c.tcpIncomplete;
-        report.tcpTrailingBytes += c.tcpTrailingBytes;
         for (String p : c.problems) {
             if (malformedPacketWarnings++ < MALFORMED_WARNINGS) {
                 report.warn(p);
@@ -214,12 +146,34 @@ final class InputAnalysis {
     }
 
     private void summarise() {
-        if (report.ipFragments > 0) {
-            report.warn(report.ipFragments + " IP fragments were not reassembled; SIP carried in them is not counted");
-        }
-        if (report.tcpIncomplete > 0) {
-            report.warn(report.tcpIncomplete + " SIP messages over TCP continue beyond their segment and need stream"
-                    + " reassembly; they are not counted");
+        var r = report.reassembly;
+        if (r != null) {
+            if (r.datagramsIncomplete() > 0) {
+                report.warn(r.datagramsIncomplete() + " IP datagrams missed a fragment and were not analysed (flows: "
+                        + String.join(", ", r.incompleteDatagramFlows()) + ")");
+            }
+            if (r.tcpGapBytes() > 0) {
+                report.warn(r.tcpGapBytes() + " bytes of TCP streams were never captured (loss, or streams begun"
+                        + " before the capture); " + r.tcpSkippedBytes() + " bytes were skipped to find the next message");
+            }
+            if (r.tcpUnfinishedMessages() > 0) {
+                report.warn(r.tcpUnfinishedMessages() + " messages over TCP were cut off by the end of their stream or"
+                        + " of the capture");
+            }
+            if (r.bytesDroppedForLimit() > 0 || r.flowsDroppedForLimit() > 0 || r.datagramsDroppedForLimit() > 0
+                    || r.oversizeMessages() > 0) {
+                report.warn("reassembly limits reached: " + r.bytesDroppedForLimit() + " bytes, "
+                        + r.flowsDroppedForLimit() + " TCP directions, " + r.datagramsDroppedForLimit()
+                        + " IP datagrams dropped, " + r.oversizeMessages() + " messages over the size limit;"
+                        + " raise the limits (docs/limits.md) to keep them");
+            }
+            if (r.encryptedFlowCount() > 0) {
+                report.warn(r.encryptedFlowCount() + " encrypted (TLS) flows, not analysed: "
+                        + String.join(", ", r.encryptedFlows()));
+            }
+            if (r.hepCompressed() > 0) {
+                report.warn(r.hepCompressed() + " HEP packets carry a compressed payload that could not be opened");
+            }
         }
         if (report.unsupportedLink > 0) {
             report.warn(report.unsupportedLink + " frames have a link type that is not decoded");

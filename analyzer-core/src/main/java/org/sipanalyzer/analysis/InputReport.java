@@ -31,8 +31,7 @@ public final class InputReport {
     long notIp;
     long unsupportedLink;
     long malformedPackets;
-    long tcpIncomplete;
-    long tcpTrailingBytes;
+    org.sipanalyzer.reassembly.ReassemblyStats reassembly;
     long strictRejected;
     long retransmissionKeysEvicted;
 
@@ -126,7 +125,7 @@ public final class InputReport {
         return keepAlives;
     }
 
-    /** IP fragments, which are not reassembled, so whatever SIP they carry is not analysed. */
+    /** IP fragments seen (reassembly figures are in {@link #reassembly()}). */
     public long ipFragments() {
         return ipFragments;
     }
@@ -156,9 +155,9 @@ public final class InputReport {
         return malformedPackets + unsupportedLink;
     }
 
-    /** SIP messages over TCP whose end lies in a later segment; they need stream reassembly. */
-    public long tcpIncompleteMessages() {
-        return tcpIncomplete;
+    /** What IP fragment and TCP stream reassembly did and could not recover; null if the input was unread. */
+    public org.sipanalyzer.reassembly.ReassemblyStats reassembly() {
+        return reassembly;
     }
 
     /** Messages JAIN-SIP rejected under --strict. */

@@ -41,6 +41,12 @@ public final class DecodedPacket {
     int tcpFlags;
     int tunnelDepth;
     int ipProtocol;
+    long fragmentId;
+    int fragmentOffset;
+    boolean moreFragments;
+    int fragmentDataAt;
+    int fragmentDataLength;
+    boolean icmpQuotedSip;
 
     void reset(byte[] data) {
         this.data = data;
@@ -58,6 +64,49 @@ public final class DecodedPacket {
         tcpFlags = 0;
         tunnelDepth = 0;
         ipProtocol = -1;
+        fragmentId = 0;
+        fragmentOffset = 0;
+        moreFragments = false;
+        fragmentDataAt = 0;
+        fragmentDataLength = 0;
+        icmpQuotedSip = false;
+    }
+
+    /** The identification of a fragment's datagram (16 bits for IPv4, 32 for IPv6). */
+    public long fragmentId() {
+        return fragmentId;
+    }
+
+    /** Where a fragment's data belongs in its datagram, in bytes. */
+    public int fragmentOffset() {
+        return fragmentOffset;
+    }
+
+    /** True unless this is the last fragment of its datagram. */
+    public boolean moreFragments() {
+        return moreFragments;
+    }
+
+    /** Where a fragment's data starts in the frame's array. */
+    public int fragmentDataOffset() {
+        return fragmentDataAt;
+    }
+
+    public int fragmentDataLength() {
+        return fragmentDataLength;
+    }
+
+    /** The source and destination addresses, concatenated (8 or 32 bytes), as a new array. */
+    public byte[] addresses() {
+        byte[] a = new byte[addrLen * 2];
+        System.arraycopy(addressData, srcAddrAt, a, 0, addrLen);
+        System.arraycopy(addressData, dstAddrAt, a, addrLen, addrLen);
+        return a;
+    }
+
+    /** True for an ICMP error that quotes a SIP message: it did not travel as such and is counted apart. */
+    public boolean isIcmpQuotedSip() {
+        return icmpQuotedSip;
     }
 
     public Kind kind() {

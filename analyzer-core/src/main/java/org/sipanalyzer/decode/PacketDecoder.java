@@ -206,6 +206,11 @@ public final class PacketDecoder {
         out.ipProtocol = proto;
         if ((flagsFrag & 0x3fff) != 0) {
             out.kind = DecodedPacket.Kind.IP_FRAGMENT;
+            out.fragmentId = u16(d, at + 4);
+            out.fragmentOffset = (flagsFrag & 0x1fff) * 8;
+            out.moreFragments = (flagsFrag & 0x2000) != 0;
+            out.fragmentDataAt = at + ihl;
+            out.fragmentDataLength = ipEnd - at - ihl;
             return;
         }
         transport(d, proto, at + ihl, ipEnd);
@@ -261,6 +266,11 @@ public final class PacketDecoder {
                     out.ipProtocol = d[p] & 0xff;
                     if ((offsetAndM & 0xfff9) != 0) {
                         out.kind = DecodedPacket.Kind.IP_FRAGMENT;
+                        out.fragmentId = u32(d, p + 4);
+                        out.fragmentOffset = offsetAndM & 0xfff8;
+                        out.moreFragments = (offsetAndM & 1) != 0;
+                        out.fragmentDataAt = p + 8;
+                        out.fragmentDataLength = Math.max(0, ipEnd - p - 8);
                         return;
                     }
                     next = d[p] & 0xff; // an atomic fragment: the whole datagram is here
@@ -284,18 +294,125 @@ public final class PacketDecoder {
         switch (proto) {
             case 17 -> udp(d, at, end);
             case 6 -> tcp(d, at, end);
-            case 4, 41 -> {
-                if (++out.tunnelDepth > MAX_TUNNEL_DEPTH) {
-                    out.kind = DecodedPacket.Kind.OTHER_IP;
-                    return;
-                }
-                boolean truncated = out.payloadTruncated;
-                ip(d, at, end, proto == 4 ? 4 : 6);
-                out.payloadTruncated |= truncated;
-            }
+            case 4, 41 -> tunnel(() -> ip(d, at, end, proto == 4 ? 4 : 6));
+            case 47 -> gre(d, at, end);
+            case 1, 58 -> icmp(d, proto, at, end);
             default -> out.kind = DecodedPacket.Kind.OTHER_IP;
         }
     }
+
+    /** Decodes an encapsulated packet, bounded in depth; the inner headers give the flow. */
+    private void tunnel(Runnable inner) {
+        if (++out.tunnelDepth > MAX_TUNNEL_DEPTH) {
+            out.kind = DecodedPacket.Kind.OTHER_IP;
+            return;
+        }
+        boolean truncated = out.payloadTruncated;
+        inner.run();
+        out.payloadTruncated |= truncated;
+    }
+
+    /** GRE (RFC 2784/2890): optional checksum, key and sequence words, then the protocol it carries. */
+    private void gre(byte[] d, int at, int end) {
+        if (end - at < 4) {
+            malformed("GRE header cut short");
+            return;
+        }
+        int flags = u16(d, at);
+        int version = flags & 0x0007;
+        int type = u16(d, at + 2);
+        if (version == 1) {
+            pptpGre(d, at, end, flags, type);
+            return;
+        }
+        if (version != 0) {
+            out.kind = DecodedPacket.Kind.OTHER_IP;
+            return;
+        }
+        int p = at + 4 + ((flags & 0x8000) != 0 ? 4 : 0) + ((flags & 0x2000) != 0 ? 4 : 0)
+                + ((flags & 0x1000) != 0 ? 4 : 0);
+        if (p > end) {
+            malformed("GRE header cut short");
+            return;
+        }
+        int inner = p;
+        tunnel(() -> {
+            if (type == 0x6558) {
+                ethernet(d, inner, end); // transparent Ethernet bridging
+            } else {
+                etherType(d, type, inner, end);
+            }
+        });
+    }
+
+    /** Enhanced GRE (RFC 2637, PPTP): key always present, optional sequence and acknowledgement, then PPP. */
+    private void pptpGre(byte[] d, int at, int end, int flags, int type) {
+        int p = at + 8 + ((flags & 0x1000) != 0 ? 4 : 0) + ((flags & 0x0080) != 0 ? 4 : 0);
+        if (type != 0x880b || p >= end) {
+            out.kind = DecodedPacket.Kind.OTHER_IP;
+            return;
+        }
+        if (end - p >= 2 && (d[p] & 0xff) == 0xff && (d[p + 1] & 0xff) == 0x03) {
+            p += 2; // PPP address and control, unless compressed away
+        }
+        int proto;
+        if (p < end && (d[p] & 1) == 1) {
+            proto = d[p] & 0xff; // protocol field compressed to one byte
+            p += 1;
+        } else if (end - p >= 2) {
+            proto = u16(d, p);
+            p += 2;
+        } else {
+            malformed("PPP header cut short");
+            return;
+        }
+        int inner = p;
+        if (proto == 0x21) {
+            tunnel(() -> ip(d, inner, end, 4));
+        } else if (proto == 0x57) {
+            tunnel(() -> ip(d, inner, end, 6));
+        } else {
+            out.kind = DecodedPacket.Kind.OTHER_IP;
+        }
+    }
+
+    /**
+     * ICMP errors quote the start of the datagram they reject. When that is UDP carrying SIP, it is counted
+     * apart, never as a message.
+     */
+    private void icmp(byte[] d, int proto, int at, int end) {
+        out.kind = DecodedPacket.Kind.OTHER_IP;
+        if (end - at < 8) {
+            return;
+        }
+        int type = d[at] & 0xff;
+        boolean error = proto == 1 ? (type == 3 || type == 4 || type == 5 || type == 11 || type == 12)
+                : (type >= 1 && type <= 4);
+        if (!error) {
+            return;
+        }
+        int q = at + 8;
+        if (end - q < 1) {
+            return;
+        }
+        int v = (d[q] & 0xf0) >>> 4;
+        int l4;
+        int l4proto;
+        if (v == 4 && end - q >= 20) {
+            l4 = q + (d[q] & 0x0f) * 4;
+            l4proto = d[q + 9] & 0xff;
+        } else if (v == 6 && end - q >= 40) {
+            l4 = q + 40;
+            l4proto = d[q + 6] & 0xff;
+        } else {
+            return;
+        }
+        if (l4proto == 17 && end - l4 > 8) {
+            out.icmpQuotedSip = QUOTED_SIP.looksLikeSip(d, l4 + 8, end - l4 - 8);
+        }
+    }
+
+    private static final org.sipanalyzer.sip.SipScanner QUOTED_SIP = new org.sipanalyzer.sip.SipScanner();
 
     private void udp(byte[] d, int at, int end) {
         if (end - at < 8) {
@@ -315,12 +432,76 @@ public final class PacketDecoder {
         } else {
             payloadEnd = at + udpLen;
         }
+        int srcPort = u16(d, at);
+        int dstPort = u16(d, at + 2);
+        int payload = at + 8;
+        if ((dstPort == GTP_U_PORT || srcPort == GTP_U_PORT) && gtpU(d, payload, payloadEnd)) {
+            return;
+        }
+        if (dstPort == VXLAN_PORT && vxlan(d, payload, payloadEnd)) {
+            return;
+        }
         out.transport = Transport.UDP;
-        out.srcPort = u16(d, at);
-        out.dstPort = u16(d, at + 2);
-        out.payloadAt = at + 8;
-        out.payloadLength = payloadEnd - at - 8;
+        out.srcPort = srcPort;
+        out.dstPort = dstPort;
+        out.payloadAt = payload;
+        out.payloadLength = payloadEnd - payload;
         out.kind = DecodedPacket.Kind.PAYLOAD;
+    }
+
+    static final int GTP_U_PORT = 2152;
+    static final int VXLAN_PORT = 4789;
+
+    /**
+     * GTP-U (3GPP TS 29.281): version 1, protocol type GTP, message type 255 (G-PDU) carrying an IP packet.
+     * Returns false, leaving the datagram as it is, when the bytes are not such a header.
+     */
+    private boolean gtpU(byte[] d, int at, int end) {
+        if (end - at < 8) {
+            return false;
+        }
+        int flags = d[at] & 0xff;
+        if ((flags & 0xe0) != 0x20 || (flags & 0x10) == 0 || (d[at + 1] & 0xff) != 255) {
+            return false;
+        }
+        int p = at + 8;
+        if ((flags & 0x07) != 0) {
+            if (end - p < 4) {
+                return false;
+            }
+            int next = d[p + 3] & 0xff;
+            p += 4;
+            for (int i = 0; next != 0 && i < 8; i++) { // extension headers, length in 4-byte units
+                if (end - p < 1) {
+                    return false;
+                }
+                int len = (d[p] & 0xff) * 4;
+                if (len == 0 || end - p < len) {
+                    return false;
+                }
+                next = d[p + len - 1] & 0xff;
+                p += len;
+            }
+        }
+        if (p >= end) {
+            return false;
+        }
+        int v = (d[p] & 0xf0) >>> 4;
+        if (v != 4 && v != 6) {
+            return false;
+        }
+        int inner = p;
+        tunnel(() -> ip(d, inner, end, v));
+        return true;
+    }
+
+    /** VXLAN (RFC 7348): 8 bytes with the I flag set, then an Ethernet frame. */
+    private boolean vxlan(byte[] d, int at, int end) {
+        if (end - at < 8 + 14 || (d[at] & 0x08) == 0) {
+            return false;
+        }
+        tunnel(() -> ethernet(d, at + 8, end));
+        return true;
     }
 
     private void tcp(byte[] d, int at, int end) {
@@ -341,6 +522,22 @@ public final class PacketDecoder {
         out.payloadAt = at + hlen;
         out.payloadLength = end - at - hlen;
         out.kind = DecodedPacket.Kind.PAYLOAD;
+    }
+
+    /**
+     * Decodes the transport layer of a reassembled IP datagram: {@code addresses} holds source then destination
+     * (8 or 32 bytes), {@code data[off .. off+len)} the datagram's payload.
+     */
+    public DecodedPacket decodeTransport(int ipVersion, byte[] addresses, int protocol, byte[] data, int off, int len) {
+        out.reset(data);
+        out.addressData = addresses;
+        out.ipVersion = ipVersion;
+        out.addrLen = addresses.length / 2;
+        out.srcAddrAt = 0;
+        out.dstAddrAt = out.addrLen;
+        out.ipProtocol = protocol;
+        transport(data, protocol, off, off + len);
+        return out;
     }
 
     private void malformed(String why) {

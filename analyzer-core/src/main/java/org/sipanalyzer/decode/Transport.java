@@ -1,6 +1,8 @@
 package org.sipanalyzer.decode;
 
-/** The transport a payload arrived on. */
+/** The transport a SIP message arrived on. */
 public enum Transport {
-    UDP, TCP, SCTP;
+    UDP, TCP, SCTP,
+    /** SIP over WebSocket (RFC 7118), itself over TCP. */
+    WS;
 }

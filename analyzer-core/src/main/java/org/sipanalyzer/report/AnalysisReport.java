@@ -116,7 +116,16 @@ public final class AnalysisReport {
         addIf(parts, r.notIp(), "not IP");
         addIf(parts, r.undecodablePackets(), "undecodable");
         addIf(parts, r.truncatedFrames(), "cut short by snaplen");
-        addIf(parts, r.tcpIncompleteMessages(), "SIP messages split across TCP segments");
+        var re = r.reassembly();
+        if (re != null) {
+            addIf(parts, re.datagramsReassembled(), "datagrams reassembled");
+            addIf(parts, re.datagramsIncomplete(), "datagrams missing a fragment");
+            addIf(parts, re.tcpDirections(), "TCP stream directions");
+            addIf(parts, re.webSocketMessages(), "WebSocket messages");
+            addIf(parts, re.hepPackets(), "HEP packets");
+            addIf(parts, re.icmpQuotedSipCount(), "ICMP errors quoting SIP (not counted as messages)");
+            addIf(parts, re.encryptedFlowCount(), "encrypted flows");
+        }
         addIf(parts, r.strictRejected(), "rejected by JAIN-SIP");
         return String.join(", ", parts);
     }
@@ -292,9 +301,9 @@ public final class AnalysisReport {
         g.writeNumberField("unsupportedLink", r.unsupportedLink());
         g.writeNumberField("malformed", r.malformedPackets());
         g.writeNumberField("truncated", r.truncatedFrames());
-        g.writeNumberField("tcpIncompleteMessages", r.tcpIncompleteMessages());
         g.writeNumberField("strictRejected", r.strictRejected());
         g.writeEndObject();
+        writeReassembly(g, r.reassembly());
         g.writeArrayFieldStart("warnings");
         for (String w : r.warnings()) {
             g.writeString(w);
@@ -304,6 +313,45 @@ public final class AnalysisReport {
         g.writeObjectFieldStart("statistics");
         writeStatistics(g, r.statistics(), r.nonSipPayloads(), r.undecodablePackets());
         g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void writeReassembly(JsonGenerator g, org.sipanalyzer.reassembly.ReassemblyStats r)
+            throws IOException {
+        g.writeObjectFieldStart("reassembly");
+        if (r != null) {
+            g.writeNumberField("datagramsReassembled", r.datagramsReassembled());
+            g.writeNumberField("datagramsIncomplete", r.datagramsIncomplete());
+            g.writeArrayFieldStart("incompleteDatagramFlows");
+            for (String f : r.incompleteDatagramFlows()) {
+                g.writeString(f);
+            }
+            g.writeEndArray();
+            g.writeNumberField("fragmentsDuplicate", r.fragmentsDuplicate());
+            g.writeNumberField("fragmentsOverlapping", r.fragmentsOverlapping());
+            g.writeNumberField("tcpDirections", r.tcpDirections());
+            g.writeNumberField("tcpRetransmittedSegments", r.tcpRetransmittedSegments());
+            g.writeNumberField("tcpOutOfOrderSegments", r.tcpOutOfOrderSegments());
+            g.writeNumberField("tcpGapBytes", r.tcpGapBytes());
+            g.writeNumberField("tcpSkippedBytes", r.tcpSkippedBytes());
+            g.writeNumberField("tcpUnfinishedMessages", r.tcpUnfinishedMessages());
+            g.writeNumberField("webSocketMessages", r.webSocketMessages());
+            g.writeNumberField("hepPackets", r.hepPackets());
+            g.writeNumberField("hepCompressedUnopened", r.hepCompressed());
+            g.writeNumberField("icmpQuotedSip", r.icmpQuotedSipCount());
+            g.writeNumberField("encryptedFlows", r.encryptedFlowCount());
+            g.writeArrayFieldStart("encryptedFlowList");
+            for (String f : r.encryptedFlows()) {
+                g.writeString(f);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("droppedForLimits");
+            g.writeNumberField("bytes", r.bytesDroppedForLimit());
+            g.writeNumberField("tcpDirections", r.flowsDroppedForLimit());
+            g.writeNumberField("datagrams", r.datagramsDroppedForLimit());
+            g.writeNumberField("oversizeMessages", r.oversizeMessages());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

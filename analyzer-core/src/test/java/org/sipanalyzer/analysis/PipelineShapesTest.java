@@ -19,15 +19,15 @@ import org.sipanalyzer.testing.SharedData;
 import org.sipanalyzer.testing.SyntheticCapture;
 
 /**
- * Reading on the analysing thread, reading ahead on a second one, and scanning on a pool all give the same
- * report, to the last warning: order is kept whatever the threads.
+ * Reading on the analysing thread or ahead on a second one, one input at a time or several at once: the same
+ * report, to the last warning, whatever the threads.
  */
 class PipelineShapesTest {
 
     private static final List<AnalysisOptions> SHAPES = List.of(
             AnalysisOptions.defaults().withPrefetch(false).withThreads(1),
-            AnalysisOptions.defaults().withPrefetch(true).withScanThreads(0).withThreads(1),
-            AnalysisOptions.defaults().withPrefetch(true).withScanThreads(3).withThreads(2));
+            AnalysisOptions.defaults().withPrefetch(true).withThreads(1),
+            AnalysisOptions.defaults().withPrefetch(true).withThreads(2));
 
     private static String json(AnalysisOptions o, List<AnalysisInput> in) throws IOException {
         StringWriter w = new StringWriter();

@@ -1,0 +1,169 @@
+package org.sipanalyzer.reassembly;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What reassembly did and what it could not recover, per input. Only counts and bounded lists. */
+public final class ReassemblyStats {
+
+    /** At most this many flows are named in each list; the rest are counted. */
+    public static final int MAX_LISTED = 20;
+
+    long datagramsReassembled;
+    long datagramsIncomplete;
+    long fragmentsDuplicate;
+    long fragmentsOverlapping;
+    long datagramsDroppedForLimit;
+    long tcpDirections;
+    long tcpRetransmittedSegments;
+    long tcpOutOfOrderSegments;
+    long tcpGapBytes;
+    long tcpSkippedBytes;
+    long tcpUnfinishedMessages;
+    long bytesDroppedForLimit;
+    long flowsDroppedForLimit;
+    long oversizeMessages;
+    long webSocketMessages;
+    long hepPackets;
+    long hepCompressed;
+    long hepUndecodable;
+    long icmpQuotedSip;
+    final Set<String> incompleteDatagramFlows = new LinkedHashSet<>();
+    final Set<String> encryptedFlows = new LinkedHashSet<>();
+    long encryptedFlowsNotListed;
+
+    void incompleteDatagram(String flow) {
+        datagramsIncomplete++;
+        if (incompleteDatagramFlows.size() < MAX_LISTED) {
+            incompleteDatagramFlows.add(flow);
+        }
+    }
+
+    void encryptedFlow(String flow) {
+        if (encryptedFlows.contains(flow)) {
+            return;
+        }
+        if (encryptedFlows.size() < MAX_LISTED) {
+            encryptedFlows.add(flow);
+        } else {
+            encryptedFlowsNotListed++;
+        }
+    }
+
+    /** Counts a HEP packet; {@code unopened} when its payload was compressed in a way that could not be opened. */
+    public void hepPacket(boolean unopened) {
+        hepPackets++;
+        if (unopened) {
+            hepCompressed++;
+        }
+    }
+
+    /** Counts an ICMP error that quotes a SIP message (not a message itself). */
+    public void icmpQuotedSip() {
+        icmpQuotedSip++;
+    }
+
+    /** IP datagrams put back together from their fragments. */
+    public long datagramsReassembled() {
+        return datagramsReassembled;
+    }
+
+    /** IP datagrams that missed a fragment (at time-out or the end of the capture): never guessed. */
+    public long datagramsIncomplete() {
+        return datagramsIncomplete;
+    }
+
+    /** Flows ("src > dst") of the first incomplete datagrams. */
+    public List<String> incompleteDatagramFlows() {
+        return List.copyOf(incompleteDatagramFlows);
+    }
+
+    public long fragmentsDuplicate() {
+        return fragmentsDuplicate;
+    }
+
+    public long fragmentsOverlapping() {
+        return fragmentsOverlapping;
+    }
+
+    public long datagramsDroppedForLimit() {
+        return datagramsDroppedForLimit;
+    }
+
+    /** TCP directions seen. */
+    public long tcpDirections() {
+        return tcpDirections;
+    }
+
+    public long tcpRetransmittedSegments() {
+        return tcpRetransmittedSegments;
+    }
+
+    public long tcpOutOfOrderSegments() {
+        return tcpOutOfOrderSegments;
+    }
+
+    /** Stream bytes never captured (packet loss, or a stream whose start was not captured). */
+    public long tcpGapBytes() {
+        return tcpGapBytes;
+    }
+
+    /** Stream bytes skipped to find the next SIP start line after a gap or in mid-stream. */
+    public long tcpSkippedBytes() {
+        return tcpSkippedBytes;
+    }
+
+    /** Messages begun but not finished when their stream ended or the capture did. */
+    public long tcpUnfinishedMessages() {
+        return tcpUnfinishedMessages;
+    }
+
+    /** Bytes dropped because a per-flow or total buffer limit was reached. */
+    public long bytesDroppedForLimit() {
+        return bytesDroppedForLimit;
+    }
+
+    /** TCP directions dropped because too many were open at once. */
+    public long flowsDroppedForLimit() {
+        return flowsDroppedForLimit;
+    }
+
+    /** Messages larger than the maximum message size. */
+    public long oversizeMessages() {
+        return oversizeMessages;
+    }
+
+    public long webSocketMessages() {
+        return webSocketMessages;
+    }
+
+    public long hepPackets() {
+        return hepPackets;
+    }
+
+    /** HEP packets whose payload is compressed in a way that could not be opened. */
+    public long hepCompressed() {
+        return hepCompressed;
+    }
+
+    public long hepUndecodable() {
+        return hepUndecodable;
+    }
+
+    /** ICMP errors quoting SIP: counted apart, never as messages. */
+    public long icmpQuotedSipCount() {
+        return icmpQuotedSip;
+    }
+
+    /** TLS flows ("client > server"): encrypted SIP (or other traffic) that cannot be analysed. */
+    public List<String> encryptedFlows() {
+        return Collections.unmodifiableList(new ArrayList<>(encryptedFlows));
+    }
+
+    public long encryptedFlowCount() {
+        return encryptedFlows.size() + encryptedFlowsNotListed;
+    }
+}
