@@ -28,6 +28,7 @@ final class TcpReassembler {
         final TreeMap<Long, byte[]> outOfOrder = new TreeMap<>();
         long outOfOrderBytes;
         long lastSeen;
+        long lastFrame;
 
         Direction(Key key) {
             framer = new StreamFramer(key.source(), key.destination(), limits, stats, budget, sink, scanner);
@@ -37,10 +38,10 @@ final class TcpReassembler {
             return framer.held() + outOfOrderBytes;
         }
 
+        /** The stream ends: holes still open are lost, and what was queued after them is delivered. */
         void close() {
-            if (!outOfOrder.isEmpty()) {
-                stats.tcpGapBytes += outOfOrder.firstKey() - next;
-                releaseOutOfOrder();
+            while (!outOfOrder.isEmpty()) {
+                skipTo(this, outOfOrder.firstKey(), lastFrame, lastSeen);
             }
             framer.finish();
         }
@@ -86,6 +87,7 @@ final class TcpReassembler {
             stats.tcpDirections++;
         }
         dir.lastSeen = nowNanos;
+        dir.lastFrame = frame;
         if ((flags & SYN) != 0) {
             dir.next = seq32 + 1;
             dir.releaseOutOfOrder();
