@@ -15,6 +15,7 @@ import org.sipanalyzer.analysis.AnalysisResult;
 import org.sipanalyzer.analysis.Analyzer;
 import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.catalogue.Catalogue;
+import org.sipanalyzer.reassembly.ReassemblyLimits;
 import org.sipanalyzer.report.AnalysisReport;
 import org.sipanalyzer.report.OutputFormat;
 
@@ -33,7 +34,8 @@ final class AnalyzeCommand implements Command {
 
     @Override
     public String summary() {
-        return "Find every SIP message in captures and report responses by class, code and method.";
+        return "Find every SIP message in captures (UDP, TCP, WebSocket, HEP, tunnels, fragments) and report"
+                + " responses by class, code and method.";
     }
 
     @Override
@@ -51,6 +53,18 @@ final class AnalyzeCommand implements Command {
                 .desc("Largest captured frame accepted; a larger record is taken as corrupt (default 262144).").get());
         o.addOption(Option.builder().longOpt("retransmission-window").hasArg().argName("SECONDS")
                 .desc("How long an identical message still counts as a retransmission (default 64).").get());
+        o.addOption(Option.builder().longOpt("max-message-bytes").hasArg().argName("BYTES")
+                .desc("Largest message taken from a TCP stream, WebSocket or HEP (default 262144).").get());
+        o.addOption(Option.builder().longOpt("max-flow-bytes").hasArg().argName("BYTES")
+                .desc("Bytes buffered per TCP direction (default 1048576).").get());
+        o.addOption(Option.builder().longOpt("max-reassembly-bytes").hasArg().argName("BYTES")
+                .desc("Bytes buffered by all reassembly of one input (default 67108864).").get());
+        o.addOption(Option.builder().longOpt("max-flows").hasArg().argName("N")
+                .desc("TCP directions followed at once (default 100000).").get());
+        o.addOption(Option.builder().longOpt("flow-idle-timeout").hasArg().argName("SECONDS")
+                .desc("Capture time after which a silent TCP direction is closed (default 300).").get());
+        o.addOption(Option.builder().longOpt("fragment-timeout").hasArg().argName("SECONDS")
+                .desc("Capture time after which an incomplete IP datagram is given up (default 30).").get());
         return o;
     }
 
@@ -72,6 +86,7 @@ final class AnalyzeCommand implements Command {
             options = options.withRetransmissionWindow(
                     Duration.ofSeconds(intOption(line, "retransmission-window", 0, 86_400)));
         }
+        options = options.withReassembly(reassemblyLimits(line, options.reassembly()));
         List<AnalysisInput> inputs = new ArrayList<>();
         boolean stdin = false;
         for (String f : files) {
@@ -98,6 +113,29 @@ final class AnalyzeCommand implements Command {
             new AnalysisReport(result).write(format, out, console.width());
         }
         return ExitCode.OK;
+    }
+
+    private ReassemblyLimits reassemblyLimits(CommandLine line, ReassemblyLimits r) throws UsageException {
+        if (line.hasOption("max-message-bytes")) {
+            r = r.withMaxMessageBytes(intOption(line, "max-message-bytes", 1024, 64 << 20));
+        }
+        if (line.hasOption("max-flow-bytes")) {
+            r = r.withMaxBytesPerFlow(Math.max(r.maxMessageBytes(), intOption(line, "max-flow-bytes", 1024, 1 << 30)));
+        }
+        if (line.hasOption("max-reassembly-bytes")) {
+            r = r.withMaxBytesTotal(Math.max(r.maxBytesPerFlow(),
+                    intOption(line, "max-reassembly-bytes", 1024, Integer.MAX_VALUE)));
+        }
+        if (line.hasOption("max-flows")) {
+            r = r.withMaxFlows(intOption(line, "max-flows", 1, 10_000_000));
+        }
+        if (line.hasOption("flow-idle-timeout")) {
+            r = r.withFlowIdleTimeout(Duration.ofSeconds(intOption(line, "flow-idle-timeout", 1, 86_400)));
+        }
+        if (line.hasOption("fragment-timeout")) {
+            r = r.withFragmentTimeout(Duration.ofSeconds(intOption(line, "fragment-timeout", 1, 3_600)));
+        }
+        return r;
     }
 
     private int intOption(CommandLine line, String name, int min, int max) throws UsageException {

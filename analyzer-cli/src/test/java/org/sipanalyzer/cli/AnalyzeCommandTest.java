@@ -156,6 +156,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void reassemblyLimitsAreSettableAndReportedInJson() throws Exception {
+        Path f = write("a.pcap", pcap(response(486, "Busy Here", "INVITE")));
+        CliRun r = CliRun.of("analyze", "--format", "json", "--max-message-bytes", "4096", "--max-flow-bytes", "8192",
+                "--max-reassembly-bytes", "65536", "--max-flows", "10", "--flow-idle-timeout", "5",
+                "--fragment-timeout", "2", f.toString());
+        assertEquals(ExitCode.OK, r.exit(), r.err());
+        JsonNode re = new ObjectMapper().readTree(r.out()).get("inputs").get(0).get("reassembly");
+        assertEquals(0, re.get("droppedForLimits").get("bytes").asInt());
+        assertEquals(ExitCode.USAGE, CliRun.of("analyze", "--max-flows", "0", f.toString()).exit());
+        assertEquals(ExitCode.USAGE, CliRun.of("analyze", "--fragment-timeout", "soon", f.toString()).exit());
+    }
+
+    @Test
     void usageErrors() {
         assertEquals(ExitCode.USAGE, CliRun.of("analyze").exit());
         assertEquals(ExitCode.USAGE, CliRun.of("analyze", "--format", "sql", "x.pcap").exit());

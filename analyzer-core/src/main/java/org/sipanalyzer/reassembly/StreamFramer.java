@@ -372,7 +372,7 @@ final class StreamFramer {
         if (end + len > buf.length) {
             compact();
             if (end + len > buf.length) {
-                int size = Math.max(end + len, Math.min(limits.maxBytesPerFlow(), Math.max(4096, buf.length * 2)));
+                int size = Math.max(end + len, Math.min(limits.maxBytesPerFlow(), Math.max(1024, buf.length * 2)));
                 long more = size - buf.length;
                 if (!budget.take(more)) {
                     stats.bytesDroppedForLimit += len;

@@ -223,12 +223,13 @@ class AnalyzerTest {
         assertTrue(seen.get(1).isResponse());
     }
 
-    @Test
-    void syntheticCaptureGivesExactlyTheCountsItWasWrittenWith(@TempDir Path dir) throws IOException {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void syntheticCaptureGivesExactlyTheCountsItWasWrittenWith(boolean tcp, @TempDir Path dir) throws IOException {
         Path file = dir.resolve("synthetic.pcap");
         SyntheticCapture.Expected expected;
         try (var out = Files.newOutputStream(file)) {
-            expected = SyntheticCapture.write(out, 20_000, 11);
+            expected = SyntheticCapture.write(out, 20_000, 11, tcp);
         }
         AnalysisResult r = analyzer.analyze(List.of(AnalysisInput.file(file)));
         MessageStatistics t = r.total();
@@ -237,6 +238,10 @@ class AnalyzerTest {
         assertEquals(expected.count("sip"), t.messages().count());
         assertEquals(expected.count("nonSip"), in.nonSipPayloads());
         assertEquals(expected.count("keepAlive"), in.keepAlives());
+        if (tcp) {
+            assertEquals(0, in.reassembly().tcpGapBytes() + in.reassembly().tcpSkippedBytes()
+                    + in.reassembly().tcpUnfinishedMessages());
+        }
         assertEquals(0, t.malformed());
         int codes = 0;
         for (Map.Entry<String, long[]> e : expected.all().entrySet()) {

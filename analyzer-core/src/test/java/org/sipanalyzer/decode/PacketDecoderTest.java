@@ -140,6 +140,54 @@ class PacketDecoderTest {
     }
 
     @Test
+    void gtpUCarriesTheSubscribersPackets() {
+        byte[] inner = ipv6Packet(SRC6, DST6, 17, udp(5060, 5060, PAYLOAD));
+        ByteBuffer gtp = ByteBuffer.allocate(8 + 4 + 4 + inner.length);
+        gtp.put((byte) 0x34).put((byte) 0xff).putShort((short) (4 + 4 + inner.length)).putInt(0x1234);
+        gtp.putShort((short) 0).put((byte) 0).put((byte) 0x85); // sequence, N-PDU, next extension: PDU session
+        gtp.put((byte) 1).put((byte) 0x10).put((byte) 0x09).put((byte) 0); // one 4-byte extension, then none
+        gtp.put(inner);
+        byte[] f = ethernet(0x0800, ipv4Packet(ipv4(10, 0, 0, 1), ipv4(10, 0, 0, 2), 17, udp(2152, 2152, gtp.array())));
+        DecodedPacket p = decode(LinkType.ETHERNET, f);
+        assertUdp(p, f, "[2001:db8::1]:5060", "[2001:db8::2]:5060");
+        assertEquals(1, p.tunnelDepth());
+    }
+
+    @Test
+    void aPort2152DatagramThatIsNotGtpStaysAsItIs() {
+        byte[] f = ethernet(0x0800, ipv4Packet(SRC, DST, 17, udp(2152, 5060, PAYLOAD)));
+        assertUdp(decode(LinkType.ETHERNET, f), f, "192.0.2.1:2152", "198.51.100.7:5060");
+    }
+
+    @Test
+    void vxlanAndGreOpenToTheInnerFrame() {
+        byte[] innerFrame = ethernet(0x0800, ipv4Packet(SRC, DST, 17, udp(5060, 5080, PAYLOAD)));
+        ByteBuffer vx = ByteBuffer.allocate(8 + innerFrame.length);
+        vx.put((byte) 0x08).put(new byte[3]).putInt(42 << 8).put(innerFrame);
+        byte[] f = ethernet(0x0800, ipv4Packet(ipv4(10, 0, 0, 1), ipv4(10, 0, 0, 2), 17, udp(49152, 4789, vx.array())));
+        assertUdp(decode(LinkType.ETHERNET, f), f, "192.0.2.1:5060", "198.51.100.7:5080");
+
+        byte[] innerIp = ipv4Packet(SRC, DST, 17, udp(5060, 5080, PAYLOAD));
+        ByteBuffer gre = ByteBuffer.allocate(8 + innerIp.length);
+        gre.putShort((short) 0x2000).putShort((short) 0x0800).putInt(7).put(innerIp); // with a key
+        byte[] g = ethernet(0x0800, ipv4Packet(ipv4(10, 0, 0, 1), ipv4(10, 0, 0, 2), 47, gre.array()), 0x8100);
+        assertUdp(decode(LinkType.ETHERNET, g), g, "192.0.2.1:5060", "198.51.100.7:5080");
+    }
+
+    @Test
+    void sipQuotedInAnIcmpErrorIsFlaggedNotDelivered() {
+        byte[] quoted = ipv4Packet(SRC, DST, 17, udp(5060, 5060, PAYLOAD));
+        ByteBuffer icmp = ByteBuffer.allocate(8 + quoted.length);
+        icmp.put((byte) 3).put((byte) 3).putShort((short) 0).putInt(0).put(quoted);
+        DecodedPacket p = decode(LinkType.RAW, ipv4Packet(DST, SRC, 1, icmp.array()));
+        assertEquals(DecodedPacket.Kind.OTHER_IP, p.kind());
+        assertTrue(p.isIcmpQuotedSip());
+        ByteBuffer echo = ByteBuffer.allocate(8 + quoted.length);
+        echo.put((byte) 8).put((byte) 0).putShort((short) 0).putInt(0).put(quoted);
+        assertTrue(!decode(LinkType.RAW, ipv4Packet(DST, SRC, 1, echo.array())).isIcmpQuotedSip(), "not an error");
+    }
+
+    @Test
     void otherKindsAreClassified() {
         assertEquals(DecodedPacket.Kind.NOT_IP, decode(LinkType.ETHERNET, ethernet(0x0806, new byte[28])).kind());
         assertEquals(DecodedPacket.Kind.OTHER_IP, decode(LinkType.RAW, ipv4Packet(SRC, DST, 1, new byte[8])).kind());

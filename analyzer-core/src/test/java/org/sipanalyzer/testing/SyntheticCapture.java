@@ -59,19 +59,30 @@ public final class SyntheticCapture {
 
     private final Random rnd;
     private final CaptureWriter.Pcap pcap;
+    private final boolean tcp;
+    private final java.util.Map<String, long[]> sequences = new java.util.HashMap<>();
     private final Expected expected = new Expected();
     private long now = 1_700_000_000_000_000_000L;
     private long packets;
     private int callNo;
 
-    private SyntheticCapture(OutputStream out, long seed) throws IOException {
+    private SyntheticCapture(OutputStream out, long seed, boolean tcp) throws IOException {
         this.rnd = new Random(seed);
+        this.tcp = tcp;
         this.pcap = new CaptureWriter.Pcap(out, ByteOrder.LITTLE_ENDIAN, false, 1, 65535);
     }
 
     /** Writes a capture of about {@code targetPackets} packets to {@code out}; returns what it holds. */
     public static Expected write(OutputStream out, long targetPackets, long seed) throws IOException {
-        SyntheticCapture g = new SyntheticCapture(out, seed);
+        return write(out, targetPackets, seed, false);
+    }
+
+    /**
+     * As {@link #write(OutputStream, long, long)}, with the SIP over TCP when {@code tcp} is true: one connection
+     * per pair of endpoints, and one message in ten split over two segments.
+     */
+    public static Expected write(OutputStream out, long targetPackets, long seed, boolean tcp) throws IOException {
+        SyntheticCapture g = new SyntheticCapture(out, seed, tcp);
         while (g.packets < targetPackets) {
             g.scenario();
         }
@@ -81,7 +92,7 @@ public final class SyntheticCapture {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: SyntheticCapture OUT.pcap PACKETS [SEED]");
+            System.err.println("usage: SyntheticCapture OUT.pcap PACKETS [SEED [tcp]]");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
@@ -89,7 +100,7 @@ public final class SyntheticCapture {
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
         Expected e;
         try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
-            e = write(o, n, seed);
+            e = write(o, n, seed, args.length > 3 && args[3].equals("tcp"));
         }
         e.write(Path.of(args[0] + ".expected.tsv"));
         System.out.println("wrote " + out + ": " + e.count("packets") + " packets, " + e.count("sip") + " SIP messages");
@@ -244,7 +255,23 @@ public final class SyntheticCapture {
     }
 
     private void sip(byte[] src, int sport, byte[] dst, int dport, String msg) throws IOException {
-        frame(Packets.udpFrame(src, sport, dst, dport, msg.getBytes(StandardCharsets.US_ASCII)));
+        byte[] bytes = msg.getBytes(StandardCharsets.US_ASCII);
+        if (!tcp) {
+            frame(Packets.udpFrame(src, sport, dst, dport, bytes));
+        } else {
+            String key = host(src) + ":" + sport + ">" + host(dst) + ":" + dport;
+            long[] seq = sequences.computeIfAbsent(key, k -> new long[] {rnd.nextInt() & 0xffffffffL});
+            if (rnd.nextInt(10) == 0) {
+                int cut = 1 + rnd.nextInt(bytes.length - 1);
+                frame(Packets.tcpFrame(src, sport, dst, dport, seq[0], Packets.ACK_PSH,
+                        java.util.Arrays.copyOfRange(bytes, 0, cut)));
+                frame(Packets.tcpFrame(src, sport, dst, dport, (seq[0] + cut) & 0xffffffffL, Packets.ACK_PSH,
+                        java.util.Arrays.copyOfRange(bytes, cut, bytes.length)));
+            } else {
+                frame(Packets.tcpFrame(src, sport, dst, dport, seq[0], Packets.ACK_PSH, bytes));
+            }
+            seq[0] = (seq[0] + bytes.length) & 0xffffffffL;
+        }
         expected.add("sip", false);
     }
 
@@ -263,6 +290,9 @@ public final class SyntheticCapture {
     }
 
     private void keepAlive(Leg leg) throws IOException {
+        if (tcp) {
+            return; // on a stream, blank lines between messages are not packets of their own
+        }
         frame(Packets.udpFrame(leg.uacIp(), leg.uacPort(), leg.uasIp(), leg.uasPort(), new byte[] {'\r', '\n', '\r', '\n'}));
         expected.add("keepAlive", false);
     }
