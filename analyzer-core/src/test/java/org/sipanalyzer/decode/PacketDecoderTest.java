@@ -140,6 +140,32 @@ class PacketDecoderTest {
     }
 
     @Test
+    void pppoeSessionsAndMplsLabelStacks() {
+        byte[] ip = ipv4Packet(SRC, DST, 17, udp(5060, 5080, PAYLOAD));
+        ByteBuffer pppoe = ByteBuffer.allocate(8 + ip.length);
+        pppoe.put((byte) 0x11).put((byte) 0).putShort((short) 0x1234).putShort((short) (2 + ip.length))
+                .putShort((short) 0x0021).put(ip);
+        byte[] f = ethernet(0x8864, pppoe.array());
+        assertUdp(decode(LinkType.ETHERNET, f), f, "192.0.2.1:5060", "198.51.100.7:5080");
+        ByteBuffer mpls = ByteBuffer.allocate(8 + ip.length);
+        mpls.putInt(100 << 12 | 64).putInt(200 << 12 | 0x100 | 64).put(ip); // two labels, bottom of stack on the second
+        byte[] g = ethernet(0x8847, mpls.array());
+        assertUdp(decode(LinkType.ETHERNET, g), g, "192.0.2.1:5060", "198.51.100.7:5080");
+    }
+
+    @Test
+    void ipv4InIpv6AndIpv6InIpv4() {
+        byte[] v4 = ipv4Packet(SRC, DST, 17, udp(5060, 5080, PAYLOAD));
+        byte[] f = ipv6Packet(SRC6, DST6, 4, v4);
+        assertUdp(decode(LinkType.RAW, f), f, "192.0.2.1:5060", "198.51.100.7:5080");
+        byte[] v6 = ipv6Packet(SRC6, DST6, 17, udp(5060, 5080, PAYLOAD));
+        byte[] g = ipv4Packet(SRC, DST, 41, v6);
+        DecodedPacket p = decode(LinkType.RAW, g);
+        assertUdp(p, g, "[2001:db8::1]:5060", "[2001:db8::2]:5080");
+        assertEquals(1, p.tunnelDepth());
+    }
+
+    @Test
     void gtpUCarriesTheSubscribersPackets() {
         byte[] inner = ipv6Packet(SRC6, DST6, 17, udp(5060, 5060, PAYLOAD));
         ByteBuffer gtp = ByteBuffer.allocate(8 + 4 + 4 + inner.length);
