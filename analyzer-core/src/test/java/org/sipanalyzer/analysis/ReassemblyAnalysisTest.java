@@ -181,7 +181,7 @@ class ReassemblyAnalysisTest {
         byte[] invite = ascii(INVITE);
         ByteArrayOutputStream client = new ByteArrayOutputStream();
         client.writeBytes(ascii(upgrade));
-        client.writeBytes(Packets.webSocketFrame(true, 1, mask, invite));
+        client.writeBytes(Packets.webSocketFrame(true, 2, mask, invite)); // a binary frame
         // A fragmented message: text frame without FIN, a ping in between, then the continuation.
         byte[] bye = ascii(BYE);
         client.writeBytes(Packets.webSocketFrame(false, 1, mask, Arrays.copyOfRange(bye, 0, 40)));
