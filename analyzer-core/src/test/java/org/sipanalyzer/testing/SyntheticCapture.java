@@ -149,8 +149,14 @@ public final class SyntheticCapture {
             request(leg, "INVITE", callId, cseq, fromTag, null, branch, true, true); // Timer A retransmission
         }
         response(leg, 100, "Trying", "INVITE", callId, cseq, fromTag, null, branch, false);
+        expected.add("calls", false);
+        if (challenged) {
+            expected.add("challenged", false);
+        }
         int outcome = rnd.nextInt(100);
         if (outcome < 5) {
+            expected.add("outcome timeout", false);
+            expected.add("final 0", false);
             return; // never answered: the capture ends the transaction
         }
         response(leg, 180, "Ringing", "INVITE", callId, cseq, fromTag, toTag, branch, false);
@@ -166,12 +172,17 @@ public final class SyntheticCapture {
             String byeBranch = "z9hG4bK" + Long.toHexString(rnd.nextLong());
             request(leg, "BYE", callId, cseq + 1, fromTag, toTag, byeBranch, false, false);
             response(leg, 200, "OK", "BYE", callId, cseq + 1, fromTag, toTag, byeBranch, false);
+            expected.add("outcome answered", false);
+            expected.add("final 200", false);
+            expected.add("completed", false);
         } else if (outcome < 65) {
             String cancelBranch = branch;
             request(leg, "CANCEL", callId, cseq, fromTag, null, cancelBranch, false, false);
             response(leg, 200, "OK", "CANCEL", callId, cseq, fromTag, toTag, cancelBranch, false);
             response(leg, 487, "Request Terminated", "INVITE", callId, cseq, fromTag, toTag, branch, false);
             request(leg, "ACK", callId, cseq, fromTag, toTag, branch, false, false);
+            expected.add("outcome cancelled", false);
+            expected.add("final 487", false);
         } else {
             int code = FAILURES[rnd.nextInt(FAILURES.length)];
             String phrase = switch (code) {
@@ -186,6 +197,16 @@ public final class SyntheticCapture {
                 case 302 -> "Moved Temporarily";
                 default -> "Busy Everywhere";
             };
+            expected.add("outcome " + switch (code) {
+                case 486, 600 -> "busy";
+                case 603 -> "declined";
+                case 404 -> "notFound";
+                case 480, 503 -> "unavailable";
+                case 408 -> "timeout";
+                case 302 -> "redirected";
+                default -> "failed";
+            }, false);
+            expected.add("final " + code, false);
             response(leg, code, phrase, "INVITE", callId, cseq, fromTag, toTag, branch, false);
             if (rnd.nextInt(6) == 0) {
                 response(leg, code, phrase, "INVITE", callId, cseq, fromTag, toTag, branch, true); // Timer G
@@ -205,6 +226,7 @@ public final class SyntheticCapture {
         request(leg, "REGISTER", callId, 2, fromTag, null, branch2, false, false);
         boolean ok = rnd.nextInt(10) > 0;
         response(leg, ok ? 200 : 403, ok ? "OK" : "Forbidden", "REGISTER", callId, 2, fromTag, "r2", branch2, false);
+        expected.add("registration " + (ok ? 200 : 403), false);
     }
 
     private void options() throws IOException {

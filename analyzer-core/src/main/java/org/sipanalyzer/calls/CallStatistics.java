@@ -1,0 +1,354 @@
+package org.sipanalyzer.calls;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Calls, registrations and other transactions folded into counts, KPIs, delay distributions and failure
+ * breakdowns. Every map is bounded (keys from untrusted captures).
+ */
+public final class CallStatistics {
+
+    /** Peers, destinations, sources and methods kept apart; the rest are counted under "(other)". */
+    public static final int MAX_KEYS = 1000;
+    /** Time buckets kept; past this the bucket width grows tenfold and buckets merge. */
+    public static final int MAX_TIME_BUCKETS = 10_000;
+    public static final String OTHER = "(other)";
+
+    private final KpiDefinitions kpis;
+    long total;
+    final EnumMap<CallOutcome, Long> byOutcome = new EnumMap<>(CallOutcome.class);
+    final TreeMap<Integer, Long> byFinalCode = new TreeMap<>();
+    long challenged;
+    long redirected;
+    long answered;
+    long completed;
+    long seer;
+    long isa;
+    long ner;
+    long reInvites;
+    final Distribution srdSuccess = new Distribution();
+    final Distribution srdFailure = new Distribution();
+    final Distribution pdd = new Distribution();
+    final Distribution setup = new Distribution();
+    final Distribution duration = new Distribution();
+    final Distribution sdd = new Distribution();
+    final Map<String, Map<Integer, Long>> failuresByPeer = new TreeMap<>();
+    final Map<String, Long> failingDestinations = new TreeMap<>();
+    final Map<String, Long> failingSources = new TreeMap<>();
+    final TreeMap<Integer, Long> byQ850 = new TreeMap<>();
+    final TreeMap<Long, long[]> byTime = new TreeMap<>();
+    long bucketSeconds = 1;
+
+    long registrations;
+    long registrationsChallenged;
+    long registrationsIneffective;
+    final TreeMap<Integer, Long> registrationsByFinalCode = new TreeMap<>();
+    final Distribution rrd = new Distribution();
+
+    final Map<String, TreeMap<Integer, Long>> transactionsByMethod = new TreeMap<>();
+    final Map<String, Long> transactionTotals = new TreeMap<>();
+    long callsEvicted;
+
+    public CallStatistics(KpiDefinitions kpis) {
+        this.kpis = kpis;
+    }
+
+    void add(Call c) {
+        total++;
+        byOutcome.merge(c.outcome(), 1L, Long::sum);
+        byFinalCode.merge(c.finalCode(), 1L, Long::sum);
+        reInvites += c.reInvites();
+        int code = c.finalCode();
+        if (c.challenged()) {
+            challenged++;
+        }
+        if (code >= 300 && code < 400) {
+            redirected++;
+        }
+        if (c.outcome() == CallOutcome.ANSWERED) {
+            answered++;
+        }
+        if (KpiDefinitions.SEER_CODES.contains(code) || (code >= 200 && code < 300)) {
+            seer++;
+        }
+        if (KpiDefinitions.ISA_CODES.contains(code) || code == 0) {
+            isa++;
+        }
+        if (kpis.ner(code)) {
+            ner++;
+        }
+        if (c.pdd() >= 0) {
+            pdd.add(c.pdd());
+            boolean failure = code >= 400 && code != 401 && code != 402 && code != 407;
+            if (c.outcome() == CallOutcome.ANSWERED || code < 300) {
+                srdSuccess.add(c.pdd());
+            } else if (failure) {
+                srdFailure.add(c.pdd());
+            }
+        }
+        if (c.setupTime() >= 0) {
+            setup.add(c.setupTime());
+        }
+        if (c.duration() >= 0) {
+            duration.add(c.duration());
+        }
+        if (c.q850Cause() >= 0) {
+            byQ850.merge(c.q850Cause(), 1L, Long::sum);
+        }
+        boolean failed = c.outcome() != CallOutcome.ANSWERED;
+        time(c.start(), failed);
+        if (failed) {
+            String peer = c.answeredBy() == null ? "(no response)" : c.answeredBy().host();
+            bounded(failuresByPeer, peer, TreeMap::new).merge(code, 1L, Long::sum);
+            bounded(failingDestinations, c.callee() == null ? "?" : c.callee().host());
+            bounded(failingSources, c.caller() == null ? "?" : c.caller().host());
+        }
+    }
+
+    void countCompleted() {
+        completed++;
+    }
+
+    void sdd(long nanos) {
+        sdd.add(nanos);
+    }
+
+    void registration(int finalCode, boolean challengedFirst, long delay) {
+        registrations++;
+        registrationsByFinalCode.merge(finalCode, 1L, Long::sum);
+        if (challengedFirst) {
+            registrationsChallenged++;
+        }
+        if (finalCode == 0 || KpiDefinitions.ISA_CODES.contains(finalCode)) {
+            registrationsIneffective++;
+        }
+        if (finalCode >= 200 && finalCode < 300 && delay >= 0) {
+            rrd.add(delay);
+        }
+    }
+
+    void transaction(String method) {
+        String m = transactionTotals.containsKey(method) || transactionTotals.size() < MAX_KEYS ? method : OTHER;
+        transactionTotals.merge(m, 1L, Long::sum);
+    }
+
+    void transactionFinal(String method, int code) {
+        String m = transactionsByMethod.containsKey(method) || transactionsByMethod.size() < MAX_KEYS ? method : OTHER;
+        transactionsByMethod.computeIfAbsent(m, k -> new TreeMap<>()).merge(code, 1L, Long::sum);
+    }
+
+    private void time(long startNanos, boolean failed) {
+        long bucket = Math.floorDiv(startNanos, 1_000_000_000L * bucketSeconds);
+        long[] c = byTime.computeIfAbsent(bucket, k -> new long[2]);
+        c[0]++;
+        if (failed) {
+            c[1]++;
+        }
+        if (byTime.size() > MAX_TIME_BUCKETS) {
+            coarsen();
+        }
+    }
+
+    private void coarsen() {
+        TreeMap<Long, long[]> merged = new TreeMap<>();
+        for (Map.Entry<Long, long[]> e : byTime.entrySet()) {
+            long[] c = merged.computeIfAbsent(Math.floorDiv(e.getKey(), 10), k -> new long[2]);
+            c[0] += e.getValue()[0];
+            c[1] += e.getValue()[1];
+        }
+        byTime.clear();
+        byTime.putAll(merged);
+        bucketSeconds *= 10;
+    }
+
+    private static <V> V bounded(Map<String, V> map, String key, java.util.function.Supplier<V> make) {
+        String k = map.containsKey(key) || map.size() < MAX_KEYS ? key : OTHER;
+        return map.computeIfAbsent(k, x -> make.get());
+    }
+
+    private static void bounded(Map<String, Long> map, String key) {
+        String k = map.containsKey(key) || map.size() < MAX_KEYS ? key : OTHER;
+        map.merge(k, 1L, Long::sum);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public long total() {
+        return total;
+    }
+
+    /** Every outcome, zero included, in the order of {@link CallOutcome}. */
+    public Map<CallOutcome, Long> byOutcome() {
+        Map<CallOutcome, Long> m = new LinkedHashMap<>();
+        for (CallOutcome o : CallOutcome.values()) {
+            m.put(o, byOutcome.getOrDefault(o, 0L));
+        }
+        return m;
+    }
+
+    /** Calls by their last final response; 0 for calls that never got one. */
+    public Map<Integer, Long> byFinalCode() {
+        return Collections.unmodifiableMap(byFinalCode);
+    }
+
+    public long challenged() {
+        return challenged;
+    }
+
+    public long answered() {
+        return answered;
+    }
+
+    /** Answered calls that ended with a BYE answered by 2xx. */
+    public long completed() {
+        return completed;
+    }
+
+    public long reInvites() {
+        return reInvites;
+    }
+
+    private static double ratio(long n, long d) {
+        return d <= 0 ? Double.NaN : 100.0 * n / d;
+    }
+
+    /** RFC 6076 Session Establishment Ratio: answered / (calls - redirected), percent. */
+    public double ser() {
+        return ratio(answered, total - redirected);
+    }
+
+    /** RFC 6076 Session Establishment Effectiveness Ratio: 2xx, 480, 486, 600, 603 / (calls - redirected). */
+    public double seer() {
+        return ratio(seer, total - redirected);
+    }
+
+    /** RFC 6076 Ineffective Session Attempts: 408, 500, 503, 504 or no final response / calls. */
+    public double isa() {
+        return ratio(isa, total);
+    }
+
+    /** RFC 6076 Session Completion Ratio: calls answered and ended by a completed BYE / calls. */
+    public double scr() {
+        return ratio(completed, total);
+    }
+
+    /** Answer-Seizure Ratio (ITU-T E.411): answered / calls. */
+    public double asr() {
+        return ratio(answered, total);
+    }
+
+    /** Network Effectiveness Ratio (GSMA IR.42): calls ending in the NER code set / calls. */
+    public double ner() {
+        return ratio(ner, total);
+    }
+
+    /** RFC 6076 Session Request Delay of successful setups: INVITE to first 18x or 2xx. */
+    public Distribution srdSuccess() {
+        return srdSuccess;
+    }
+
+    /** RFC 6076 Session Request Delay of failed setups: INVITE to 4xx (but 401, 402, 407), 5xx or 6xx. */
+    public Distribution srdFailure() {
+        return srdFailure;
+    }
+
+    /** Post-dial delay: INVITE to first 18x or final response. */
+    public Distribution pdd() {
+        return pdd;
+    }
+
+    /** INVITE to 2xx. */
+    public Distribution setupTime() {
+        return setup;
+    }
+
+    /** RFC 6076 Session Duration Time: 2xx to BYE; its mean is the ACD. */
+    public Distribution duration() {
+        return duration;
+    }
+
+    /** RFC 6076 Session Disconnect Delay: BYE to its 2xx. */
+    public Distribution sdd() {
+        return sdd;
+    }
+
+    /** Failed calls by the host that sent the final response, then code. */
+    public Map<String, Map<Integer, Long>> failuresByPeer() {
+        return Collections.unmodifiableMap(failuresByPeer);
+    }
+
+    /** The hosts most failed calls went to, most first. */
+    public List<Map.Entry<String, Long>> topFailingDestinations(int n) {
+        return top(failingDestinations, n);
+    }
+
+    /** The hosts most failed calls came from, most first. */
+    public List<Map.Entry<String, Long>> topFailingSources(int n) {
+        return top(failingSources, n);
+    }
+
+    private static List<Map.Entry<String, Long>> top(Map<String, Long> m, int n) {
+        return m.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(n)
+                .map(e -> Map.entry(e.getKey(), e.getValue())).collect(Collectors.toList());
+    }
+
+    /** Calls by Q.850 cause of their final response's Reason header. */
+    public Map<Integer, Long> byQ850Cause() {
+        return Collections.unmodifiableMap(byQ850);
+    }
+
+    /** The width of the time buckets, in seconds. */
+    public long bucketSeconds() {
+        return bucketSeconds;
+    }
+
+    /** Calls by start time: bucket start (seconds since the epoch) to {total, failed}. */
+    public Map<Long, long[]> byTime() {
+        Map<Long, long[]> m = new TreeMap<>();
+        byTime.forEach((k, v) -> m.put(k * bucketSeconds, v.clone()));
+        return m;
+    }
+
+    public long registrations() {
+        return registrations;
+    }
+
+    public long registrationsChallenged() {
+        return registrationsChallenged;
+    }
+
+    public Map<Integer, Long> registrationsByFinalCode() {
+        return Collections.unmodifiableMap(registrationsByFinalCode);
+    }
+
+    /** RFC 6076 Registration Request Delay: first REGISTER of an attempt to its 2xx. */
+    public Distribution rrd() {
+        return rrd;
+    }
+
+    /** RFC 6076 Ineffective Registration Attempts: 408, 500, 503, 504 or no final response / attempts. */
+    public double ira() {
+        return ratio(registrationsIneffective, registrations);
+    }
+
+    /** Transactions of other methods (OPTIONS, SUBSCRIBE, MESSAGE...): how many. */
+    public Map<String, Long> transactionTotals() {
+        return Collections.unmodifiableMap(transactionTotals);
+    }
+
+    /** Transactions of other methods by final response code. */
+    public Map<String, Map<Integer, Long>> transactionsByFinalCode() {
+        return Collections.unmodifiableMap(transactionsByMethod);
+    }
+
+    /** Calls closed early because too many were open at once. */
+    public long callsEvicted() {
+        return callsEvicted;
+    }
+}

@@ -1,0 +1,405 @@
+package org.sipanalyzer.calls;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sipanalyzer.analysis.SipEvent;
+import org.sipanalyzer.analysis.StatisticsListener;
+import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.sip.SipMessage;
+
+/**
+ * Follows INVITE dialogs to one outcome each, and REGISTER attempts and other transactions to theirs.
+ * A 401/407 challenge answered by a new INVITE in the same Call-ID stays one call, judged by its last final
+ * response; a re-INVITE inside an answered dialog is not a call; retransmissions change nothing; of forked
+ * answers, a 2xx wins. Finished calls are folded into {@link CallStatistics} (and handed to an optional
+ * consumer) after a linger, and freed; open calls time out in capture time, per input.
+ */
+public final class CallTracker implements StatisticsListener {
+
+    private static final Pattern Q850 = Pattern.compile("(?i)Q\\.850\\s*;(?:[^,]*;)?\\s*cause\\s*=\\s*(\\d{1,3})");
+
+    private final CallOptions options;
+    private final CallStatistics stats;
+    private final Consumer<Call> sink;
+    private final Map<Integer, InputState> inputs = new HashMap<>();
+
+    public CallTracker(CallOptions options, Consumer<Call> sink) {
+        this.options = options;
+        this.stats = new CallStatistics(options.kpis());
+        this.sink = sink;
+    }
+
+    public CallTracker(CallOptions options) {
+        this(options, c -> { });
+    }
+
+    @Override
+    public String name() {
+        return "calls";
+    }
+
+    public CallStatistics statistics() {
+        return stats;
+    }
+
+    /** Calls (and registrations) followed at this moment. */
+    public int openCalls() {
+        return inputs.values().stream().mapToInt(s -> s.calls.size()).sum();
+    }
+
+    @Override
+    public void onEvent(SipEvent e) {
+        inputs.computeIfAbsent(e.input(), k -> new InputState(k)).onEvent(e);
+    }
+
+    /** At the end of the analysis: every open call is judged as it stands. */
+    public void finish() {
+        for (InputState s : inputs.values()) {
+            s.finishAll();
+        }
+        inputs.clear();
+    }
+
+    private static final class OpenCall {
+        final String callId;
+        final long start;
+        final String from;
+        final String to;
+        final Endpoint caller;
+        final Endpoint callee;
+        int inviteCseq;
+        long lastInvite;
+        int invites;
+        boolean challenged;
+        boolean cancelled;
+        int finalCode;
+        String finalReason = "";
+        String reasonHeader;
+        String warning;
+        String retryAfter;
+        Endpoint answeredBy;
+        String agent;
+        long pdd = -1;
+        long setupTime = -1;
+        long answeredAt = -1;
+        long byeAt = -1;
+        int byeCseq = -1;
+        boolean byeCompleted;
+        int reInvites;
+        long deadline;
+        int version;
+
+        OpenCall(SipEvent e) {
+            SipMessage m = e.message();
+            callId = m.callId();
+            start = e.timestampNanos();
+            from = m.from();
+            to = stripTag(m.to());
+            caller = e.source();
+            callee = e.destination();
+            inviteCseq = (int) m.cseqNumber();
+            lastInvite = e.timestampNanos();
+            invites = 1;
+        }
+
+        boolean isChallenge() {
+            return finalCode == 401 || finalCode == 407;
+        }
+
+        boolean answered() {
+            return answeredAt >= 0;
+        }
+    }
+
+    private static final class Registration {
+        final long start;
+        boolean challenged;
+        int lastCode;
+        long deadline;
+
+        Registration(long start) {
+            this.start = start;
+        }
+    }
+
+    private record Due(long deadline, int version, OpenCall call) {
+    }
+
+    /** The state of one input: its calls, registrations and clock. */
+    private final class InputState {
+        final int input;
+        final Map<String, OpenCall> calls = new HashMap<>();
+        final PriorityQueue<Due> due = new PriorityQueue<>((a, b) -> Long.compare(a.deadline, b.deadline));
+        final Map<String, Registration> registrations = new HashMap<>();
+        long now = Long.MIN_VALUE;
+        long events;
+
+        InputState(int input) {
+            this.input = input;
+        }
+
+        void onEvent(SipEvent e) {
+            now = Math.max(now, e.timestampNanos());
+            expire();
+            SipMessage m = e.message();
+            if (m.callId() == null || m.cseqMethod() == null) {
+                return;
+            }
+            if (m.isResponse()) {
+                response(e, m);
+            } else {
+                request(e, m);
+            }
+        }
+
+        private void request(SipEvent e, SipMessage m) {
+            String method = m.method();
+            if (e.retransmission()) {
+                return;
+            }
+            switch (method) {
+                case "INVITE" -> invite(e, m);
+                case "CANCEL" -> {
+                    OpenCall c = calls.get(m.callId());
+                    if (c != null && !c.answered()) {
+                        c.cancelled = true;
+                        touch(c);
+                    }
+                }
+                case "BYE" -> {
+                    OpenCall c = calls.get(m.callId());
+                    if (c != null && c.answered() && c.byeAt < 0) {
+                        c.byeAt = e.timestampNanos();
+                        c.byeCseq = (int) m.cseqNumber();
+                        touch(c);
+                    }
+                    stats.transaction(method);
+                }
+                case "ACK" -> {
+                    // part of the INVITE transaction (non-2xx) or of the dialog (2xx): no outcome of its own
+                }
+                case "REGISTER" -> register(e, m);
+                default -> stats.transaction(method);
+            }
+        }
+
+        private void invite(SipEvent e, SipMessage m) {
+            OpenCall c = calls.get(m.callId());
+            if (c == null) {
+                c = new OpenCall(e);
+                calls.put(m.callId(), c);
+                if (calls.size() > options.maxOpenCalls()) {
+                    evict();
+                }
+                touch(c);
+                return;
+            }
+            if (c.answered()) {
+                c.reInvites++; // inside the established dialog
+                touch(c);
+                return;
+            }
+            if (m.cseqNumber() != c.inviteCseq) {
+                // A new INVITE of the same call: after a challenge, with credentials, or a retry.
+                c.inviteCseq = (int) m.cseqNumber();
+                c.lastInvite = e.timestampNanos();
+                c.invites++;
+                c.pdd = -1;
+                if (c.isChallenge()) {
+                    c.challenged = true;
+                }
+                c.finalCode = 0; // the new INVITE's final response, if any, decides
+                touch(c);
+            }
+        }
+
+        private void response(SipEvent e, SipMessage m) {
+            int code = m.statusCode();
+            String method = m.cseqMethod();
+            switch (method) {
+                case "INVITE" -> inviteResponse(e, m, code);
+                case "BYE" -> {
+                    OpenCall c = calls.get(m.callId());
+                    if (c != null && c.byeAt >= 0 && !c.byeCompleted && code >= 200 && code < 300
+                            && m.cseqNumber() == c.byeCseq && !e.retransmission()) {
+                        c.byeCompleted = true;
+                        stats.sdd(e.timestampNanos() - c.byeAt);
+                        touch(c);
+                    }
+                    if (code >= 200 && !e.retransmission()) {
+                        stats.transactionFinal(method, code);
+                    }
+                }
+                case "REGISTER" -> registerResponse(e, m, code);
+                case "CANCEL", "ACK" -> {
+                    // CANCEL's own 200 says nothing of the call; the INVITE's 487 does
+                }
+                default -> {
+                    if (code >= 200 && !e.retransmission()) {
+                        stats.transactionFinal(method, code);
+                    }
+                }
+            }
+        }
+
+        private void inviteResponse(SipEvent e, SipMessage m, int code) {
+            OpenCall c = calls.get(m.callId());
+            if (c == null || e.retransmission()) {
+                return;
+            }
+            if (c.answered() && m.cseqNumber() != c.inviteCseq) {
+                return; // a response to a re-INVITE
+            }
+            if (m.cseqNumber() != c.inviteCseq) {
+                return; // a late response to an earlier INVITE of this call
+            }
+            long t = e.timestampNanos();
+            if (code > 100 && c.pdd < 0) {
+                c.pdd = t - c.lastInvite;
+            }
+            if (code < 200) {
+                touch(c);
+                return;
+            }
+            if (c.answered() && (code < 200 || code >= 300)) {
+                return; // another fork failed after one answered: the 2xx stands
+            }
+            if (c.isChallenge() && code != 401 && code != 407) {
+                c.challenged = true;
+            }
+            if (code == 401 || code == 407) {
+                c.challenged = true;
+            }
+            c.finalCode = code;
+            c.finalReason = m.reasonPhrase();
+            c.reasonHeader = m.reason();
+            c.warning = m.warning();
+            c.retryAfter = m.retryAfter();
+            c.answeredBy = e.source();
+            c.agent = m.server() != null ? m.server() : m.userAgent();
+            if (code >= 200 && code < 300 && !c.answered()) {
+                c.answeredAt = t;
+                c.setupTime = t - c.lastInvite;
+            }
+            touch(c);
+        }
+
+        private void register(SipEvent e, SipMessage m) {
+            Registration r = registrations.get(m.callId());
+            if (r == null) {
+                r = new Registration(e.timestampNanos());
+                registrations.put(m.callId(), r);
+                if (registrations.size() > options.maxOpenCalls()) {
+                    var it = registrations.entrySet().iterator();
+                    Registration oldest = it.next().getValue();
+                    it.remove();
+                    stats.registration(oldest.lastCode, oldest.challenged, -1);
+                }
+            }
+            r.deadline = e.timestampNanos() + options.setupTimeout().toNanos();
+        }
+
+        private void registerResponse(SipEvent e, SipMessage m, int code) {
+            Registration r = registrations.get(m.callId());
+            if (r == null || e.retransmission() || code < 200) {
+                return;
+            }
+            r.lastCode = code;
+            if (code == 401 || code == 407) {
+                r.challenged = true; // the attempt goes on if a REGISTER with credentials follows
+                return;
+            }
+            registrations.remove(m.callId());
+            stats.registration(code, r.challenged, e.timestampNanos() - r.start);
+        }
+
+        /** Re-computes the call's deadline after it changed. */
+        private void touch(OpenCall c) {
+            long d;
+            boolean finished = c.byeCompleted || (c.finalCode >= 300 && !c.isChallenge());
+            if (finished) {
+                d = now + options.linger().toNanos();
+            } else if (c.answered()) {
+                d = now + options.answeredTimeout().toNanos();
+            } else {
+                d = now + options.setupTimeout().toNanos();
+            }
+            c.deadline = d;
+            c.version++;
+            due.add(new Due(d, c.version, c));
+        }
+
+        private void expire() {
+            while (!due.isEmpty() && due.peek().deadline < now) {
+                Due d = due.poll();
+                if (d.version == d.call.version && calls.get(d.call.callId) == d.call) {
+                    finish(d.call);
+                }
+            }
+            if (!registrations.isEmpty() && (++events & 0x3ff) == 0) { // every 1,024 events
+                registrations.values().removeIf(r -> {
+                    if (r.deadline < now) {
+                        stats.registration(r.lastCode, r.challenged, -1);
+                        return true;
+                    }
+                    return false;
+                });
+            }
+        }
+
+        private void evict() {
+            while (!due.isEmpty()) {
+                Due d = due.poll();
+                if (d.version == d.call.version && calls.get(d.call.callId) == d.call) {
+                    stats.callsEvicted++;
+                    finish(d.call);
+                    return;
+                }
+            }
+        }
+
+        private void finish(OpenCall c) {
+            calls.remove(c.callId);
+            CallOutcome outcome = CallOutcome.of(c.finalCode, c.cancelled);
+            long duration = c.answered() && c.byeAt >= 0 ? c.byeAt - c.answeredAt : -1;
+            Call call = new Call(input, c.callId, c.start, c.from, c.to, c.caller, c.callee, outcome, c.finalCode,
+                    c.finalReason, q850(c.reasonHeader), c.reasonHeader, c.warning, c.retryAfter, c.answeredBy, c.agent,
+                    c.challenged, c.pdd, c.setupTime, duration, c.invites, c.reInvites);
+            stats.add(call);
+            if (c.byeCompleted) {
+                stats.countCompleted();
+            }
+            sink.accept(call);
+        }
+
+        void finishAll() {
+            for (OpenCall c : calls.values().toArray(OpenCall[]::new)) {
+                finish(c);
+            }
+            for (Registration r : registrations.values()) {
+                stats.registration(r.lastCode, r.challenged, -1);
+            }
+            registrations.clear();
+        }
+    }
+
+    static int q850(String reason) {
+        if (reason == null) {
+            return -1;
+        }
+        Matcher m = Q850.matcher(reason);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    private static String stripTag(String to) {
+        if (to == null) {
+            return null;
+        }
+        int i = to.toLowerCase(java.util.Locale.ROOT).indexOf(";tag=");
+        return i < 0 ? to : to.substring(0, i);
+    }
+}
