@@ -26,6 +26,7 @@ public final class Main {
 
     Main() {
         register(new AnalyzeCommand());
+        register(new CallsCommand());
         register(new CodesCommand());
     }
 

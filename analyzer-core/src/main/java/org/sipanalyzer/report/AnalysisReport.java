@@ -33,9 +33,16 @@ public final class AnalysisReport {
             "count", "unique", "share", "meaning");
 
     private final AnalysisResult result;
+    private final org.sipanalyzer.calls.CallStatistics calls;
 
     public AnalysisReport(AnalysisResult result) {
+        this(result, null);
+    }
+
+    /** A report with a calls section, from a {@link org.sipanalyzer.calls.CallTracker} run over the same inputs. */
+    public AnalysisReport(AnalysisResult result, org.sipanalyzer.calls.CallStatistics calls) {
         this.result = result;
+        this.calls = calls;
     }
 
     /** Writes the report; {@code width} is the terminal width for the text format. */
@@ -74,6 +81,9 @@ public final class AnalysisReport {
                     .forEach(e -> parts.add(TextTable.clean(e.getKey()) + " " + e.getValue().count()
                             + (e.getValue().unique() != e.getValue().count() ? " (" + e.getValue().unique() + " unique)" : "")));
             sb.append(wrapList(parts, width)).append('\n');
+        }
+        if (calls != null) {
+            sb.append('\n').append(CallsSection.text(calls, width));
         }
         if (!t.problems().isEmpty()) {
             sb.append('\n').append("Malformed messages by problem:\n");
@@ -268,6 +278,9 @@ public final class AnalysisReport {
             g.writeEndArray();
             writeStatistics(g, result.total(), result.inputs().stream().mapToLong(InputReport::nonSipPayloads).sum(),
                     result.undecodablePackets());
+            if (calls != null) {
+                CallsSection.writeJson(g, calls);
+            }
             g.writeArrayFieldStart("failedStatistics");
             for (String f : result.failedListeners()) {
                 g.writeString(f);

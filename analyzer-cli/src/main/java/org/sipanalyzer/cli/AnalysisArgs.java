@@ -1,0 +1,129 @@
+package org.sipanalyzer.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.sipanalyzer.analysis.AnalysisInput;
+import org.sipanalyzer.analysis.AnalysisOptions;
+import org.sipanalyzer.analysis.AnalysisResult;
+import org.sipanalyzer.analysis.InputReport;
+import org.sipanalyzer.reassembly.ReassemblyLimits;
+
+/** What {@code analyze} and {@code calls} share: the inputs and the options of the analysis. */
+final class AnalysisArgs {
+
+    private AnalysisArgs() {
+    }
+
+    static void addOptions(Options o) {
+        o.addOption(Option.builder().longOpt("strict")
+                .desc("Also parse every message with JAIN-SIP and report those it rejects, and why.").get());
+        o.addOption(Option.builder().longOpt("threads").hasArg().argName("N")
+                .desc("Analyse up to N inputs at once (default: the number of cores, at most 4).").get());
+        o.addOption(Option.builder().longOpt("max-frame-bytes").hasArg().argName("BYTES")
+                .desc("Largest captured frame accepted; a larger record is taken as corrupt (default 262144).").get());
+        o.addOption(Option.builder().longOpt("retransmission-window").hasArg().argName("SECONDS")
+                .desc("How long an identical message still counts as a retransmission (default 64).").get());
+        o.addOption(Option.builder().longOpt("max-message-bytes").hasArg().argName("BYTES")
+                .desc("Largest message taken from a TCP stream, WebSocket or HEP (default 262144).").get());
+        o.addOption(Option.builder().longOpt("max-flow-bytes").hasArg().argName("BYTES")
+                .desc("Bytes buffered per TCP direction (default 1048576).").get());
+        o.addOption(Option.builder().longOpt("max-reassembly-bytes").hasArg().argName("BYTES")
+                .desc("Bytes buffered by all reassembly of one input (default 67108864).").get());
+        o.addOption(Option.builder().longOpt("max-flows").hasArg().argName("N")
+                .desc("TCP directions followed at once (default 100000).").get());
+        o.addOption(Option.builder().longOpt("flow-idle-timeout").hasArg().argName("SECONDS")
+                .desc("Capture time after which a silent TCP direction is closed (default 300).").get());
+        o.addOption(Option.builder().longOpt("fragment-timeout").hasArg().argName("SECONDS")
+                .desc("Capture time after which an incomplete IP datagram is given up (default 30).").get());
+        CallOptionsParser.addOptions(o);
+    }
+
+    static AnalysisOptions options(CommandLine line, String command) throws UsageException {
+        AnalysisOptions options = AnalysisOptions.defaults().withStrict(line.hasOption("strict"));
+        if (line.hasOption("threads")) {
+            options = options.withThreads(intOption(line, "threads", 1, 64, command));
+        }
+        if (line.hasOption("max-frame-bytes")) {
+            options = options.withMaxFrameBytes(intOption(line, "max-frame-bytes", 1024, 64 * 1024 * 1024, command));
+        }
+        if (line.hasOption("retransmission-window")) {
+            options = options.withRetransmissionWindow(
+                    Duration.ofSeconds(intOption(line, "retransmission-window", 0, 86_400, command)));
+        }
+        ReassemblyLimits r = options.reassembly();
+        if (line.hasOption("max-message-bytes")) {
+            r = r.withMaxMessageBytes(intOption(line, "max-message-bytes", 1024, 64 << 20, command));
+        }
+        if (line.hasOption("max-flow-bytes")) {
+            r = r.withMaxBytesPerFlow(Math.max(r.maxMessageBytes(),
+                    intOption(line, "max-flow-bytes", 1024, 1 << 30, command)));
+        }
+        if (line.hasOption("max-reassembly-bytes")) {
+            r = r.withMaxBytesTotal(Math.max(r.maxBytesPerFlow(),
+                    intOption(line, "max-reassembly-bytes", 1024, Integer.MAX_VALUE, command)));
+        }
+        if (line.hasOption("max-flows")) {
+            r = r.withMaxFlows(intOption(line, "max-flows", 1, 10_000_000, command));
+        }
+        if (line.hasOption("flow-idle-timeout")) {
+            r = r.withFlowIdleTimeout(Duration.ofSeconds(intOption(line, "flow-idle-timeout", 1, 86_400, command)));
+        }
+        if (line.hasOption("fragment-timeout")) {
+            r = r.withFragmentTimeout(Duration.ofSeconds(intOption(line, "fragment-timeout", 1, 3_600, command)));
+        }
+        return options.withReassembly(r);
+    }
+
+    static List<AnalysisInput> inputs(CommandLine line, String command) throws UsageException {
+        List<String> files = line.getArgList();
+        if (files.isEmpty()) {
+            throw new UsageException(command + ": no input given; name one or more capture files, or - for standard"
+                    + " input");
+        }
+        List<AnalysisInput> inputs = new ArrayList<>();
+        boolean stdin = false;
+        for (String f : files) {
+            if (f.equals("-")) {
+                if (stdin) {
+                    throw new UsageException(command + ": standard input (-) can be given only once");
+                }
+                stdin = true;
+                inputs.add(AnalysisInput.stream("-", System.in));
+            } else {
+                inputs.add(AnalysisInput.file(Path.of(f)));
+            }
+        }
+        return inputs;
+    }
+
+    /** Reports unreadable inputs on standard error; fails when none could be read. */
+    static void checkReadable(AnalysisResult result, Console console, String command) throws UsageException {
+        for (InputReport r : result.inputs()) {
+            if (!r.readable()) {
+                console.err().println(Main.PROGRAM + ": " + TextSafe.of(r.name()) + ": " + TextSafe.of(r.error()));
+            }
+        }
+        if (!result.anyReadable()) {
+            throw new UsageException(command + ": no input could be read");
+        }
+    }
+
+    static int intOption(CommandLine line, String name, int min, int max, String command) throws UsageException {
+        String v = line.getOptionValue(name);
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(command + ": --" + name + " takes a whole number from " + min + " to " + max
+                + ", not '" + TextSafe.of(v) + "'");
+    }
+}

@@ -1,0 +1,250 @@
+package org.sipanalyzer.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.sipanalyzer.analysis.SipEvent;
+import org.sipanalyzer.calls.Call;
+import org.sipanalyzer.catalogue.Catalogue;
+import org.sipanalyzer.decode.Endpoint;
+
+/** One row per call (text, CSV, JSON), and one call's messages as a ladder diagram. */
+public final class CallsReport {
+
+    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
+    static final List<String> COLUMNS = List.of("start", "call_id", "from", "to", "caller", "callee", "outcome",
+            "final_code", "final_reason", "meaning", "q850_cause", "pdd_ms", "setup_ms", "duration_s", "answered_by",
+            "answering_agent", "challenged", "invites", "reinvites", "input");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+            .withZone(ZoneOffset.UTC);
+
+    private final List<Call> calls;
+    private final List<String> inputNames;
+
+    public CallsReport(List<Call> calls, List<String> inputNames) {
+        this.calls = calls;
+        this.inputNames = inputNames;
+    }
+
+    public void write(OutputFormat format, Writer out, int width) throws IOException {
+        switch (format) {
+            case TEXT -> writeText(out, width);
+            case CSV -> writeCsv(out);
+            case JSON -> writeJson(out);
+            default -> throw new IllegalArgumentException("calls cannot be written as " + format.word());
+        }
+        out.flush();
+    }
+
+    private static String meaning(int code) {
+        if (code == 0) {
+            return "No final response.";
+        }
+        var l = Catalogue.standard().lookup(code);
+        return l.entry().map(e -> l.isKnown() ? e.meaning() : "Unregistered; treated as " + e.code() + " " + e.reason()
+                + ".").orElse("Not a SIP status code.");
+    }
+
+    private static String endpoint(Endpoint e) {
+        return e == null ? "" : e.toString();
+    }
+
+    private static String ms(long nanos) {
+        return nanos < 0 ? "" : String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+    }
+
+    private static String seconds(long nanos) {
+        return nanos < 0 ? "" : String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private void writeText(Writer out, int width) throws IOException {
+        List<String> head = List.of("START (UTC)", "OUTCOME", "CODE", "PDD", "SETUP", "DURATION", "FROM", "TO",
+                "CALL-ID");
+        List<String[]> rows = new ArrayList<>();
+        for (Call c : calls) {
+            rows.add(new String[] {TIME.format(Instant.ofEpochSecond(0, c.start())), c.outcome().word(),
+                c.finalCode() == 0 ? "-" : Integer.toString(c.finalCode()), c.pdd() < 0 ? "-" : ms(c.pdd()) + "ms",
+                c.setupTime() < 0 ? "-" : ms(c.setupTime()) + "ms", c.duration() < 0 ? "-" : seconds(c.duration()) + "s",
+                TextTable.shorten(TextTable.clean(uri(c.fromUri())), 28), TextTable.shorten(TextTable.clean(uri(c.toUri())), 28),
+                TextTable.clean(nz(c.callId()))});
+        }
+        int[] w = new int[head.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = head.get(i).length();
+            for (String[] r : rows) {
+                w[i] = Math.max(w[i], r[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        appendRow(sb, head.toArray(String[]::new), w, width);
+        for (String[] r : rows) {
+            appendRow(sb, r, w, width);
+        }
+        sb.append(String.format(Locale.ROOT, "%,d calls%n", calls.size()));
+        out.write(sb.toString());
+    }
+
+    private static void appendRow(StringBuilder sb, String[] r, int[] w, int width) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < r.length; i++) {
+            line.append(r[i]);
+            if (i < r.length - 1) {
+                line.append(" ".repeat(w[i] - r[i].length() + 2));
+            }
+        }
+        String l = line.toString();
+        sb.append(l.length() > Math.max(width, 200) ? l.substring(0, Math.max(width, 200)) : l).append('\n');
+    }
+
+    /** The URI part of a From or To value: what is inside angle brackets, or the value. */
+    static String uri(String header) {
+        if (header == null) {
+            return "";
+        }
+        int lt = header.indexOf('<');
+        int gt = header.indexOf('>', lt + 1);
+        if (lt >= 0 && gt > lt) {
+            return header.substring(lt + 1, gt);
+        }
+        int semi = header.indexOf(';');
+        return (semi < 0 ? header : header.substring(0, semi)).strip();
+    }
+
+    private void writeCsv(Writer out) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
+        try (CSVPrinter csv = new CSVPrinter(new NonClosingWriter(out), format)) {
+            for (Call c : calls) {
+                csv.printRecord(Instant.ofEpochSecond(0, c.start()).toString(), Csv.safe(nz(c.callId())),
+                        Csv.safe(uri(c.fromUri())), Csv.safe(uri(c.toUri())), endpoint(c.caller()), endpoint(c.callee()),
+                        c.outcome().word(), c.finalCode() == 0 ? "" : c.finalCode(), Csv.safe(nz(c.finalReason())),
+                        Csv.safe(meaning(c.finalCode())), c.q850Cause() < 0 ? "" : c.q850Cause(), ms(c.pdd()),
+                        ms(c.setupTime()), seconds(c.duration()), endpoint(c.answeredBy()),
+                        Csv.safe(nz(c.answeringAgent())), c.challenged(), c.invites(), c.reInvites(),
+                        c.input() < inputNames.size() ? inputNames.get(c.input()) : "");
+            }
+        }
+    }
+
+    private void writeJson(Writer out) throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(new NonClosingWriter(out))) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", AnalysisReport.JSON_SCHEMA_VERSION);
+            g.writeArrayFieldStart("calls");
+            for (Call c : calls) {
+                g.writeStartObject();
+                g.writeStringField("start", Instant.ofEpochSecond(0, c.start()).toString());
+                g.writeStringField("callId", c.callId());
+                g.writeStringField("from", uri(c.fromUri()));
+                g.writeStringField("to", uri(c.toUri()));
+                g.writeStringField("caller", endpoint(c.caller()));
+                g.writeStringField("callee", endpoint(c.callee()));
+                g.writeStringField("outcome", c.outcome().word());
+                if (c.finalCode() == 0) {
+                    g.writeNullField("finalCode");
+                } else {
+                    g.writeNumberField("finalCode", c.finalCode());
+                }
+                g.writeStringField("finalReason", nz(c.finalReason()));
+                g.writeStringField("meaning", meaning(c.finalCode()));
+                if (c.q850Cause() >= 0) {
+                    g.writeNumberField("q850Cause", c.q850Cause());
+                } else {
+                    g.writeNullField("q850Cause");
+                }
+                g.writeStringField("reasonHeader", c.reasonHeader());
+                g.writeStringField("warning", c.warning());
+                g.writeStringField("retryAfter", c.retryAfter());
+                nanos(g, "pddMs", c.pdd(), 1e6);
+                nanos(g, "setupMs", c.setupTime(), 1e6);
+                nanos(g, "durationSeconds", c.duration(), 1e9);
+                g.writeStringField("answeredBy", c.answeredBy() == null ? null : c.answeredBy().toString());
+                g.writeStringField("answeringAgent", c.answeringAgent());
+                g.writeBooleanField("challenged", c.challenged());
+                g.writeNumberField("invites", c.invites());
+                g.writeNumberField("reInvites", c.reInvites());
+                g.writeStringField("input", c.input() < inputNames.size() ? inputNames.get(c.input()) : null);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    private static void nanos(JsonGenerator g, String name, long v, double unit) throws IOException {
+        if (v < 0) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, Math.round(v / unit * 1000) / 1000.0);
+        }
+    }
+
+    /** One call's messages as a ladder: a column per endpoint, an arrow per message, time on the left. */
+    public static String ladder(String callId, List<SipEvent> events, int width) {
+        Map<Endpoint, Integer> columns = new LinkedHashMap<>();
+        for (SipEvent e : events) {
+            columns.putIfAbsent(e.source(), columns.size());
+            columns.putIfAbsent(e.destination(), columns.size());
+        }
+        int n = Math.max(2, columns.size());
+        int timeWidth = 16;
+        int col = Math.max(24, Math.min(44, (width - timeWidth) / n));
+        StringBuilder sb = new StringBuilder();
+        sb.append("Call-ID: ").append(TextTable.clean(callId)).append(" (").append(events.size()).append(" messages)\n");
+        StringBuilder header = new StringBuilder(" ".repeat(timeWidth));
+        for (Endpoint e : columns.keySet()) {
+            String name = TextTable.shorten(e.toString(), col - 2);
+            int pad = Math.max(0, (col - name.length()) / 2);
+            header.append(" ".repeat(pad)).append(name).append(" ".repeat(Math.max(0, col - pad - name.length())));
+        }
+        sb.append(header.toString().stripTrailing()).append('\n');
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+        for (SipEvent e : events) {
+            int a = columns.get(e.source());
+            int b = columns.get(e.destination());
+            char[] line = new char[col * n];
+            java.util.Arrays.fill(line, ' ');
+            for (int i = 0; i < n; i++) {
+                line[i * col + col / 2] = '|';
+            }
+            int from = Math.min(a, b) * col + col / 2;
+            int to = Math.max(a, b) * col + col / 2;
+            for (int i = from + 1; i < to; i++) {
+                line[i] = '-';
+            }
+            if (b > a) {
+                line[to - 1] = '>';
+            } else {
+                line[from + 1] = '<';
+            }
+            String label = TextTable.clean(e.message().firstLine());
+            if (e.retransmission()) {
+                label = "(retransmission) " + label;
+            }
+            label = TextTable.shorten(label, Math.max(4, to - from - 5));
+            int start = from + 2 + Math.max(0, (to - from - 3 - label.length()) / 2);
+            for (int i = 0; i < label.length() && start + i < to - 1; i++) {
+                line[start + i] = label.charAt(i);
+            }
+            sb.append(String.format(Locale.ROOT, "%-" + timeWidth + "s", time.format(Instant.ofEpochSecond(0,
+                    e.timestampNanos())))).append(new String(line).stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+}
