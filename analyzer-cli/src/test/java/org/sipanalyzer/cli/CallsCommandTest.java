@@ -1,0 +1,92 @@
+package org.sipanalyzer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+/** The calls command on the project's SIPp samples, whose calls are known from the script that made them. */
+class CallsCommandTest {
+
+    static final String UDP = Path.of(System.getProperty("sipanalyzer.samples", "../samples"))
+            .resolve("sipp-calls-udp.pcap").toString();
+    static final String TCP = Path.of(System.getProperty("sipanalyzer.samples", "../samples"))
+            .resolve("sipp-calls-tcp.pcap").toString();
+
+    private static List<CSVRecord> csv(String text) throws Exception {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))
+                .getRecords();
+    }
+
+    @Test
+    void oneRowPerCallWithItsOutcome() throws Exception {
+        CliRun r = CliRun.of("calls", "--format", "csv", UDP);
+        assertEquals(ExitCode.OK, r.exit(), r.err());
+        List<CSVRecord> rows = csv(r.out());
+        assertEquals(16, rows.size());
+        Map<String, Long> outcomes = new TreeMap<>();
+        rows.forEach(x -> outcomes.merge(x.get("outcome"), 1L, Long::sum));
+        assertEquals(Map.of("answered", 4L, "busy", 2L, "declined", 2L, "notFound", 2L, "redirected", 2L,
+                "unavailable", 4L), outcomes);
+        CSVRecord busy = rows.stream().filter(x -> x.get("final_code").equals("486")).findFirst().orElseThrow();
+        assertEquals("17", busy.get("q850_cause"));
+        assertEquals("127.0.0.1:5062", busy.get("answered_by"));
+        assertTrue(busy.get("meaning").startsWith("The callee was reached but is busy"));
+        CSVRecord answered = rows.stream().filter(x -> x.get("outcome").equals("answered")).findFirst().orElseThrow();
+        assertTrue(Double.parseDouble(answered.get("duration_s")) > 0.04, "SIPp pauses 50 ms before BYE");
+    }
+
+    @Test
+    void filtersByOutcomeAndPdd() throws Exception {
+        List<CSVRecord> rows = csv(CliRun.of("calls", "-f", "csv", "--outcome", "busy", "--outcome", "declined,notFound",
+                TCP).out());
+        assertEquals(6, rows.size());
+        assertTrue(rows.stream().allMatch(x -> List.of("busy", "declined", "notFound").contains(x.get("outcome"))));
+        CliRun slow = CliRun.of("calls", "-f", "csv", "--min-pdd", "10s", UDP);
+        assertEquals(ExitCode.OK, slow.exit());
+        assertEquals(0, csv(slow.out()).size(), "no sample call waits 10 s for its first response");
+        assertEquals(16, csv(CliRun.of("calls", "-f", "csv", "--min-pdd", "0ms", UDP).out()).size(), "every call has a PDD");
+        CliRun bad = CliRun.of("calls", "--min-pdd", "1h", UDP);
+        assertEquals(ExitCode.USAGE, bad.exit(), "hours are not a unit: ms and s are");
+        assertEquals(ExitCode.USAGE, CliRun.of("calls", "--outcome", "lost", UDP).exit());
+    }
+
+    @Test
+    void jsonRowsAndTheLadderOfOneCall() throws Exception {
+        JsonNode calls = new ObjectMapper().readTree(CliRun.of("calls", "-f", "json", "--outcome", "redirected", UDP).out())
+                .get("calls");
+        assertEquals(2, calls.size());
+        String callId = calls.get(0).get("callId").asText();
+        assertEquals(302, calls.get(0).get("finalCode").asInt());
+        CliRun ladder = CliRun.of("calls", "--call-id", callId, UDP);
+        assertEquals(ExitCode.OK, ladder.exit(), ladder.err());
+        List<String> lines = ladder.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("Call-ID: " + callId + " (5 messages)"), lines.get(0));
+        assertTrue(lines.get(2).contains("INVITE") && lines.get(2).contains("->|"), lines.get(2));
+        assertTrue(lines.get(5).contains("302 Moved Temporarily") && lines.get(5).contains("|<-"), lines.get(5));
+        assertEquals(ExitCode.USAGE, CliRun.of("calls", "--call-id", "no-such-call", UDP).exit());
+    }
+
+    @Test
+    void analyzeJsonHasTheCallsSection() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(CliRun.of("analyze", "-f", "json", UDP).out());
+        JsonNode calls = j.get("calls");
+        assertEquals(16, calls.get("total").asInt());
+        assertEquals(4, calls.get("byOutcome").get("answered").asInt());
+        assertEquals(2, calls.get("byFinalCode").get("486").asInt());
+        assertEquals(25.0, calls.get("kpis").get("asr").asDouble(), 1e-9);
+        // SER: answered / (calls - redirected) = 4 / 14
+        assertEquals(Math.round(400.0 / 14 * 100) / 100.0, calls.get("kpis").get("ser").asDouble(), 1e-9);
+        assertEquals(16, calls.get("kpis").get("pdd").get("count").asInt());
+        assertEquals(0, j.get("registrations").get("total").asInt());
+    }
+}
