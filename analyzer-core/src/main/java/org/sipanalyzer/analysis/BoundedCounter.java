@@ -1,6 +1,7 @@
 package org.sipanalyzer.analysis;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -11,7 +12,8 @@ import java.util.function.Function;
  */
 final class BoundedCounter<K extends Comparable<K>, V> {
 
-    private final TreeMap<K, V> map = new TreeMap<>();
+    // Hashed for the per-message updates; sorted only when read.
+    private final HashMap<K, V> map = new HashMap<>();
     private final int maxKeys;
     private final K overflowKey;
     private final Function<K, V> factory;
@@ -31,7 +33,8 @@ final class BoundedCounter<K extends Comparable<K>, V> {
         return map.computeIfAbsent(k, factory);
     }
 
+    /** The counts in key order (a sorted copy: read rarely, at report time). */
     Map<K, V> view() {
-        return Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(new TreeMap<>(map));
     }
 }

@@ -33,6 +33,8 @@ final class FrameScanner implements StreamSink {
         final List<Frame> frames;
         final List<Found> found = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
+        /** Warnings the capture reader gave while this chunk was read, in order. */
+        final List<String> captureWarnings = new ArrayList<>();
         long udp;
         long tcp;
         long empty;

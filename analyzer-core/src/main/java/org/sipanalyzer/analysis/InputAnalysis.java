@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.sipanalyzer.capture.CaptureOpener;
 import org.sipanalyzer.capture.CaptureReader;
 import org.sipanalyzer.capture.CaptureWarning;
@@ -14,9 +16,10 @@ import org.sipanalyzer.catalogue.CodeLookup;
 import org.sipanalyzer.sip.SipMessage;
 
 /**
- * The pipeline for one input. Frames are read (on their own thread when prefetching), then decoded,
- * reassembled and scanned here in capture order, a chunk at a time; retransmission detection, statistics and
- * listeners see every message in the order it was completed.
+ * The pipeline for one input, in capture order throughout: frames are read, decoded, reassembled and scanned
+ * a chunk at a time, and each chunk's messages go to retransmission detection, statistics and listeners in
+ * the order they were completed. With a second core the three steps run on three threads, linked by bounded
+ * queues.
  */
 final class InputAnalysis {
 
@@ -47,50 +50,126 @@ final class InputAnalysis {
     void run(InputStream in) throws IOException {
         CaptureReader opened = CaptureOpener.open(in, options.maxFrameBytes());
         report.opened(opened.format().word() + (opened.isCompressed() ? "+gzip" : ""));
-        // With a second core, one thread reads (and decompresses) while this one scans and counts.
-        CaptureReader reader = options.prefetch() ? new PrefetchingReader(opened) : opened;
-        int[] warningsSeen = {0};
         FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly());
-        try {
-            sequential(reader, scanner, reader != opened, warningsSeen);
-        } finally {
-            apply(scanner.finish()); // even after a read error: open streams still yield what they hold
-            report.reassembly = scanner.reassembly().stats();
-            if (reader != opened) {
-                reader.close();
+        if (!options.prefetch()) {
+            try {
+                produce(opened, scanner, false, this::apply);
+            } finally {
+                finish(opened, scanner);
             }
-            flushWarnings(reader, warningsSeen);
-            report.truncatedFrames = reader.truncatedFrames();
-            report.retransmissionKeysEvicted = retransmissions.evictedForSpace();
-            summarise();
+            return;
+        }
+        // Three stages on their own threads: reading (and decompressing), decoding with reassembly and SIP
+        // scanning, and here, in capture order, retransmission detection, statistics and listeners.
+        CaptureReader reader = new PrefetchingReader(opened);
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        Thread producer = new Thread(() -> {
+            Object last = END;
+            try {
+                produce(reader, scanner, true, chunk -> put(queue, chunk));
+            } catch (IOException | RuntimeException e) {
+                last = e;
+            } finally {
+                put(queue, last);
+            }
+        }, "sip-analyzer-scan");
+        producer.setDaemon(true);
+        producer.start();
+        try {
+            while (true) {
+                Object o = take(queue);
+                if (o == END) {
+                    break;
+                }
+                if (o instanceof IOException e) {
+                    throw e;
+                }
+                if (o instanceof RuntimeException e) {
+                    throw e;
+                }
+                apply((FrameScanner.Chunk) o);
+            }
+        } finally {
+            producer.interrupt();
+            try {
+                producer.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            reader.close();
+            finish(reader, scanner);
         }
     }
 
+    private static final Object END = new Object();
+    static final int QUEUED_CHUNKS = 8;
+
+    private static void put(BlockingQueue<Object> q, Object o) {
+        try {
+            q.put(o);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("analysis interrupted", e);
+        }
+    }
+
+    private static Object take(BlockingQueue<Object> q) {
+        try {
+            return q.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("analysis interrupted", e);
+        }
+    }
+
+    /** After the last chunk: streams still open yield what they hold, and the input's figures are closed. */
+    private void finish(CaptureReader reader, FrameScanner scanner) {
+        FrameScanner.Chunk last = scanner.finish();
+        addCaptureWarnings(reader, last);
+        apply(last);
+        report.reassembly = scanner.reassembly().stats();
+        report.truncatedFrames = reader.truncatedFrames();
+        report.retransmissionKeysEvicted = retransmissions.evictedForSpace();
+        summarise();
+    }
+
+    private int captureWarningsSeen;
+
+    /** Moves the reader's new warnings into the chunk, so they reach the report in order with the frames. */
+    private void addCaptureWarnings(CaptureReader reader, FrameScanner.Chunk chunk) {
+        var all = reader.warnings();
+        for (int i = captureWarningsSeen; i < all.size(); i++) {
+            chunk.captureWarnings.add(all.get(i).toString());
+        }
+        captureWarningsSeen = all.size();
+    }
+
     /**
-     * Scanning on this thread. A plain reader may reuse its array, so each frame is scanned before the next is
-     * read; a prefetching reader's frames stay valid, so they are scanned a chunk at a time.
+     * Decodes, reassembles and scans frames a chunk at a time. A plain reader may reuse its array, so then each
+     * frame is scanned before the next is read; a prefetching reader's frames stay valid, so they go by chunks.
      */
-    private void sequential(CaptureReader reader, FrameScanner scanner, boolean framesStayValid, int[] warningsSeen)
-            throws IOException {
+    private void produce(CaptureReader reader, FrameScanner scanner, boolean framesStayValid,
+            java.util.function.Consumer<FrameScanner.Chunk> out) throws IOException {
         int size = framesStayValid ? CHUNK_FRAMES : 1;
-        List<Frame> chunk = new ArrayList<>(size);
+        List<Frame> frames = new ArrayList<>(size);
         Frame f;
         IOException failure = null;
         try {
             while ((f = reader.next()) != null) {
-                chunk.add(f);
-                if (chunk.size() == size) {
-                    apply(scanner.scan(new FrameScanner.Chunk(chunk)));
-                    chunk = new ArrayList<>(size);
-                    warningsSeen[0] = flushWarnings(reader, warningsSeen);
+                frames.add(f);
+                if (frames.size() == size) {
+                    FrameScanner.Chunk c = scanner.scan(new FrameScanner.Chunk(frames));
+                    addCaptureWarnings(reader, c);
+                    out.accept(c);
+                    frames = new ArrayList<>(size);
                 }
             }
         } catch (IOException e) {
             failure = e;
         }
-        if (!chunk.isEmpty()) {
-            apply(scanner.scan(new FrameScanner.Chunk(chunk)));
-        }
+        FrameScanner.Chunk c = scanner.scan(new FrameScanner.Chunk(frames));
+        addCaptureWarnings(reader, c);
+        out.accept(c);
         if (failure != null) {
             throw failure;
         }
@@ -109,6 +188,9 @@ final class InputAnalysis {
         report.notIp += c.notIp;
         report.unsupportedLink += c.unsupportedLink;
         report.malformedPackets += c.malformed;
+        for (String w : c.captureWarnings) {
+            report.warn(w);
+        }
         for (String p : c.problems) {
             if (malformedPacketWarnings++ < MALFORMED_WARNINGS) {
                 report.warn(p);
@@ -133,16 +215,6 @@ final class InputAnalysis {
                 shared.onEvent(e);
             }
         }
-    }
-
-    private int flushWarnings(CaptureReader reader, int[] seen) {
-        var all = reader.warnings();
-        for (int i = seen[0]; i < all.size(); i++) {
-            CaptureWarning w = all.get(i);
-            report.warn(w.toString());
-        }
-        seen[0] = all.size();
-        return seen[0];
     }
 
     private void summarise() {

@@ -3,6 +3,7 @@ package org.sipanalyzer.analysis;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.sipanalyzer.decode.Endpoint;
 import org.sipanalyzer.sip.SipMessage;
 
@@ -19,8 +20,46 @@ final class RetransmissionDetector {
     private final LinkedHashMap<Key, Long> seen = new LinkedHashMap<>(1024, 0.75f, true);
     private long evictedForSpace;
 
-    private record Key(String callId, long cseq, String cseqMethod, int code, String tagOrBranch,
-            Endpoint source, Endpoint destination) {
+    /** A plain class, not a record: its hash and equality are hot, and hand-written ones are cheaper. */
+    private static final class Key {
+        private final String callId;
+        private final long cseq;
+        private final String cseqMethod;
+        private final int code;
+        private final String tagOrBranch;
+        private final Endpoint source;
+        private final Endpoint destination;
+        private final int hash;
+
+        Key(String callId, long cseq, String cseqMethod, int code, String tagOrBranch, Endpoint source,
+                Endpoint destination) {
+            this.callId = callId;
+            this.cseq = cseq;
+            this.cseqMethod = cseqMethod;
+            this.code = code;
+            this.tagOrBranch = tagOrBranch;
+            this.source = source;
+            this.destination = destination;
+            int h = callId == null ? 0 : callId.hashCode();
+            h = h * 31 + Long.hashCode(cseq);
+            h = h * 31 + code;
+            h = h * 31 + (tagOrBranch == null ? 0 : tagOrBranch.hashCode());
+            h = h * 31 + source.hashCode();
+            this.hash = h * 31 + destination.hashCode();
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && k.cseq == cseq && k.code == code
+                    && Objects.equals(k.callId, callId) && Objects.equals(k.cseqMethod, cseqMethod)
+                    && Objects.equals(k.tagOrBranch, tagOrBranch) && k.source.equals(source)
+                    && k.destination.equals(destination);
+        }
     }
 
     RetransmissionDetector(long windowNanos, int maxEntries) {

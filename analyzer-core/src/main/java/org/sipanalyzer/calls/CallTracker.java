@@ -91,7 +91,9 @@ public final class CallTracker implements StatisticsListener {
         boolean byeCompleted;
         int reInvites;
         long deadline;
-        int version;
+        /** The earliest deadline this call has in the queue; MAX_VALUE when none. */
+        long queued = Long.MAX_VALUE;
+        boolean closed;
 
         OpenCall(SipEvent e) {
             SipMessage m = e.message();
@@ -126,7 +128,7 @@ public final class CallTracker implements StatisticsListener {
         }
     }
 
-    private record Due(long deadline, int version, OpenCall call) {
+    private record Due(long deadline, OpenCall call) {
     }
 
     /** The state of one input: its calls, registrations and clock. */
@@ -329,15 +331,27 @@ public final class CallTracker implements StatisticsListener {
                 d = now + options.setupTimeout().toNanos();
             }
             c.deadline = d;
-            c.version++;
-            due.add(new Due(d, c.version, c));
+            // One queue entry per call: a later deadline is picked up when the earlier entry falls due; only an
+            // earlier one (a call that just finished) needs an entry of its own.
+            if (d < c.queued) {
+                c.queued = d;
+                due.add(new Due(d, c));
+            }
         }
 
         private void expire() {
             while (!due.isEmpty() && due.peek().deadline < now) {
                 Due d = due.poll();
-                if (d.version == d.call.version && calls.get(d.call.callId) == d.call) {
-                    finish(d.call);
+                OpenCall c = d.call;
+                if (c.closed || d.deadline != c.queued) {
+                    continue; // a stale entry
+                }
+                c.queued = Long.MAX_VALUE;
+                if (c.deadline < now) {
+                    finish(c);
+                } else {
+                    c.queued = c.deadline;
+                    due.add(new Due(c.deadline, c));
                 }
             }
             if (!registrations.isEmpty() && (++events & 0x3ff) == 0) { // every 1,024 events
@@ -354,7 +368,7 @@ public final class CallTracker implements StatisticsListener {
         private void evict() {
             while (!due.isEmpty()) {
                 Due d = due.poll();
-                if (d.version == d.call.version && calls.get(d.call.callId) == d.call) {
+                if (!d.call.closed && d.deadline == d.call.queued) {
                     stats.callsEvicted++;
                     finish(d.call);
                     return;
@@ -363,6 +377,7 @@ public final class CallTracker implements StatisticsListener {
         }
 
         private void finish(OpenCall c) {
+            c.closed = true;
             calls.remove(c.callId);
             CallOutcome outcome = CallOutcome.of(c.finalCode, c.cancelled);
             long duration = c.answered() && c.byeAt >= 0 ? c.byeAt - c.answeredAt : -1;

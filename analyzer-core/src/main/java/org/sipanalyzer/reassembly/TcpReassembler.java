@@ -19,7 +19,35 @@ final class TcpReassembler {
     private static final int FIN = 0x01;
     private static final int RST = 0x04;
 
-    private record Key(Endpoint source, Endpoint destination) {
+    /** A plain class, not a record: its hash and equality are hot. */
+    private static final class Key {
+        private final Endpoint source;
+        private final Endpoint destination;
+        private final int hash;
+
+        Key(Endpoint source, Endpoint destination) {
+            this.source = source;
+            this.destination = destination;
+            this.hash = source.hashCode() * 31 + destination.hashCode();
+        }
+
+        Endpoint source() {
+            return source;
+        }
+
+        Endpoint destination() {
+            return destination;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && k.source.equals(source) && k.destination.equals(destination);
+        }
     }
 
     private final class Direction {

@@ -387,8 +387,7 @@ public final class SipScanner {
                     } else {
                         fromSeen = true;
                         from = value(d, s, e);
-                        fromTag = tag(from);
-                        checkSingleTag(from);
+                        fromTag = tagChecked(from);
                     }
                 }
                 case H_TO -> {
@@ -397,8 +396,7 @@ public final class SipScanner {
                     } else {
                         toSeen = true;
                         to = value(d, s, e);
-                        toTag = tag(to);
-                        checkSingleTag(to);
+                        toTag = tagChecked(to);
                     }
                 }
                 case H_VIA -> {
@@ -426,13 +424,21 @@ public final class SipScanner {
             }
         }
 
-        /** A second tag parameter makes the dialog ambiguous; the first is kept, as Wireshark does. */
-        private void checkSingleTag(String v) {
+        /**
+         * The tag parameter of a From or To value. A second tag makes the dialog ambiguous: it is flagged, and
+         * the first is kept, as Wireshark does.
+         */
+        private String tagChecked(String v) {
             int close = indexOutside(v, '>', 0);
             int first = paramValueStart(v, close < 0 ? 0 : close, "tag");
-            if (first >= 0 && paramValueStart(v, paramValueEnd(v, first), "tag") >= 0) {
+            if (first < 0) {
+                return null;
+            }
+            int end = paramValueEnd(v, first);
+            if (paramValueStart(v, end, "tag") >= 0) {
                 problems.add(SipProblem.DUPLICATE_HEADER);
             }
+            return v.substring(first, end);
         }
 
         private void cseq(String v) {
@@ -555,7 +561,7 @@ public final class SipScanner {
             while (s < v.length() && isLws(v.charAt(s))) {
                 s++;
             }
-            if (v.regionMatches(true, s, name, 0, name.length())) {
+            if (matchesLowerCase(v, s, name)) {
                 int e = s + name.length();
                 while (e < v.length() && isLws(v.charAt(e))) {
                     e++;
@@ -570,6 +576,23 @@ public final class SipScanner {
             }
             i = s;
         }
+    }
+
+    /** ASCII case-insensitive comparison of {@code v} at {@code at} with a lower-case name. */
+    private static boolean matchesLowerCase(String v, int at, String lower) {
+        if (at + lower.length() > v.length()) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            char c = v.charAt(at + i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c | 0x20);
+            }
+            if (c != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The tag of a From or To value: a header parameter, so after the URI's closing angle bracket if any. */

@@ -95,12 +95,19 @@ public final class SyntheticCapture {
             System.err.println("usage: SyntheticCapture OUT.pcap PACKETS [SEED [tcp]]");
             System.exit(2);
         }
-        Path out = Path.of(args[0]);
         long n = Long.parseLong(args[1]);
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        boolean tcp = args.length > 3 && args[3].equals("tcp");
+        if (args[0].equals("-")) { // to standard output, e.g. piped into the analyzer: no file of any size
+            try (OutputStream o = new BufferedOutputStream(System.out, 1 << 20)) {
+                write(o, n, seed, tcp);
+            }
+            return;
+        }
+        Path out = Path.of(args[0]);
         Expected e;
         try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
-            e = write(o, n, seed, args.length > 3 && args[3].equals("tcp"));
+            e = write(o, n, seed, tcp);
         }
         e.write(Path.of(args[0] + ".expected.tsv"));
         System.out.println("wrote " + out + ": " + e.count("packets") + " packets, " + e.count("sip") + " SIP messages");
