@@ -14,16 +14,24 @@ for tool in sipp tcpdump; do
   command -v $tool >/dev/null || { echo "make-samples: $tool is needed (apt-get install sip-tester tcpdump)" >&2; exit 2; }
 done
 
-# Callees: port offset, final code, reason (underscores for spaces), Q.850 cause. Offset 93 puts one callee on
-# a port that is not a SIP port, to show that SIP is found by content.
+# Callees: port offset, callee scenario, caller scenario, calls, then for the "final" callee its final code,
+# reason (underscores for spaces) and Q.850 cause. Offset 93 puts one callee on a port that is not a SIP
+# port, to show that SIP is found by content.
 callees=(
-  "1 200 OK 16"
-  "2 486 Busy_Here 17"
-  "3 503 Service_Unavailable 41"
-  "4 603 Decline 21"
-  "5 404 Not_Found 1"
-  "6 302 Moved_Temporarily 23"
-  "93 480 Temporarily_Unavailable 18"
+  "1 builtin any 4"
+  "2 final any 2 486 Busy_Here 17"
+  "3 final any 2 503 Service_Unavailable 41"
+  "4 final any 2 603 Decline 21"
+  "5 final any 2 404 Not_Found 1"
+  "6 final any 2 302 Moved_Temporarily 23"
+  "7 final any 2 403 Forbidden 21"
+  "8 final any 2 500 Server_Internal_Error 38"
+  "9 final any 2 407 Proxy_Authentication_Required 0"
+  "10 challenge auth 2"
+  "11 cancel cancel 2"
+  "12 silent timeout 2"
+  "13 reinvite reinvite 2"
+  "93 final any 2 480 Temporarily_Unavailable 18"
 )
 
 # run TRANSPORT(u1|t1) BASEPORT OUTFILE
@@ -34,27 +42,26 @@ run() {
   sleep 1
   for c in "${callees[@]}"; do
     set -- $c
-    local port=$((base + $1)) reason=${3//_/ } scenario
-    if [ "$2" = 200 ]; then
-      scenario=(-sn uas)
-    else
-      # SIPp checks a status line when it loads the scenario, so the code is written into a copy of it.
-      sed -e "s/__CODE__/$2/" -e "s/__REASON__/$reason/g" -e "s/__CAUSE__/$4/" "$here/sipp/uas-final.xml" \
-        > "$work/uas-$port.xml"
-      scenario=(-sf "$work/uas-$port.xml")
-    fi
+    local port=$((base + $1)) scenario
+    case $2 in
+      builtin) scenario=(-sn uas) ;;
+      final)
+        # SIPp checks a status line when it loads the scenario, so the code is written into a copy of it.
+        sed -e "s/__CODE__/$5/" -e "s/__REASON__/${6//_/ }/g" -e "s/__CAUSE__/$7/" "$here/sipp/uas-final.xml" \
+          > "$work/uas-$port.xml"
+        scenario=(-sf "$work/uas-$port.xml") ;;
+      *) scenario=(-sf "$here/sipp/uas-$2.xml") ;;
+    esac
     timeout 60 sipp "${scenario[@]}" -t "$transport" -i 127.0.0.1 -p "$port" -bg \
       -trace_err -error_file "$work/uas-$port.err" >/dev/null 2>&1 || true
   done
   sleep 1
-  # Answered calls outnumber each failure, as in real traffic.
   for c in "${callees[@]}"; do
     set -- $c
-    local port=$((base + $1)) n=2
-    [ "$2" = 200 ] && n=4
-    timeout 30 sipp -sf "$here/sipp/uac-any.xml" -t "$transport" -i 127.0.0.1 -s "svc$port" "127.0.0.1:$port" \
-      -m "$n" -r 10 -l 2 -timeout 20s -timeout_error -nostdin -trace_err -error_file "$work/uac-$port.err" \
-      >/dev/null 2>&1 || echo "make-samples: calls to $port did not all end well" >&2
+    local port=$((base + $1))
+    timeout 30 sipp -sf "$here/sipp/uac-$3.xml" -t "$transport" -i 127.0.0.1 -s "svc$port" "127.0.0.1:$port" \
+      -m "$4" -r 10 -l 2 -timeout 20s -nostdin -trace_err -error_file "$work/uac-$port.err" \
+      >/dev/null 2>&1 || echo "make-samples: calls to $port did not all end as planned" >&2
   done
   sleep 1
   kill "$tcpdump_pid" 2>/dev/null; wait "$tcpdump_pid" 2>/dev/null || true

@@ -32,11 +32,11 @@ class CallsCommandTest {
         CliRun r = CliRun.of("calls", "--format", "csv", UDP);
         assertEquals(ExitCode.OK, r.exit(), r.err());
         List<CSVRecord> rows = csv(r.out());
-        assertEquals(16, rows.size());
+        assertEquals(30, rows.size());
         Map<String, Long> outcomes = new TreeMap<>();
         rows.forEach(x -> outcomes.merge(x.get("outcome"), 1L, Long::sum));
-        assertEquals(Map.of("answered", 4L, "busy", 2L, "declined", 2L, "notFound", 2L, "redirected", 2L,
-                "unavailable", 4L), outcomes);
+        assertEquals(Map.of("answered", 8L, "busy", 2L, "declined", 2L, "forbidden", 2L, "notFound", 2L,
+                "unavailable", 4L, "cancelled", 2L, "redirected", 2L, "timeout", 2L, "failed", 4L), outcomes);
         CSVRecord busy = rows.stream().filter(x -> x.get("final_code").equals("486")).findFirst().orElseThrow();
         assertEquals("17", busy.get("q850_cause"));
         assertEquals("127.0.0.1:5062", busy.get("answered_by"));
@@ -54,7 +54,9 @@ class CallsCommandTest {
         CliRun slow = CliRun.of("calls", "-f", "csv", "--min-pdd", "10s", UDP);
         assertEquals(ExitCode.OK, slow.exit());
         assertEquals(0, csv(slow.out()).size(), "no sample call waits 10 s for its first response");
-        assertEquals(16, csv(CliRun.of("calls", "-f", "csv", "--min-pdd", "0ms", UDP).out()).size(), "every call has a PDD");
+        assertEquals(30, csv(CliRun.of("calls", "-f", "csv", "--min-pdd", "0ms", UDP).out()).size(), "every call has a PDD");
+        assertEquals(2, csv(CliRun.of("calls", "-f", "csv", "--min-pdd", "1s", UDP).out()).size(),
+                "the two calls to the callee that waits 1.2 s before ringing");
         CliRun bad = CliRun.of("calls", "--min-pdd", "1h", UDP);
         assertEquals(ExitCode.USAGE, bad.exit(), "hours are not a unit: ms and s are");
         assertEquals(ExitCode.USAGE, CliRun.of("calls", "--outcome", "lost", UDP).exit());
@@ -80,13 +82,15 @@ class CallsCommandTest {
     void analyzeJsonHasTheCallsSection() throws Exception {
         JsonNode j = new ObjectMapper().readTree(CliRun.of("analyze", "-f", "json", UDP).out());
         JsonNode calls = j.get("calls");
-        assertEquals(16, calls.get("total").asInt());
-        assertEquals(4, calls.get("byOutcome").get("answered").asInt());
+        assertEquals(30, calls.get("total").asInt());
+        assertEquals(8, calls.get("byOutcome").get("answered").asInt());
         assertEquals(2, calls.get("byFinalCode").get("486").asInt());
-        assertEquals(25.0, calls.get("kpis").get("asr").asDouble(), 1e-9);
-        // SER: answered / (calls - redirected) = 4 / 14
-        assertEquals(Math.round(400.0 / 14 * 100) / 100.0, calls.get("kpis").get("ser").asDouble(), 1e-9);
-        assertEquals(16, calls.get("kpis").get("pdd").get("count").asInt());
+        assertEquals(2, calls.get("byFinalCode").get("none").asInt());
+        assertEquals(Math.round(800.0 / 30 * 100) / 100.0, calls.get("kpis").get("asr").asDouble(), 1e-9);
+        // SER: answered / (calls - redirected) = 8 / 28
+        assertEquals(Math.round(800.0 / 28 * 100) / 100.0, calls.get("kpis").get("ser").asDouble(), 1e-9);
+        assertEquals(30, calls.get("kpis").get("pdd").get("count").asInt());
+        assertEquals(4, calls.get("challenged").asInt());
         assertEquals(0, j.get("registrations").get("total").asInt());
     }
 }

@@ -407,7 +407,11 @@ public final class CallTracker implements StatisticsListener {
             return -1;
         }
         Matcher m = Q850.matcher(reason);
-        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+        if (!m.find()) {
+            return -1;
+        }
+        int cause = Integer.parseInt(m.group(1));
+        return cause >= 1 && cause <= 127 ? cause : -1; // Q.850 causes run from 1 to 127
     }
 
     private static String stripTag(String to) {

@@ -5,39 +5,74 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sipanalyzer.calls.Call;
+import org.sipanalyzer.calls.CallOptions;
+import org.sipanalyzer.calls.CallOutcome;
+import org.sipanalyzer.calls.CallStatistics;
+import org.sipanalyzer.calls.CallTracker;
 import org.sipanalyzer.catalogue.Catalogue;
 
 /**
- * The project's own samples hold exactly the calls samples/make-samples.sh placed in them: 4 answered calls,
- * and 2 calls failing with each of 302, 404, 480, 486, 503 and 603; over UDP, gzip-compressed UDP and TCP.
+ * The project's own samples hold exactly what samples/make-samples.sh placed in them (see samples/README.md):
+ * 30 calls over UDP, gzip-compressed UDP and TCP, with every outcome. Message counts are those of the
+ * scenarios in samples/sipp, retransmissions left out; over UDP, SIPp's timers add retransmissions.
  */
 class SamplesTest {
 
-    static final Map<Integer, Long> RESPONSES = Map.of(100, 12L, 180, 16L, 200, 8L, 302, 2L, 404, 2L, 480, 2L,
-            486, 2L, 503, 2L, 603, 2L);
-    static final Map<String, Long> REQUESTS = Map.of("INVITE", 16L, "ACK", 16L, "BYE", 4L);
+    static final Map<Integer, Long> UNIQUE_RESPONSES = Map.ofEntries(Map.entry(100, 20L), Map.entry(180, 30L),
+            Map.entry(200, 22L), Map.entry(302, 2L), Map.entry(403, 2L), Map.entry(404, 2L), Map.entry(407, 4L),
+            Map.entry(480, 2L), Map.entry(486, 2L), Map.entry(487, 2L), Map.entry(500, 2L), Map.entry(503, 2L),
+            Map.entry(603, 2L));
+    static final Map<String, Long> UNIQUE_REQUESTS = Map.of("INVITE", 34L, "ACK", 32L, "BYE", 8L, "CANCEL", 4L);
+    static final Map<CallOutcome, Long> OUTCOMES = Map.of(CallOutcome.ANSWERED, 8L, CallOutcome.BUSY, 2L,
+            CallOutcome.DECLINED, 2L, CallOutcome.FORBIDDEN, 2L, CallOutcome.NOT_FOUND, 2L, CallOutcome.UNAVAILABLE, 4L,
+            CallOutcome.CANCELLED, 2L, CallOutcome.REDIRECTED, 2L, CallOutcome.TIMEOUT, 2L, CallOutcome.FAILED, 4L);
 
     @ParameterizedTest
     @ValueSource(strings = {"sipp-calls-udp.pcap", "sipp-calls-udp.pcap.gz", "sipp-calls-tcp.pcap"})
     void samplesHoldTheCallsTheirScriptMade(String name) {
         Path file = Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve(name);
         assertTrue(Files.exists(file), file.toString());
+        List<Call> calls = new ArrayList<>();
+        CallTracker tracker = new CallTracker(CallOptions.defaults(), calls::add);
         AnalysisResult r = new Analyzer(Catalogue.standard(), AnalysisOptions.defaults())
-                .analyze(List.of(AnalysisInput.file(file)));
+                .analyze(List.of(AnalysisInput.file(file)), List.of(tracker));
+        tracker.finish();
         MessageStatistics t = r.total();
         Map<Integer, Long> responses = new TreeMap<>();
-        t.byCode().forEach((code, s) -> responses.put(code, s.counts().count()));
-        assertEquals(new TreeMap<>(RESPONSES), responses);
+        t.byCode().forEach((code, s) -> responses.put(code, s.counts().unique()));
+        assertEquals(new TreeMap<>(UNIQUE_RESPONSES), responses);
         Map<String, Long> requests = new TreeMap<>();
-        t.byMethod().forEach((m, c) -> requests.put(m, c.count()));
-        assertEquals(new TreeMap<>(REQUESTS), requests);
+        t.byMethod().forEach((m, c) -> requests.put(m, c.unique()));
+        assertEquals(new TreeMap<>(UNIQUE_REQUESTS), requests);
         assertEquals(0, t.malformed());
-        assertEquals(0, t.retransmissions());
+        if (name.contains("tcp")) {
+            assertEquals(0, t.retransmissions(), "TCP is reliable: SIP does not retransmit over it");
+        } else {
+            assertTrue(t.retransmissions() > 0, "the slow callees make SIPp retransmit over UDP");
+        }
         assertTrue(r.inputs().get(0).warnings().isEmpty(), r.inputs().get(0).warnings().toString());
+
+        CallStatistics s = tracker.statistics();
+        assertEquals(30, s.total());
+        Map<CallOutcome, Long> outcomes = new TreeMap<>(s.byOutcome());
+        outcomes.values().removeIf(v -> v == 0);
+        assertEquals(new TreeMap<>(OUTCOMES), outcomes);
+        assertEquals(4, s.challenged(), "two challenges answered, two not");
+        assertEquals(2, s.reInvites());
+        assertEquals(8, s.completed(), "every answered call ends with a completed BYE");
+        Call failedChallenge = calls.stream().filter(c -> c.finalCode() == 407).findFirst().orElseThrow();
+        assertEquals(CallOutcome.FAILED, failedChallenge.outcome());
+        assertTrue(failedChallenge.challenged());
+        Call passedChallenge = calls.stream().filter(c -> c.challenged() && c.outcome() == CallOutcome.ANSWERED)
+                .findFirst().orElseThrow();
+        assertEquals(2, passedChallenge.invites());
+        assertEquals(-1, failedChallenge.q850Cause(), "cause 0 is not a Q.850 cause");
     }
 }
