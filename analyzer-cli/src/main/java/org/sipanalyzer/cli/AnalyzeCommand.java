@@ -39,6 +39,9 @@ final class AnalyzeCommand implements Command {
                 .desc("Output format: text (default), json or csv.").get());
         o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
                 .desc("Write to FILE instead of standard output.").get());
+        o.addOption(Option.builder().longOpt("interval").hasArg().argName("SECONDS")
+                .desc("Width of the calls-by-time buckets (default: chosen from the capture's span, about 60 buckets).")
+                .get());
         AnalysisArgs.addOptions(o);
         return o;
     }
@@ -46,6 +49,7 @@ final class AnalyzeCommand implements Command {
     @Override
     public ExitCode run(CommandLine line, Console console) throws UsageException, IOException {
         OutputFormat format = Formats.parse(line.getOptionValue("format", "text"), AnalysisReport.FORMATS, name());
+        int interval = line.hasOption("interval") ? AnalysisArgs.intOption(line, "interval", 1, 86_400 * 7, name()) : 0;
         var options = AnalysisArgs.options(line, name());
         var inputs = AnalysisArgs.inputs(line, name());
         CallTracker calls = new CallTracker(CallOptionsParser.parse(line, name()));
@@ -53,7 +57,7 @@ final class AnalyzeCommand implements Command {
         calls.finish();
         AnalysisArgs.checkReadable(result, console, name());
         try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
-            new AnalysisReport(result, calls.statistics()).write(format, out, console.width());
+            new AnalysisReport(result, calls.statistics()).withInterval(interval).write(format, out, console.width());
         }
         return ExitCode.OK;
     }

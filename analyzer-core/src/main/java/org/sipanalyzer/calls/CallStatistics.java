@@ -308,10 +308,43 @@ public final class CallStatistics {
         return bucketSeconds;
     }
 
-    /** Calls by start time: bucket start (seconds since the epoch) to {total, failed}. */
+    /** Calls by start time in the finest buckets kept: bucket start (epoch seconds) to {total, failed}. */
     public Map<Long, long[]> byTime() {
         Map<Long, long[]> m = new TreeMap<>();
         byTime.forEach((k, v) -> m.put(k * bucketSeconds, v.clone()));
+        return m;
+    }
+
+    /** The intervals offered for time buckets, in seconds. */
+    static final long[] INTERVALS = {1, 10, 60, 300, 900, 3600, 21_600, 86_400};
+
+    /**
+     * The interval that cuts the capture's span into at most about 60 buckets: the smallest of 1 s, 10 s,
+     * 1 min, 5 min, 15 min, 1 h, 6 h and 1 day that does, and never finer than the buckets kept.
+     */
+    public long autoInterval() {
+        if (byTime.isEmpty()) {
+            return Math.max(1, bucketSeconds);
+        }
+        long span = (byTime.lastKey() - byTime.firstKey() + 1) * bucketSeconds;
+        for (long i : INTERVALS) {
+            if (i >= bucketSeconds && span / i <= 60) {
+                return i;
+            }
+        }
+        return Math.max(bucketSeconds, INTERVALS[INTERVALS.length - 1]);
+    }
+
+    /** Calls by start time in buckets of {@code seconds} (rounded up to the width kept): start to {total, failed}. */
+    public Map<Long, long[]> byTime(long seconds) {
+        long width = Math.max(bucketSeconds, seconds);
+        Map<Long, long[]> m = new TreeMap<>();
+        byTime.forEach((k, v) -> {
+            long start = Math.floorDiv(k * bucketSeconds, width) * width;
+            long[] c = m.computeIfAbsent(start, x -> new long[2]);
+            c[0] += v[0];
+            c[1] += v[1];
+        });
         return m;
     }
 

@@ -34,6 +34,7 @@ public final class AnalysisReport {
 
     private final AnalysisResult result;
     private final org.sipanalyzer.calls.CallStatistics calls;
+    private long intervalSeconds;
 
     public AnalysisReport(AnalysisResult result) {
         this(result, null);
@@ -43,6 +44,12 @@ public final class AnalysisReport {
     public AnalysisReport(AnalysisResult result, org.sipanalyzer.calls.CallStatistics calls) {
         this.result = result;
         this.calls = calls;
+    }
+
+    /** Sets the width of the calls-by-time buckets; 0 (the default) chooses it from the capture's span. */
+    public AnalysisReport withInterval(long seconds) {
+        this.intervalSeconds = seconds;
+        return this;
     }
 
     /** Writes the report; {@code width} is the terminal width for the text format. */
@@ -83,7 +90,7 @@ public final class AnalysisReport {
             sb.append(wrapList(parts, width)).append('\n');
         }
         if (calls != null) {
-            sb.append('\n').append(CallsSection.text(calls, width));
+            sb.append('\n').append(CallsSection.text(calls, width, intervalSeconds));
         }
         if (!t.problems().isEmpty()) {
             sb.append('\n').append("Malformed messages by problem:\n");
@@ -279,7 +286,7 @@ public final class AnalysisReport {
             writeStatistics(g, result.total(), result.inputs().stream().mapToLong(InputReport::nonSipPayloads).sum(),
                     result.undecodablePackets());
             if (calls != null) {
-                CallsSection.writeJson(g, calls);
+                CallsSection.writeJson(g, calls, intervalSeconds);
             }
             g.writeArrayFieldStart("failedStatistics");
             for (String f : result.failedListeners()) {

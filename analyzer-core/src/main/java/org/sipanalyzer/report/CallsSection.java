@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Instant;
 import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallStatistics;
 import org.sipanalyzer.calls.Distribution;
@@ -20,7 +21,7 @@ final class CallsSection {
     private CallsSection() {
     }
 
-    static void writeJson(JsonGenerator g, CallStatistics s) throws IOException {
+    static void writeJson(JsonGenerator g, CallStatistics s, long intervalSeconds) throws IOException {
         g.writeObjectFieldStart("calls");
         g.writeNumberField("total", s.total());
         g.writeObjectFieldStart("byOutcome");
@@ -75,10 +76,11 @@ final class CallsSection {
         }
         g.writeEndObject();
         g.writeEndObject();
+        long interval = intervalSeconds > 0 ? Math.max(intervalSeconds, s.bucketSeconds()) : s.autoInterval();
         g.writeObjectFieldStart("byTime");
-        g.writeNumberField("bucketSeconds", s.bucketSeconds());
+        g.writeNumberField("bucketSeconds", interval);
         g.writeArrayFieldStart("buckets");
-        for (Map.Entry<Long, long[]> e : s.byTime().entrySet()) {
+        for (Map.Entry<Long, long[]> e : s.byTime(interval).entrySet()) {
             g.writeStartObject();
             g.writeStringField("start", Instant.ofEpochSecond(e.getKey()).toString());
             g.writeNumberField("calls", e.getValue()[0]);
@@ -155,7 +157,7 @@ final class CallsSection {
         g.writeEndArray();
     }
 
-    static String text(CallStatistics s, int width) {
+    static String text(CallStatistics s, int width, long intervalSeconds) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Calls: %,d (%,d answered, %,d challenged first, %,d re-INVITEs)%n",
                 s.total(), s.answered(), s.challenged(), s.reInvites()));
@@ -190,6 +192,32 @@ final class CallsSection {
                             sb.append("    ").append(TextTable.clean(e.getKey())).append(": ")
                                     .append(String.join(" ", codes)).append('\n');
                         });
+            }
+            List<String> dests = new ArrayList<>();
+            s.topFailingDestinations(5).forEach(e -> dests.add(TextTable.clean(e.getKey()) + " " + e.getValue()));
+            if (!dests.isEmpty()) {
+                sb.append("  top failing destinations: ").append(String.join(", ", dests)).append('\n');
+                List<String> srcs = new ArrayList<>();
+                s.topFailingSources(5).forEach(e -> srcs.add(TextTable.clean(e.getKey()) + " " + e.getValue()));
+                sb.append("  top failing sources: ").append(String.join(", ", srcs)).append('\n');
+            }
+            long interval = intervalSeconds > 0 ? Math.max(intervalSeconds, s.bucketSeconds()) : s.autoInterval();
+            Map<Long, long[]> buckets = s.byTime(interval);
+            if (buckets.size() > 1) {
+                sb.append("  calls (failed) per ").append(interval).append(" s from ")
+                        .append(Instant.ofEpochSecond(buckets.keySet().iterator().next())).append(":");
+                long first = buckets.keySet().iterator().next();
+                long last = ((java.util.TreeMap<Long, long[]>) buckets).lastKey();
+                int shown = 0;
+                for (long t = first; t <= last; t += interval) { // empty buckets shown as 0
+                    if (shown++ == 60) {
+                        sb.append(" …");
+                        break;
+                    }
+                    long[] c = buckets.getOrDefault(t, new long[2]);
+                    sb.append(' ').append(c[0]).append(c[1] > 0 ? "(" + c[1] + ")" : "");
+                }
+                sb.append('\n');
             }
             if (!s.byQ850Cause().isEmpty()) {
                 List<String> causes = new ArrayList<>();
