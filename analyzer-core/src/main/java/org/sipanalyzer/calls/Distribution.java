@@ -2,15 +2,15 @@ package org.sipanalyzer.calls;
 
 /**
  * A distribution of durations in bounded memory: exact count, minimum and maximum; quantiles from a
- * log-linear histogram (64 sub-buckets per power of two, so within 1.6% of the true value).
+ * log-linear histogram (exact below 64 ns, then 32 buckets per power of two: within 1.6% of the true value).
  */
 public final class Distribution {
 
-    private static final int SUB_BUCKET_BITS = 6;
-    private static final int SUB_BUCKETS = 1 << SUB_BUCKET_BITS;
-    private static final int MAGNITUDES = 64 - SUB_BUCKET_BITS;
+    /** Values below this are kept exactly; above, each power of two is cut into {@link #SUB_BUCKETS} buckets. */
+    private static final int EXACT = 64;
+    private static final int SUB_BUCKETS = 32;
 
-    private final long[] counts = new long[(MAGNITUDES + 1) * SUB_BUCKETS];
+    private final long[] counts = new long[EXACT + (63 - 6 + 1) * SUB_BUCKETS];
     private long count;
     private long min = Long.MAX_VALUE;
     private long max = Long.MIN_VALUE;
@@ -39,24 +39,25 @@ public final class Distribution {
     }
 
     private static int index(long v) {
-        if (v < SUB_BUCKETS) {
+        if (v < EXACT) {
             return (int) v;
         }
-        int magnitude = 63 - Long.numberOfLeadingZeros(v) - SUB_BUCKET_BITS + 1;
-        int sub = (int) (v >>> magnitude) & (SUB_BUCKETS - 1);
-        return magnitude * SUB_BUCKETS + sub;
+        int top = 63 - Long.numberOfLeadingZeros(v); // 6 or more
+        int shift = top - 5;                         // v >>> shift lies in [32, 64)
+        int sub = (int) (v >>> shift) - SUB_BUCKETS;
+        return EXACT + (top - 6) * SUB_BUCKETS + sub;
     }
 
-    /** The middle of a bucket, to within the bucket's width of every value in it. */
+    /** The middle of a bucket: within 1/64 (1.6%) of every value in it. */
     private static long value(int index) {
-        int magnitude = index / SUB_BUCKETS;
-        long sub = index % SUB_BUCKETS;
-        if (magnitude == 0) {
-            return sub;
+        if (index < EXACT) {
+            return index;
         }
-        long low = (sub | SUB_BUCKETS) << (magnitude - 1);
-        long width = 1L << (magnitude - 1);
-        return low + width / 2;
+        int top = (index - EXACT) / SUB_BUCKETS + 6;
+        int sub = (index - EXACT) % SUB_BUCKETS;
+        int shift = top - 5;
+        long low = (long) (sub + SUB_BUCKETS) << shift;
+        return low + (1L << shift) / 2;
     }
 
     public long count() {

@@ -1,0 +1,75 @@
+package org.sipanalyzer.calls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class DistributionTest {
+
+    @Test
+    void quantilesAreWithinTheBucketWidthOfTheExactOnes() {
+        Random rnd = new Random(5);
+        long[] values = new long[100_000];
+        Distribution d = new Distribution();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (long) Math.exp(rnd.nextGaussian() * 2 + 18); // delays from microseconds to minutes
+            d.add(values[i]);
+        }
+        Arrays.sort(values);
+        for (double q : new double[] {0.5, 0.95, 0.99}) {
+            long exact = values[(int) Math.ceil(q * values.length) - 1];
+            long approx = d.quantile(q);
+            assertTrue(Math.abs(approx - exact) <= exact * 0.016 + 1, q + ": " + approx + " vs " + exact);
+        }
+        assertEquals(values[0], d.min());
+        assertEquals(values[values.length - 1], d.max());
+        assertEquals(values.length, d.count());
+    }
+
+    @Test
+    void emptyAndSingleValues() {
+        Distribution d = new Distribution();
+        assertEquals(-1, d.median());
+        assertEquals(-1, d.min());
+        d.add(1_234_567);
+        assertEquals(1_234_567, d.median(), "clamped to the only value");
+        assertEquals(1_234_567, d.p95());
+        Distribution other = new Distribution();
+        other.add(5);
+        d.add(other);
+        assertEquals(5, d.min());
+        assertEquals(2, d.count());
+    }
+
+    @Test
+    void kpiCodeSetsCanBeChosen() {
+        CallStatistics defaults = new CallStatistics(KpiDefinitions.defaults());
+        CallStatistics narrow = new CallStatistics(new KpiDefinitions(java.util.Set.of(486)));
+        for (int code : new int[] {200, 486, 404, 503}) {
+            Call c = new Call(0, "c" + code, 0, null, null, null, null, CallOutcome.of(code, false), code, "", -1, null,
+                    null, null, null, null, false, -1, -1, -1, 1, 0);
+            defaults.add(c);
+            narrow.add(c);
+        }
+        assertEquals(75.0, defaults.ner(), 1e-9, "200, 486 and 404 by default");
+        assertEquals(50.0, narrow.ner(), 1e-9, "200 and 486 only");
+        assertEquals(25.0, defaults.isa(), 1e-9, "503");
+        assertEquals(25.0, defaults.asr(), 1e-9);
+    }
+
+    @Test
+    void timeBucketsFollowTheCapturesSpan() {
+        CallStatistics s = new CallStatistics(KpiDefinitions.defaults());
+        for (int minute = 0; minute < 120; minute++) {
+            s.add(new Call(0, "m" + minute, minute * 60_000_000_000L, null, null, null, null, CallOutcome.ANSWERED, 200,
+                    "OK", -1, null, null, null, null, null, false, -1, -1, -1, 1, 0));
+        }
+        assertEquals(300, s.autoInterval(), "two hours: 5-minute buckets (24 of them)");
+        assertEquals(24, s.byTime(300).size());
+        assertEquals(2, s.byTime(3600).size());
+        assertEquals(120, s.byTime(300).values().stream().mapToLong(c -> c[0]).sum());
+    }
+}
