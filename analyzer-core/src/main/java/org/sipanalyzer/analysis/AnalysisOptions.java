@@ -15,9 +15,12 @@ import org.sipanalyzer.reassembly.ReassemblyLimits;
  * @param strict whether every SIP message is also parsed by JAIN-SIP and its rejections reported
  * @param threads how many inputs are analysed at once
  * @param prefetch whether each input is read on a thread of its own, ahead of the analysis
+ * @param duplicateWindow a message repeated sooner than this is the same packet captured twice, not a
+ *     retransmission (SIP's timers start at T1 = 500 ms)
  */
 public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Duration retransmissionWindow,
-        int maxTrackedMessages, int maxWarningsPerInput, boolean strict, int threads, boolean prefetch) {
+        int maxTrackedMessages, int maxWarningsPerInput, boolean strict, int threads, boolean prefetch,
+        Duration duplicateWindow) {
 
     public AnalysisOptions {
         if (maxFrameBytes < 1024 || maxFrameBytes > 64 * 1024 * 1024) {
@@ -36,6 +39,9 @@ public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Du
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
+        if (duplicateWindow.isNegative()) {
+            throw new IllegalArgumentException("duplicateWindow must not be negative");
+        }
     }
 
     /**
@@ -45,36 +51,41 @@ public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Du
     public static AnalysisOptions defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new AnalysisOptions(CaptureOpener.DEFAULT_MAX_FRAME_BYTES, ReassemblyLimits.defaults(),
-                Duration.ofSeconds(64), 1_000_000, 50, false, Math.max(1, Math.min(4, cores)), cores > 1);
+                Duration.ofSeconds(64), 1_000_000, 50, false, Math.max(1, Math.min(4, cores)), cores > 1, Duration.ofMillis(10));
     }
 
     public AnalysisOptions withMaxFrameBytes(int m) {
         return new AnalysisOptions(m, reassembly, retransmissionWindow, maxTrackedMessages, maxWarningsPerInput, strict,
-                threads, prefetch);
+                threads, prefetch, duplicateWindow);
     }
 
     public AnalysisOptions withReassembly(ReassemblyLimits r) {
         return new AnalysisOptions(maxFrameBytes, r, retransmissionWindow, maxTrackedMessages, maxWarningsPerInput,
-                strict, threads, prefetch);
+                strict, threads, prefetch, duplicateWindow);
     }
 
     public AnalysisOptions withRetransmissionWindow(Duration w) {
         return new AnalysisOptions(maxFrameBytes, reassembly, w, maxTrackedMessages, maxWarningsPerInput, strict,
-                threads, prefetch);
+                threads, prefetch, duplicateWindow);
     }
 
     public AnalysisOptions withStrict(boolean s) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, s, threads, prefetch);
+                maxWarningsPerInput, s, threads, prefetch, duplicateWindow);
     }
 
     public AnalysisOptions withThreads(int t) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, t, prefetch);
+                maxWarningsPerInput, strict, t, prefetch, duplicateWindow);
+    }
+
+    public AnalysisOptions withDuplicateWindow(Duration d) {
+        return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
+                maxWarningsPerInput, strict, threads, prefetch, d);
     }
 
     public AnalysisOptions withPrefetch(boolean p) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, p);
+                maxWarningsPerInput, strict, threads, p, duplicateWindow);
     }
 }

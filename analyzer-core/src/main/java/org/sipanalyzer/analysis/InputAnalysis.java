@@ -44,7 +44,7 @@ final class InputAnalysis {
         this.report = report;
         this.shared = shared;
         this.retransmissions = new RetransmissionDetector(options.retransmissionWindow().toNanos(),
-                options.maxTrackedMessages());
+                options.duplicateWindow().toNanos(), options.maxTrackedMessages());
     }
 
     void run(InputStream in) throws IOException {
@@ -199,9 +199,11 @@ final class InputAnalysis {
         for (FrameScanner.Found found : c.found) {
             SipMessage m = found.message();
             CodeLookup code = m.isResponse() ? catalogue.lookup(m.statusCode()) : null;
-            boolean rtx = retransmissions.check(m, found.source(), found.destination(), found.timestampNanos());
+            RetransmissionDetector.Repeat repeat = retransmissions.check(m, found.source(), found.destination(),
+                    found.timestampNanos());
             SipEvent e = new SipEvent(index, found.frame(), found.timestampNanos(), found.source(),
-                    found.destination(), found.transport(), m, code, rtx);
+                    found.destination(), found.transport(), m, code, repeat != RetransmissionDetector.Repeat.FIRST,
+                    repeat == RetransmissionDetector.Repeat.DUPLICATE);
             if (found.strictRejection() != null) {
                 report.strictRejected++;
                 if (strictWarnings++ < STRICT_WARNINGS) {

@@ -31,6 +31,7 @@ public final class MessageStatistics implements StatisticsListener {
     private final Counts requests = new Counts();
     private final Counts responses = new Counts();
     private long malformed;
+    private long duplicates;
     private final BoundedCounter<String, Counts> byMethod =
             new BoundedCounter<>(MAX_METHODS, OTHER_METHOD, k -> new Counts());
     private final EnumMap<ResponseClass, Counts> byClass = new EnumMap<>(ResponseClass.class);
@@ -59,6 +60,9 @@ public final class MessageStatistics implements StatisticsListener {
         SipMessage m = e.message();
         boolean rtx = e.retransmission();
         messages.add(rtx);
+        if (e.duplicate()) {
+            duplicates++;
+        }
         if (!m.isWellFormed()) {
             malformed++;
             for (SipProblem p : m.problems()) {
@@ -89,6 +93,7 @@ public final class MessageStatistics implements StatisticsListener {
         requests.add(o.requests);
         responses.add(o.responses);
         malformed += o.malformed;
+        duplicates += o.duplicates;
         o.byMethod.view().forEach((k, v) -> byMethod.get(k).add(v));
         o.byClass.forEach((k, v) -> byClass.computeIfAbsent(k, x -> new Counts()).add(v));
         invalidCodes.add(o.invalidCodes);
@@ -112,9 +117,14 @@ public final class MessageStatistics implements StatisticsListener {
         return responses;
     }
 
-    /** Messages that were retransmissions. */
+    /** SIP retransmissions: messages re-sent by the same side in the same transaction (duplicates apart). */
     public long retransmissions() {
-        return messages.count() - messages.unique();
+        return messages.count() - messages.unique() - duplicates;
+    }
+
+    /** The same packet captured twice (on two interfaces, say): not counted as unique, nor as retransmissions. */
+    public long duplicates() {
+        return duplicates;
     }
 
     /** Messages with at least one {@link SipProblem}. */

@@ -62,13 +62,29 @@ final class RetransmissionDetector {
         }
     }
 
-    RetransmissionDetector(long windowNanos, int maxEntries) {
+    /** What a message is to the detector. */
+    enum Repeat {
+        /** The first time it was seen. */
+        FIRST,
+        /** Sent again by the same side within the window: a SIP retransmission. */
+        RETRANSMISSION,
+        /** The same message again within the duplicate window: the same packet captured twice. */
+        DUPLICATE
+    }
+
+    private final long duplicateNanos;
+
+    RetransmissionDetector(long windowNanos, long duplicateNanos, int maxEntries) {
         this.windowNanos = windowNanos;
+        this.duplicateNanos = duplicateNanos;
         this.maxEntries = maxEntries;
     }
 
-    /** True when {@code m} repeats a message seen within the window; records it either way. */
-    boolean check(SipMessage m, Endpoint source, Endpoint destination, long timestampNanos) {
+    /**
+     * Whether {@code m} repeats a message seen within the window, and if so whether so soon after that it is
+     * the same packet captured twice (no SIP timer fires that fast: T1 is 500 ms); records it either way.
+     */
+    Repeat check(SipMessage m, Endpoint source, Endpoint destination, long timestampNanos) {
         Key key = m.isResponse()
                 ? new Key(m.callId(), m.cseqNumber(), m.cseqMethod(), m.statusCode(), m.toTag(), source, destination)
                 : new Key(m.callId(), m.cseqNumber(), m.method(), 0, m.viaBranch(), source, destination);
@@ -80,7 +96,10 @@ final class RetransmissionDetector {
             it.remove();
             evictedForSpace++;
         }
-        return previous != null && timestampNanos - previous <= windowNanos;
+        if (previous == null || timestampNanos - previous > windowNanos) {
+            return Repeat.FIRST;
+        }
+        return timestampNanos - previous < duplicateNanos ? Repeat.DUPLICATE : Repeat.RETRANSMISSION;
     }
 
     private void expire(long now) {

@@ -16,10 +16,12 @@ import org.sipanalyzer.sip.SipMessage;
  * @param transport UDP or TCP
  * @param message the fields the scanner extracted
  * @param code for a response, what the catalogue says of its code; null for a request
- * @param retransmission true when the same side already sent this message in the same transaction
+ * @param retransmission true when the same side already sent this message in the same transaction (a duplicate
+ *     capture of a packet counts too: either way it is not a new message)
+ * @param duplicate true when it is the same packet captured twice (within the duplicate window)
  */
 public record SipEvent(int input, long frame, long timestampNanos, Endpoint source, Endpoint destination,
-        Transport transport, SipMessage message, CodeLookup code, boolean retransmission) {
+        Transport transport, SipMessage message, CodeLookup code, boolean retransmission, boolean duplicate) {
 
     public boolean isResponse() {
         return message.isResponse();

@@ -70,10 +70,11 @@ public final class AnalysisReport {
         StringBuilder sb = new StringBuilder();
         long readable = result.inputs().stream().filter(InputReport::readable).count();
         sb.append(String.format(Locale.ROOT, "%d of %d input%s read: %,d packets, %,d SIP messages (%,d requests,"
-                        + " %,d responses), %,d retransmissions, %,d malformed, %,d non-SIP payloads, %,d undecodable%n",
+                        + " %,d responses), %,d retransmissions, %s%,d malformed, %,d non-SIP payloads, %,d undecodable%n",
                 readable, result.inputs().size(), result.inputs().size() == 1 ? "" : "s", result.packets(),
-                t.messages().count(), t.requests().count(), t.responses().count(), t.retransmissions(), t.malformed(),
-                result.nonSipPayloads(), result.undecodablePackets()));
+                t.messages().count(), t.requests().count(), t.responses().count(), t.retransmissions(),
+                t.duplicates() > 0 ? String.format(Locale.ROOT, "%,d duplicate captures, ", t.duplicates()) : "",
+                t.malformed(), result.nonSipPayloads(), result.undecodablePackets()));
         sb.append('\n');
         if (t.responses().count() == 0) {
             sb.append("No SIP responses found.\n");
@@ -383,6 +384,7 @@ public final class AnalysisReport {
         g.writeNumberField("requests", t.requests().count());
         g.writeNumberField("responses", t.responses().count());
         g.writeNumberField("retransmissions", t.retransmissions());
+        g.writeNumberField("duplicates", t.duplicates());
         g.writeNumberField("malformed", t.malformed());
         g.writeNumberField("nonSip", nonSip);
         g.writeNumberField("undecodable", undecodable);

@@ -46,7 +46,7 @@ class AnalyzerTest {
         CaptureWriter.Pcap w = new CaptureWriter.Pcap(out, ByteOrder.LITTLE_ENDIAN, false, 1, 262144);
         long t = 1_000_000_000L;
         for (byte[] f : frames) {
-            w.packet(t += 1_000_000, f);
+            w.packet(t += 600_000_000L, f); // 0.6 s apart: a repeat is a retransmission, not a duplicate capture
         }
         return out.toByteArray();
     }
@@ -85,6 +85,22 @@ class AnalyzerTest {
         assertTrue(busy.unexpectedPhrases().isEmpty(), "case differences are not unexpected");
         assertEquals(4, t.byClass().get(ResponseClass.CLIENT_FAILURE).count());
         assertEquals(4, t.byMethodAndCode().get("INVITE").get(486).count());
+    }
+
+    @Test
+    void theSamePacketCapturedTwiceIsADuplicateNotARetransmission() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CaptureWriter.Pcap w = new CaptureWriter.Pcap(out, ByteOrder.LITTLE_ENDIAN, false, 1, 262144);
+        byte[] ok = sip(response(200, "OK", "t"), 5060, 5060);
+        w.packet(1_000_000_000L, ok);
+        w.packet(1_000_040_000L, ok);   // 40 µs later: the same packet seen on a second interface
+        w.packet(1_500_000_000L, ok);   // 500 ms later: Timer G, a retransmission
+        AnalysisResult r = analyze(out.toByteArray());
+        MessageStatistics t = r.total();
+        assertEquals(3, t.messages().count());
+        assertEquals(1, t.messages().unique());
+        assertEquals(1, t.duplicates());
+        assertEquals(1, t.retransmissions());
     }
 
     @Test
