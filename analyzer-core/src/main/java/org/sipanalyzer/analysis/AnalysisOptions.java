@@ -51,7 +51,7 @@ public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Du
     public static AnalysisOptions defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new AnalysisOptions(CaptureOpener.DEFAULT_MAX_FRAME_BYTES, ReassemblyLimits.defaults(),
-                Duration.ofSeconds(64), 1_000_000, 50, false, Math.max(1, Math.min(4, cores)), cores > 1, Duration.ofMillis(10));
+                Duration.ofSeconds(64), 200_000, 50, false, Math.max(1, Math.min(4, cores)), cores > 1, Duration.ofMillis(10));
     }
 
     public AnalysisOptions withMaxFrameBytes(int m) {

@@ -3,7 +3,6 @@ package org.sipanalyzer.analysis;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.sipanalyzer.decode.Endpoint;
 import org.sipanalyzer.sip.SipMessage;
 
@@ -20,45 +19,69 @@ final class RetransmissionDetector {
     private final LinkedHashMap<Key, Long> seen = new LinkedHashMap<>(1024, 0.75f, true);
     private long evictedForSpace;
 
-    /** A plain class, not a record: its hash and equality are hot, and hand-written ones are cheaper. */
+    /**
+     * A message's key, kept as two independent 64-bit hashes of its fields rather than the fields themselves:
+     * a table of a few hundred thousand keys then holds no strings at all (about 100 bytes an entry instead of
+     * 350), and two different messages share both hashes with a probability of about 2^-128 a pair.
+     */
     private static final class Key {
-        private final String callId;
-        private final long cseq;
-        private final String cseqMethod;
-        private final int code;
-        private final String tagOrBranch;
-        private final Endpoint source;
-        private final Endpoint destination;
-        private final int hash;
+        private final long a;
+        private final long b;
 
-        Key(String callId, long cseq, String cseqMethod, int code, String tagOrBranch, Endpoint source,
-                Endpoint destination) {
-            this.callId = callId;
-            this.cseq = cseq;
-            this.cseqMethod = cseqMethod;
-            this.code = code;
-            this.tagOrBranch = tagOrBranch;
-            this.source = source;
-            this.destination = destination;
-            int h = callId == null ? 0 : callId.hashCode();
-            h = h * 31 + Long.hashCode(cseq);
-            h = h * 31 + code;
-            h = h * 31 + (tagOrBranch == null ? 0 : tagOrBranch.hashCode());
-            h = h * 31 + source.hashCode();
-            this.hash = h * 31 + destination.hashCode();
+        Key(long a, long b) {
+            this.a = a;
+            this.b = b;
         }
 
         @Override
         public int hashCode() {
-            return hash;
+            return (int) (a ^ (a >>> 32));
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.hash == hash && k.cseq == cseq && k.code == code
-                    && Objects.equals(k.callId, callId) && Objects.equals(k.cseqMethod, cseqMethod)
-                    && Objects.equals(k.tagOrBranch, tagOrBranch) && k.source.equals(source)
-                    && k.destination.equals(destination);
+            return o instanceof Key k && k.a == a && k.b == b;
+        }
+    }
+
+    /** Two 64-bit hashes (FNV-1a and a multiply-rotate mix), fed the same fields with separators. */
+    private static final class KeyHasher {
+        long a = 0xcbf29ce484222325L;
+        long b = 0x9e3779b97f4a7c15L;
+
+        void add(long v) {
+            a = (a ^ v) * 0x100000001b3L;
+            a ^= a >>> 31;
+            b = Long.rotateLeft((b ^ v) * 0xff51afd7ed558ccdL, 29);
+        }
+
+        void add(String s) {
+            if (s == null) {
+                add(-1L);
+                return;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                a = (a ^ c) * 0x100000001b3L;
+                b = Long.rotateLeft((b ^ c) * 0xff51afd7ed558ccdL, 29);
+            }
+            add(s.length());
+        }
+
+        void add(Endpoint e) {
+            int n = e.addressLength();
+            for (int i = 0; i < n; i++) {
+                int x = e.addressByte(i);
+                a = (a ^ x) * 0x100000001b3L;
+                b = Long.rotateLeft((b ^ x) * 0xff51afd7ed558ccdL, 29);
+            }
+            add((long) n << 16 | e.port());
+        }
+
+        Key key() {
+            long x = b ^ (b >>> 33);
+            x *= 0xc4ceb9fe1a85ec53L;
+            return new Key(a, x ^ (x >>> 29));
         }
     }
 
@@ -85,9 +108,21 @@ final class RetransmissionDetector {
      * the same packet captured twice (no SIP timer fires that fast: T1 is 500 ms); records it either way.
      */
     Repeat check(SipMessage m, Endpoint source, Endpoint destination, long timestampNanos) {
-        Key key = m.isResponse()
-                ? new Key(m.callId(), m.cseqNumber(), m.cseqMethod(), m.statusCode(), m.toTag(), source, destination)
-                : new Key(m.callId(), m.cseqNumber(), m.method(), 0, m.viaBranch(), source, destination);
+        KeyHasher h = new KeyHasher();
+        h.add(m.callId());
+        h.add(m.cseqNumber());
+        if (m.isResponse()) {
+            h.add(m.cseqMethod());
+            h.add(m.statusCode());
+            h.add(m.toTag());
+        } else {
+            h.add(m.method());
+            h.add(0);
+            h.add(m.viaBranch());
+        }
+        h.add(source);
+        h.add(destination);
+        Key key = h.key();
         expire(timestampNanos);
         Long previous = seen.put(key, timestampNanos);
         if (seen.size() > maxEntries) {

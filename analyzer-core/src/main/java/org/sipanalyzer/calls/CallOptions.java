@@ -28,7 +28,7 @@ public record CallOptions(Duration setupTimeout, Duration answeredTimeout, Durat
      * answered call, 32 s of linger (RFC 3261 Timer D), 1,000,000 open calls.
      */
     public static CallOptions defaults() {
-        return new CallOptions(Duration.ofSeconds(180), Duration.ofHours(4), Duration.ofSeconds(32), 1_000_000,
+        return new CallOptions(Duration.ofSeconds(180), Duration.ofHours(4), Duration.ofSeconds(32), 100_000,
                 KpiDefinitions.defaults());
     }
 

@@ -13,6 +13,7 @@ public final class Endpoint implements Comparable<Endpoint> {
     private final byte[] address;
     private final int port;
     private final int hash;
+    private String host;
 
     public Endpoint(byte[] address, int port) {
         if (address.length != 4 && address.length != 16) {
@@ -31,15 +32,34 @@ public final class Endpoint implements Comparable<Endpoint> {
         return port;
     }
 
+    /** Byte {@code i} of the address (4 bytes for IPv4, 16 for IPv6). */
+    public int addressByte(int i) {
+        return address[i] & 0xff;
+    }
+
+    /** 4 for IPv4, 16 for IPv6. */
+    public int addressLength() {
+        return address.length;
+    }
+
     public boolean isIpv6() {
         return address.length == 16;
     }
 
     /** The address in the usual text form (dotted quad, or RFC 5952 for IPv6). */
     public String host() {
+        String h = host;
+        if (h == null) {
+            h = isIpv6() ? ipv6() : (address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + "."
+                    + (address[3] & 0xff);
+            host = h;
+        }
+        return h;
+    }
+
+    private String ipv6() {
         try {
-            String s = InetAddress.getByAddress(address).getHostAddress();
-            return isIpv6() ? compress(s) : s;
+            return compress(InetAddress.getByAddress(address).getHostAddress());
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }

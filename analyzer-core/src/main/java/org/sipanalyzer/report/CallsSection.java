@@ -161,6 +161,10 @@ final class CallsSection {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Calls: %,d (%,d answered, %,d challenged first, %,d re-INVITEs)%n",
                 s.total(), s.answered(), s.challenged(), s.reInvites()));
+        if (s.callsEvicted() > 0) {
+            sb.append(String.format(Locale.ROOT, "  %,d calls were judged early because more than the open-call limit"
+                    + " were in progress at once%n", s.callsEvicted()));
+        }
         if (s.total() > 0) {
             List<String> parts = new ArrayList<>();
             s.byOutcome().forEach((o, n) -> {
