@@ -138,13 +138,18 @@ final class StreamFramer {
 
     /** Decides what the stream carries; false when more bytes are needed to tell. */
     private boolean detect(int avail) {
-        if (buf[start] == 0x16 && (avail < 2 || buf[start + 1] == 0x03)) {
-            if (avail < 2) {
+        // A TLS record: handshake (22) at the start of a connection, or change-cipher-spec, alert or application
+        // data (20, 21, 23) when the capture began in the middle of one; then version 3.x.
+        int type = buf[start];
+        if (type >= 0x14 && type <= 0x17) {
+            if (avail < 3) {
                 return false;
             }
-            stats.encryptedFlow(source + " > " + destination + " (TLS)");
-            mode = Mode.IGNORED;
-            return true;
+            if (buf[start + 1] == 0x03 && buf[start + 2] >= 0 && buf[start + 2] <= 0x04) {
+                stats.encryptedFlow(source + " > " + destination + " (TLS)");
+                mode = Mode.IGNORED;
+                return true;
+            }
         }
         if (startsWith("HEP3", avail)) {
             mode = Mode.HEP;

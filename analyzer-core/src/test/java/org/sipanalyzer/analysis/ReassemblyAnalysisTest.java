@@ -170,6 +170,10 @@ class ReassemblyAnalysisTest {
         assertEquals(List.of("192.0.2.10:40001 > 192.0.2.20:5061 (TLS)"), s.encryptedFlows());
         assertTrue(r.inputs().get(0).warnings().stream().anyMatch(w -> w.contains("encrypted (TLS) flows")));
         assertEquals(0, r.total().messages().count());
+        byte[] appData = {0x17, 0x03, 0x03, 0x00, 0x20, 0x11, 0x22, 0x33};
+        AnalysisResult mid = analyze(List.of(tcpFrame(SERVER, 5061, CLIENT, 40001, 5000, ACK_PSH, appData)));
+        assertEquals(1, mid.inputs().get(0).reassembly().encryptedFlowCount(),
+                "a TLS connection whose start was not captured is recognised by its application data");
     }
 
     @Test
