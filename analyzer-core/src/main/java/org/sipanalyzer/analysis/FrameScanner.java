@@ -45,6 +45,8 @@ final class FrameScanner implements StreamSink {
         long notIp;
         long unsupportedLink;
         long malformed;
+        long sctp;
+        long sctpFragments;
 
         Chunk(List<Frame> frames) {
             this.frames = frames;
@@ -132,6 +134,14 @@ final class FrameScanner implements StreamSink {
 
     private void payload(Frame f, DecodedPacket p) {
         int len = p.payloadLength();
+        if (p.transport() == Transport.SCTP) {
+            current.sctp++;
+            current.sctpFragments += p.sctpFragmentedChunks();
+            for (int i = 0; i < p.sctpChunkCount(); i++) {
+                message(f, p, p.payloadData(), p.sctpChunkOffset(i), p.sctpChunkLength(i), Transport.SCTP);
+            }
+            return;
+        }
         if (p.transport() == Transport.TCP) {
             current.tcp++;
             if (len == 0) {
@@ -141,12 +151,15 @@ final class FrameScanner implements StreamSink {
             return;
         }
         current.udp++;
+        message(f, p, p.payloadData(), p.payloadOffset(), len, Transport.UDP);
+    }
+
+    /** One datagram's (or SCTP chunk's) payload: HEP, SIP, a keep-alive, or something else. */
+    private void message(Frame f, DecodedPacket p, byte[] d, int at, int len, Transport transport) {
         if (len == 0) {
             current.empty++;
             return;
         }
-        byte[] d = p.payloadData();
-        int at = p.payloadOffset();
         Hep.Packet hep = Hep.parse(d, at, len);
         if (hep != null) {
             hep(f.number(), f.timestampNanos(), hep);
@@ -154,7 +167,7 @@ final class FrameScanner implements StreamSink {
         }
         SipScanner.Scan s = scanner.scanDatagram(d, at, len);
         switch (s.outcome()) {
-            case MESSAGE -> found(f.number(), f.timestampNanos(), p.source(), p.destination(), Transport.UDP,
+            case MESSAGE -> found(f.number(), f.timestampNanos(), p.source(), p.destination(), transport,
                     s.message(), d, at, len);
             case KEEP_ALIVE -> current.keepAlives++;
             default -> current.nonSip++;

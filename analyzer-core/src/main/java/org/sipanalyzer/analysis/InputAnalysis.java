@@ -188,6 +188,8 @@ final class InputAnalysis {
         report.notIp += c.notIp;
         report.unsupportedLink += c.unsupportedLink;
         report.malformedPackets += c.malformed;
+        report.sctpPackets += c.sctp;
+        report.sctpFragments += c.sctpFragments;
         for (String w : c.captureWarnings) {
             report.warn(w);
         }
@@ -248,6 +250,10 @@ final class InputAnalysis {
             if (r.hepCompressed() > 0) {
                 report.warn(r.hepCompressed() + " HEP packets carry a compressed payload that could not be opened");
             }
+        }
+        if (report.sctpFragments > 0) {
+            report.warn(report.sctpFragments + " SCTP DATA chunks are pieces of larger messages, which are not"
+                    + " reassembled; the SIP in them is not counted");
         }
         if (report.unsupportedLink > 0) {
             report.warn(report.unsupportedLink + " frames have a link type that is not decoded");

@@ -33,6 +33,8 @@ public final class InputReport {
     long malformedPackets;
     org.sipanalyzer.reassembly.ReassemblyStats reassembly;
     long strictRejected;
+    long sctpPackets;
+    long sctpFragments;
     long retransmissionKeysEvicted;
 
     InputReport(String name, MessageStatistics statistics, int maxWarnings) {
@@ -158,6 +160,16 @@ public final class InputReport {
     /** What IP fragment and TCP stream reassembly did and could not recover; null if the input was unread. */
     public org.sipanalyzer.reassembly.ReassemblyStats reassembly() {
         return reassembly;
+    }
+
+    /** SCTP packets. */
+    public long sctpPackets() {
+        return sctpPackets;
+    }
+
+    /** SCTP DATA chunks that were pieces of larger messages (not reassembled). */
+    public long sctpFragments() {
+        return sctpFragments;
     }
 
     /** Messages JAIN-SIP rejected under --strict. */

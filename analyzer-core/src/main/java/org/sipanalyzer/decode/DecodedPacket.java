@@ -47,6 +47,13 @@ public final class DecodedPacket {
     int fragmentDataAt;
     int fragmentDataLength;
     boolean icmpQuotedSip;
+    /** SCTP: the user data of each whole DATA chunk, as offset and length pairs. */
+    final int[] chunks = new int[2 * MAX_SCTP_CHUNKS];
+    int chunkCount;
+    int fragmentedChunks;
+
+    /** The most SCTP DATA chunks taken from one packet. */
+    public static final int MAX_SCTP_CHUNKS = 32;
 
     void reset(byte[] data) {
         this.data = data;
@@ -70,6 +77,27 @@ public final class DecodedPacket {
         fragmentDataAt = 0;
         fragmentDataLength = 0;
         icmpQuotedSip = false;
+        chunkCount = 0;
+        fragmentedChunks = 0;
+    }
+
+    /** SCTP: how many whole DATA chunks the packet carries (their user data are the messages). */
+    public int sctpChunkCount() {
+        return chunkCount;
+    }
+
+    /** Where SCTP DATA chunk {@code i}'s user data starts in {@link #payloadData()}. */
+    public int sctpChunkOffset(int i) {
+        return chunks[2 * i];
+    }
+
+    public int sctpChunkLength(int i) {
+        return chunks[2 * i + 1];
+    }
+
+    /** SCTP DATA chunks that are pieces of a larger message (not reassembled). */
+    public int sctpFragmentedChunks() {
+        return fragmentedChunks;
     }
 
     /** The identification of a fragment's datagram (16 bits for IPv4, 32 for IPv6). */

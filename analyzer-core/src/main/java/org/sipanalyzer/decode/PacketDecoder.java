@@ -296,6 +296,7 @@ public final class PacketDecoder {
             case 6 -> tcp(d, at, end);
             case 4, 41 -> tunnel(() -> ip(d, at, end, proto == 4 ? 4 : 6));
             case 47 -> gre(d, at, end);
+            case 132 -> sctp(d, at, end);
             case 1, 58 -> icmp(d, proto, at, end);
             default -> out.kind = DecodedPacket.Kind.OTHER_IP;
         }
@@ -502,6 +503,42 @@ public final class PacketDecoder {
         }
         tunnel(() -> ethernet(d, at + 8, end));
         return true;
+    }
+
+    /** SCTP (RFC 9260): a common header, then chunks; each whole DATA chunk's user data is one message. */
+    private void sctp(byte[] d, int at, int end) {
+        if (end - at < 12) {
+            malformed("SCTP header cut short");
+            return;
+        }
+        out.transport = Transport.SCTP;
+        out.srcPort = u16(d, at);
+        out.dstPort = u16(d, at + 2);
+        out.payloadAt = at + 12;
+        out.payloadLength = 0;
+        int p = at + 12;
+        while (end - p >= 4) {
+            int type = d[p] & 0xff;
+            int flags = d[p + 1] & 0xff;
+            int len = u16(d, p + 2);
+            if (len < 4 || p + len > end) {
+                break; // a chunk cut short by the capture: what came before it still counts
+            }
+            if (type == 0 && len >= 16) {
+                if ((flags & 0x03) == 0x03) {
+                    if (out.chunkCount < DecodedPacket.MAX_SCTP_CHUNKS) {
+                        out.chunks[2 * out.chunkCount] = p + 16;
+                        out.chunks[2 * out.chunkCount + 1] = len - 16;
+                        out.chunkCount++;
+                        out.payloadLength += len - 16;
+                    }
+                } else {
+                    out.fragmentedChunks++;
+                }
+            }
+            p += (len + 3) & ~3;
+        }
+        out.kind = DecodedPacket.Kind.PAYLOAD;
     }
 
     private void tcp(byte[] d, int at, int end) {

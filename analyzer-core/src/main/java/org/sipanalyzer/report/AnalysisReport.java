@@ -126,6 +126,7 @@ public final class AnalysisReport {
         parts.add(String.format(Locale.ROOT, "%,d packets", r.packets()));
         parts.add(String.format(Locale.ROOT, "%,d SIP messages (%,d responses)", r.sipMessages(),
                 r.statistics().responses().count()));
+        addIf(parts, r.sctpPackets(), "SCTP packets");
         addIf(parts, r.nonSipPayloads(), "non-SIP payloads");
         addIf(parts, r.emptyPayloads(), "empty payloads");
         addIf(parts, r.keepAlives(), "keep-alives");
@@ -313,6 +314,8 @@ public final class AnalysisReport {
         g.writeObjectFieldStart("packetsByKind");
         g.writeNumberField("udpDatagrams", r.udpDatagrams());
         g.writeNumberField("tcpSegments", r.tcpSegments());
+        g.writeNumberField("sctpPackets", r.sctpPackets());
+        g.writeNumberField("sctpFragmentedChunks", r.sctpFragments());
         g.writeNumberField("emptyPayloads", r.emptyPayloads());
         g.writeNumberField("nonSipPayloads", r.nonSipPayloads());
         g.writeNumberField("keepAlives", r.keepAlives());

@@ -214,6 +214,30 @@ class ReassemblyAnalysisTest {
         }
     }
 
+    /** An SCTP DATA chunk (RFC 9260): type 0, flags (B=2, E=1), length, TSN, stream, sequence, PPID, data. */
+    private static byte[] dataChunk(int flags, byte[] data) {
+        java.nio.ByteBuffer c = java.nio.ByteBuffer.allocate((16 + data.length + 3) & ~3);
+        c.put((byte) 0).put((byte) flags).putShort((short) (16 + data.length)).putInt(1).putShort((short) 0)
+                .putShort((short) 0).putInt(0).put(data);
+        return c.array();
+    }
+
+    @Test
+    void sipOverSctpOneMessagePerDataChunk() throws IOException {
+        byte[] a = dataChunk(3, ascii(INVITE));
+        byte[] b = dataChunk(3, ascii(OPTIONS));
+        byte[] piece = dataChunk(2, ascii("BYE sip:bob@example.com SIP/2.0\r\n")); // the first piece of a message
+        java.nio.ByteBuffer sctp = java.nio.ByteBuffer.allocate(12 + a.length + b.length + piece.length);
+        sctp.putShort((short) 5060).putShort((short) 5060).putInt(42).putInt(0).put(a).put(b).put(piece);
+        byte[] frame = Packets.ethernet(0x0800, Packets.ipv4Packet(CLIENT, SERVER, 132, sctp.array()));
+        AnalysisResult r = analyze(List.of(frame));
+        assertEquals(List.of("INVITE", "OPTIONS"), methods());
+        assertEquals(Transport.SCTP, events.get(0).transport());
+        assertEquals(1, r.inputs().get(0).sctpPackets());
+        assertEquals(1, r.inputs().get(0).sctpFragments());
+        assertTrue(r.inputs().get(0).warnings().stream().anyMatch(w -> w.contains("SCTP DATA chunks")));
+    }
+
     @Test
     void hepOverUdpUsesTheEncapsulatedAddressesAndTime() throws IOException {
         byte[] inner = ascii(OPTIONS);
