@@ -115,7 +115,7 @@ class AnalyzeCommandTest {
         assertEquals(2, j.get("responses").get("total").asInt());
         assertFalse(j.get("inputs").get(2).get("readable").asBoolean());
         assertEquals(2, r.err().lines().count(), r.err());
-        assertTrue(r.err().contains("bad.pcap: text, not a capture"), r.err());
+        assertTrue(r.err().contains("bad.pcap: text without SIP messages, not a capture"), r.err());
         assertTrue(r.err().contains("missing.pcap: no such file"), r.err());
     }
 

@@ -13,6 +13,10 @@ import org.sipanalyzer.capture.Frame;
 import org.sipanalyzer.capture.PrefetchingReader;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.CodeLookup;
+import org.sipanalyzer.logs.LogEntry;
+import org.sipanalyzer.logs.LogReader;
+import org.sipanalyzer.sip.SipScanner;
+import org.sipanalyzer.sip.StrictParser;
 import org.sipanalyzer.sip.SipMessage;
 
 /**
@@ -48,7 +52,12 @@ final class InputAnalysis {
     }
 
     void run(InputStream in) throws IOException {
-        CaptureReader opened = CaptureOpener.open(in, options.maxFrameBytes());
+        CaptureOpener.Sniffed sniffed = CaptureOpener.sniff(in);
+        if (!sniffed.isCapture() && LogReader.looksLikeLog(sniffed.head(), sniffed.head().length)) {
+            runLog(sniffed);
+            return;
+        }
+        CaptureReader opened = CaptureOpener.open(sniffed, options.maxFrameBytes());
         report.opened(opened.format().word() + (opened.isCompressed() ? "+gzip" : ""));
         FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly());
         if (!options.prefetch()) {
@@ -98,6 +107,45 @@ final class InputAnalysis {
             }
             reader.close();
             finish(reader, scanner);
+        }
+    }
+
+    /** A text log: its messages are scanned and applied like those of a capture, a chunk at a time. */
+    private void runLog(CaptureOpener.Sniffed sniffed) throws IOException {
+        LogReader log = LogReader.open(sniffed.stream(), sniffed.head(), sniffed.head().length);
+        report.opened(log.kind().word() + (sniffed.compressed() ? "+gzip" : ""));
+        SipScanner scanner = new SipScanner();
+        StrictParser strictParser = options.strict() ? new StrictParser() : null;
+        FrameScanner.Chunk chunk = new FrameScanner.Chunk(List.of());
+        LogEntry e;
+        try {
+            while ((e = log.next()) != null) {
+                report.packets++;
+                byte[] b = e.bytes();
+                SipScanner.Scan s = scanner.scanDatagram(b, 0, b.length);
+                if (s.outcome() == SipScanner.Outcome.MESSAGE) {
+                    String rejection = null;
+                    if (strictParser != null) {
+                        StrictParser.Result r = strictParser.parse(b, 0, b.length);
+                        rejection = r.accepted() ? null : r.rejection();
+                    }
+                    chunk.found.add(new FrameScanner.Found(e.line(), e.timestampNanos(), e.source(), e.destination(),
+                            org.sipanalyzer.decode.Transport.UDP, s.message(), rejection));
+                } else {
+                    chunk.nonSip++;
+                }
+                if (chunk.found.size() >= CHUNK_FRAMES) {
+                    apply(chunk);
+                    chunk = new FrameScanner.Chunk(List.of());
+                }
+            }
+        } finally {
+            apply(chunk);
+            for (String w : log.warnings()) {
+                report.warn(w);
+            }
+            report.retransmissionKeysEvicted = retransmissions.evictedForSpace();
+            summarise();
         }
     }
 

@@ -9,7 +9,8 @@ import org.sipanalyzer.sip.SipMessage;
  * One SIP message seen in an input: the only thing that crosses from parsing to statistics.
  *
  * @param input the index of the input in the analysis
- * @param frame the frame number in its input (of the frame that completed the message)
+ * @param frame the frame number in its input (of the frame that completed the message); for a text log, the line
+ *     the message starts on
  * @param timestampNanos capture time, nanoseconds since the epoch
  * @param source the sender
  * @param destination the receiver

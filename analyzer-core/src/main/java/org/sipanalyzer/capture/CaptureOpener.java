@@ -26,17 +26,55 @@ public final class CaptureOpener {
      * @param maxFrameBytes the largest frame accepted; a record claiming more is reported as corrupt
      */
     public static CaptureReader open(InputStream in, int maxFrameBytes) throws IOException {
+        return open(sniff(in), maxFrameBytes);
+    }
+
+    /**
+     * An input looked at, not yet read: decompressed if it was gzip, with its first bytes at hand to decide
+     * what it is (a capture, or a text log for {@code org.sipanalyzer.logs}).
+     *
+     * @param stream the (decompressed) bytes, from the start
+     * @param head up to {@link #HEAD_BYTES} of them
+     * @param compressed whether the input was gzip
+     */
+    public record Sniffed(InputStream stream, byte[] head, boolean compressed, Object gzip) {
+        /** True when the head is a pcap or pcapng magic. */
+        public boolean isCapture() {
+            if (head.length < 4) {
+                return false;
+            }
+            int be = u32be(head);
+            int le = Integer.reverseBytes(be);
+            return be == PcapngReader.SHB || be == PcapReader.MAGIC_MICRO || be == PcapReader.MAGIC_NANO
+                    || be == PcapReader.MAGIC_MODIFIED || le == PcapReader.MAGIC_MICRO || le == PcapReader.MAGIC_NANO
+                    || le == PcapReader.MAGIC_MODIFIED;
+        }
+    }
+
+    /** How much of an input {@link #sniff} looks at. */
+    public static final int HEAD_BYTES = 64 * 1024;
+
+    /** Opens {@code in} for a first look: gzip is undone (a truncated gzip reads as an early end). */
+    public static Sniffed sniff(InputStream in) throws IOException {
         InputStream s = new BufferedInputStream(in, 1 << 16);
-        byte[] head = peek(s, 16);
+        byte[] head = peek(s, HEAD_BYTES);
         LenientGzip gzip = null;
         if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
             gzip = new LenientGzip(new GZIPInputStream(s, 1 << 16));
             s = new BufferedInputStream(gzip, 1 << 16);
-            head = peek(s, 16);
+            head = peek(s, HEAD_BYTES);
             if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
                 throw new CaptureFormatException("gzip inside gzip: decompress the outer layer first (gunzip)");
             }
         }
+        return new Sniffed(s, head, gzip != null, gzip);
+    }
+
+    /** Opens a sniffed input as a capture, or refuses it with a message that names what it is. */
+    public static CaptureReader open(Sniffed sniffed, int maxFrameBytes) throws IOException {
+        byte[] head = sniffed.head();
+        InputStream s = sniffed.stream();
+        LenientGzip gzip = (LenientGzip) sniffed.gzip();
         if (head.length == 0) {
             throw new CaptureFormatException("empty input: no capture header");
         }
@@ -87,12 +125,14 @@ public final class CaptureOpener {
         if (startsWith(h, 'X', 'C', 'P', 0)) {
             return "a NetXRay / Sniffer capture, which sip-analyzer does not read; " + CONVERT;
         }
+        if (looksLikeText(h)) {
+            return "text without SIP messages, not a capture; sip-analyzer reads pcap and pcapng captures and text"
+                    + " logs that hold SIP (plain or gzip)";
+        }
         if (looksLikeErf(h)) {
             return "probably an Endace ERF capture, which sip-analyzer does not read; " + CONVERT;
         }
-        if (looksLikeText(h)) {
-            return "text, not a capture; sip-analyzer reads pcap and pcapng captures (plain or gzip)";
-        }
+
         StringBuilder hex = new StringBuilder();
         for (int i = 0; i < Math.min(4, h.length); i++) {
             hex.append(String.format("%s%02x", i == 0 ? "" : " ", h[i] & 0xff));
@@ -113,7 +153,8 @@ public final class CaptureOpener {
     }
 
     private static boolean looksLikeText(byte[] h) {
-        for (byte b : h) {
+        for (int i = 0; i < Math.min(h.length, 16); i++) {
+            byte b = h[i];
             int c = b & 0xff;
             if (c < 0x09 || (c > 0x0d && c < 0x20) || c == 0x7f) {
                 return false;
@@ -138,11 +179,29 @@ public final class CaptureOpener {
         return ((h[0] & 0xff) << 24) | ((h[1] & 0xff) << 16) | ((h[2] & 0xff) << 8) | (h[3] & 0xff);
     }
 
+    /**
+     * Up to {@code n} bytes from the start, without consuming them: at least 16 (or to the end), then only what
+     * is there without waiting, so that a live capture on standard input starts at once.
+     */
     private static byte[] peek(InputStream s, int n) throws IOException {
         s.mark(n);
-        byte[] b = s.readNBytes(n);
+        byte[] b = new byte[n];
+        int got = s.readNBytes(b, 0, Math.min(16, n));
+        if (got == Math.min(16, n)) {
+            while (got < n) {
+                int avail = s.available();
+                if (avail <= 0) {
+                    break;
+                }
+                int r = s.read(b, got, Math.min(avail, n - got));
+                if (r < 0) {
+                    break;
+                }
+                got += r;
+            }
+        }
         s.reset();
-        return b;
+        return java.util.Arrays.copyOf(b, got);
     }
 
     /**

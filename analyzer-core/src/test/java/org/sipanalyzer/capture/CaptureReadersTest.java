@@ -196,7 +196,7 @@ class CaptureReadersTest {
     void textIsNotACapture() {
         CaptureFormatException e = assertThrows(CaptureFormatException.class, () -> CaptureOpener.open(
                 new ByteArrayInputStream("INVITE sip:bob@example.com SIP/2.0\r\n".getBytes()), MAX));
-        assertTrue(e.getMessage().startsWith("text, not a capture"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("text without SIP messages, not a capture"), e.getMessage());
     }
 
     @Test
