@@ -36,7 +36,7 @@ final class AnalyzeCommand implements Command {
     public Options options() {
         Options o = new Options();
         o.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
-                .desc("Output format: text (default), json or csv.").get());
+                .desc("Output format: text (default), json, csv, markdown or html.").get());
         o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
                 .desc("Write to FILE instead of standard output.").get());
         o.addOption(Option.builder().longOpt("interval").hasArg().argName("SECONDS")

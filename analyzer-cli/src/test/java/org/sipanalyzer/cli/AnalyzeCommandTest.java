@@ -169,6 +169,23 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void markdownAndHtmlReportsEscapeWhatCapturesSay() throws Exception {
+        String hostile = response(200, "OK", "INVITE").replace("CSeq: 1 INVITE", "CSeq: <script>alert(1)</script> INVITE");
+        Path f = write("x<b>.pcap", pcap(hostile, response(486, "Busy Here", "INVITE")));
+        CliRun html = CliRun.of("analyze", "--strict", "-f", "html", f.toString());
+        assertEquals(ExitCode.OK, html.exit(), html.err());
+        assertTrue(html.out().startsWith("<!DOCTYPE html>"));
+        assertFalse(html.out().contains("<script>"), "capture text is escaped");
+        assertFalse(html.out().contains("x<b>"), "input names are escaped");
+        assertTrue(html.out().contains("&lt;script&gt;"), "the rejected header is shown, escaped");
+        assertTrue(html.out().contains("<td>Busy Here</td>"));
+        CliRun md = CliRun.of("analyze", "-f", "markdown", f.toString());
+        assertTrue(md.out().startsWith("# SIP analysis"));
+        assertTrue(md.out().lines().anyMatch(l -> l.startsWith("| 486 | Busy Here |")), md.out());
+        assertTrue(md.out().contains("x\\<b\\>.pcap"), "Markdown escapes the name too");
+    }
+
+    @Test
     void usageErrors() {
         assertEquals(ExitCode.USAGE, CliRun.of("analyze").exit());
         assertEquals(ExitCode.USAGE, CliRun.of("analyze", "--format", "sql", "x.pcap").exit());

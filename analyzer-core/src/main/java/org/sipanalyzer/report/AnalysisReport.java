@@ -27,7 +27,8 @@ public final class AnalysisReport {
     /** The version of the JSON layout; raised on any incompatible change. */
     public static final int JSON_SCHEMA_VERSION = 1;
 
-    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV);
+    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV,
+            OutputFormat.MARKDOWN, OutputFormat.HTML);
 
     static final List<String> CSV_COLUMNS = List.of("code", "class", "reason", "status", "registered", "treated_as",
             "count", "unique", "share", "meaning");
@@ -58,6 +59,8 @@ public final class AnalysisReport {
             case TEXT -> writeText(out, width);
             case JSON -> writeJson(out);
             case CSV -> writeCsv(out);
+            case MARKDOWN -> out.write(DocumentReport.render(new Doc.MarkdownDoc(), result, calls));
+            case HTML -> out.write(DocumentReport.render(new Doc.HtmlDoc("SIP analysis"), result, calls));
             default -> throw new IllegalArgumentException("an analysis cannot be written as " + format.word());
         }
         out.flush();

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The output formats a report can be written in. Not every report offers every format. */
 public enum OutputFormat {
-    TEXT, CSV, JSON, SQL, MARKDOWN;
+    TEXT, CSV, JSON, SQL, MARKDOWN, HTML;
 
     /** The lower-case name used on the command line. */
     public String word() {
