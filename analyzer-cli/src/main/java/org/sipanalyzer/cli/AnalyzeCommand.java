@@ -1,6 +1,10 @@
 package org.sipanalyzer.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.Writer;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -11,6 +15,7 @@ import org.sipanalyzer.analysis.Analyzer;
 import org.sipanalyzer.calls.CallTracker;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.report.AnalysisReport;
+import org.sipanalyzer.report.Charts;
 import org.sipanalyzer.report.OutputFormat;
 
 /** {@code sip-analyzer analyze}: finds every SIP message in captures and reports responses and calls. */
@@ -39,6 +44,10 @@ final class AnalyzeCommand implements Command {
                 .desc("Output format: text (default), json, csv, markdown or html.").get());
         o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
                 .desc("Write to FILE instead of standard output.").get());
+        o.addOption(Option.builder().longOpt("chart").hasArg().argName("FILE")
+                .desc("Also draw responses by code into FILE (.png or .svg).").get());
+        o.addOption(Option.builder().longOpt("calls-chart").hasArg().argName("FILE")
+                .desc("Also draw calls by outcome into FILE (.png or .svg).").get());
         o.addOption(Option.builder().longOpt("interval").hasArg().argName("SECONDS")
                 .desc("Width of the calls-by-time buckets (default: chosen from the capture's span, about 60 buckets).")
                 .get());
@@ -50,6 +59,8 @@ final class AnalyzeCommand implements Command {
     public ExitCode run(CommandLine line, Console console) throws UsageException, IOException {
         OutputFormat format = Formats.parse(line.getOptionValue("format", "text"), AnalysisReport.FORMATS, name());
         int interval = line.hasOption("interval") ? AnalysisArgs.intOption(line, "interval", 1, 86_400 * 7, name()) : 0;
+        Charts.ImageFormat chart = chartFormat(line, "chart");
+        Charts.ImageFormat callsChart = chartFormat(line, "calls-chart");
         var options = AnalysisArgs.options(line, name());
         var inputs = AnalysisArgs.inputs(line, name());
         CallTracker calls = new CallTracker(CallOptionsParser.parse(line, name()));
@@ -59,6 +70,32 @@ final class AnalyzeCommand implements Command {
         try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
             new AnalysisReport(result, calls.statistics()).withInterval(interval).write(format, out, console.width());
         }
+        if (chart != null) {
+            writeChart(Charts.responsesByCode(result.total()), chart, line.getOptionValue("chart"));
+        }
+        if (callsChart != null) {
+            writeChart(Charts.callsByOutcome(calls.statistics()), callsChart, line.getOptionValue("calls-chart"));
+        }
         return ExitCode.OK;
+    }
+
+    private Charts.ImageFormat chartFormat(CommandLine line, String option) throws UsageException {
+        if (!line.hasOption(option)) {
+            return null;
+        }
+        String file = line.getOptionValue(option);
+        return Charts.ImageFormat.of(file).orElseThrow(() -> new UsageException(name() + ": --" + option
+                + " needs a file name ending in .png or .svg, not '" + TextSafe.of(file) + "'"));
+    }
+
+    private static void writeChart(org.jfree.chart.JFreeChart chart, Charts.ImageFormat format, String file)
+            throws UsageException {
+        System.setProperty("java.awt.headless", "true");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(Path.of(file)))) {
+            Charts.write(chart, format, out);
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("cannot write " + TextSafe.of(file) + ": " + Output.describe(e)
+                    + "; choose a writable path");
+        }
     }
 }

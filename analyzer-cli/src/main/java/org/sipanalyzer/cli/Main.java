@@ -35,6 +35,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Charts are drawn without a display.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         int status = new Main().run(args, Console.system()).code();
         System.out.flush();
         System.exit(status);

@@ -186,6 +186,27 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void chartsArePngAndSvgImages() throws Exception {
+        Path f = write("c.pcap", pcap(response(486, "Busy Here", "INVITE"), response(200, "OK", "REGISTER")));
+        Path png = dir.resolve("codes.png");
+        Path svg = dir.resolve("calls.SVG");
+        CliRun r = CliRun.of("analyze", "--chart", png.toString(), "--calls-chart", svg.toString(), f.toString());
+        assertEquals(ExitCode.OK, r.exit(), r.err());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(1000, image.getWidth());
+        assertEquals(560, image.getHeight());
+        String xml = Files.readString(svg);
+        javax.xml.parsers.DocumentBuilderFactory dbf = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        dbf.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        org.w3c.dom.Document doc = dbf.newDocumentBuilder().parse(svg.toFile());
+        assertEquals("svg", doc.getDocumentElement().getTagName());
+        assertTrue(xml.contains("Calls by outcome"), "the title is drawn as text");
+        CliRun bad = CliRun.of("analyze", "--chart", dir.resolve("codes.gif").toString(), f.toString());
+        assertEquals(ExitCode.USAGE, bad.exit());
+        assertTrue(bad.err().contains(".png or .svg"), bad.err());
+    }
+
+    @Test
     void usageErrors() {
         assertEquals(ExitCode.USAGE, CliRun.of("analyze").exit());
         assertEquals(ExitCode.USAGE, CliRun.of("analyze", "--format", "sql", "x.pcap").exit());

@@ -1,0 +1,144 @@
+package org.sipanalyzer.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.svg.SVGGraphics2D;
+import org.sipanalyzer.analysis.CodeStatistics;
+import org.sipanalyzer.analysis.MessageStatistics;
+import org.sipanalyzer.calls.CallOutcome;
+import org.sipanalyzer.calls.CallStatistics;
+
+/**
+ * Charts of an analysis, as PNG or SVG (chosen by the file name's extension): responses by code, coloured by
+ * class; calls by outcome. Rendered headless; labels come from the catalogue and the outcome names, never from
+ * captures.
+ */
+public final class Charts {
+
+    /** The image formats. */
+    public enum ImageFormat {
+        PNG, SVG;
+
+        /** The format a file name asks for, by its extension (case-insensitive). */
+        public static java.util.Optional<ImageFormat> of(String fileName) {
+            String n = fileName.toLowerCase(Locale.ROOT);
+            if (n.endsWith(".png")) {
+                return java.util.Optional.of(PNG);
+            }
+            if (n.endsWith(".svg")) {
+                return java.util.Optional.of(SVG);
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    static final int WIDTH = 1000;
+    static final int HEIGHT = 560;
+    private static final Color[] CLASS_COLOURS = {new Color(0x9e9e9e), new Color(0x2e7d32), new Color(0x1565c0),
+        new Color(0xef6c00), new Color(0xc62828), new Color(0x6a1b9a)};
+
+    private Charts() {
+    }
+
+    /** Responses by code, one bar per code, coloured by class; invalid codes in black. */
+    public static JFreeChart responsesByCode(MessageStatistics t) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        Map<Integer, CodeStatistics> codes = t.byCode();
+        Paint[] paints = new Paint[codes.size()];
+        int i = 0;
+        for (CodeStatistics c : codes.values()) {
+            String label = AnalysisReport.codeLabel(c.code()) + c.lookup().entry().filter(e -> c.lookup().isKnown())
+                    .map(e -> " " + e.reason()).orElse("");
+            data.addValue(c.counts().count(), "responses", label);
+            paints[i++] = c.lookup().responseClass().map(cls -> (Paint) CLASS_COLOURS[cls.ordinal()]).orElse(Color.BLACK);
+        }
+        JFreeChart chart = bars("SIP responses by code", "responses (retransmissions included)", data);
+        BarRenderer r = (BarRenderer) chart.getCategoryPlot().getRenderer();
+        chart.getCategoryPlot().setRenderer(new BarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return column < paints.length ? paints[column] : Color.GRAY;
+            }
+        });
+        style((BarRenderer) chart.getCategoryPlot().getRenderer(), r);
+        return chart;
+    }
+
+    /** Calls by outcome. */
+    public static JFreeChart callsByOutcome(CallStatistics s) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Map.Entry<CallOutcome, Long> e : s.byOutcome().entrySet()) {
+            data.addValue(e.getValue(), "calls", e.getKey().word());
+        }
+        JFreeChart chart = bars("Calls by outcome (" + s.total() + " calls)", "calls", data);
+        BarRenderer r = (BarRenderer) chart.getCategoryPlot().getRenderer();
+        chart.getCategoryPlot().setRenderer(new BarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return column == 0 ? CLASS_COLOURS[1] : CLASS_COLOURS[4];
+            }
+        });
+        style((BarRenderer) chart.getCategoryPlot().getRenderer(), r);
+        return chart;
+    }
+
+    private static JFreeChart bars(String title, String valueAxis, DefaultCategoryDataset data) {
+        CategoryPlot plot = new CategoryPlot();
+        plot.setDataset(data);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setDomainAxis(new org.jfree.chart.axis.CategoryAxis());
+        NumberAxis range = new NumberAxis(valueAxis);
+        range.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        plot.setRangeAxis(range);
+        plot.setRenderer(new BarRenderer());
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.6f);
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 18), plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    private static void style(BarRenderer r, BarRenderer old) {
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(false);
+        r.setMaximumBarWidth(0.08);
+        r.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator());
+        r.setDefaultItemLabelsVisible(true);
+    }
+
+    /** Writes {@code chart} to {@code out} as PNG or SVG. */
+    public static void write(JFreeChart chart, ImageFormat format, OutputStream out) throws IOException {
+        if (format == ImageFormat.PNG) {
+            ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
+            return;
+        }
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+        out.write(g.getSVGDocument().getBytes(StandardCharsets.UTF_8));
+    }
+}
