@@ -27,6 +27,7 @@ public final class Main {
     Main() {
         register(new AnalyzeCommand());
         register(new CallsCommand());
+        register(new CheckCommand());
         register(new CodesCommand());
     }
 

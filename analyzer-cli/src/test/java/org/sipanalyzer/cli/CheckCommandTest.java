@@ -1,0 +1,76 @@
+package org.sipanalyzer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CI gate on the UDP sample, whose figures are known from the script that made it (samples/README.md). */
+class CheckCommandTest {
+
+    static final String UDP = CallsCommandTest.UDP;
+
+    @Test
+    void passingRulesExit0AndFailingOnesExit1() {
+        CliRun pass = CliRun.of("check", "-r", "calls == 30", "-r", "answered >= 8", "-r", "code.486 == 2",
+                "-r", "class.6xx <= 5%", "-r", "final.none == 2", "-r", "malformed == 0", "-r", "outcome.cancelled == 2",
+                "-r", "method.invite == 34", "-r", "pdd.max <= 2s", UDP);
+        assertEquals(ExitCode.OK, pass.exit(), pass.out() + pass.err());
+        assertTrue(pass.out().lines().filter(l -> l.startsWith("PASS")).count() == 9, pass.out());
+        CliRun fail = CliRun.of("check", "-r", "asr >= 90", "-r", "code.503 == 0", UDP);
+        assertEquals(ExitCode.CHECK_FAILED, fail.exit());
+        assertEquals(1, fail.exit().code());
+        assertTrue(fail.out().contains("FAIL  asr >= 90"), fail.out());
+        assertTrue(fail.out().contains("measured 26.67%"), "8 of 30 calls answered: " + fail.out());
+        assertTrue(fail.out().contains("check: 2 rules, 0 passed, 2 failed"), fail.out());
+    }
+
+    @Test
+    void rulesFileJsonAndJunit(@TempDir Path dir) throws Exception {
+        Path rules = dir.resolve("rules.txt");
+        Files.writeString(rules, "# the release gate\nseer >= 40   # effective\noutcome.failed < 5%\n");
+        JsonNode j = new ObjectMapper().readTree(CliRun.of("check", "--rules", rules.toString(), "-f", "json", UDP).out());
+        assertEquals(false, j.get("passed").asBoolean());
+        assertEquals(2, j.get("rules").size());
+        assertEquals(50.0, j.get("rules").get(0).get("measured").asDouble(), 1e-9, "SEER: 15 of 30");
+        assertTrue(j.get("rules").get(0).get("passed").asBoolean());
+        Path xml = dir.resolve("check.xml");
+        CliRun junit = CliRun.of("check", "--rules", rules.toString(), "-f", "junit", "-o", xml.toString(), UDP);
+        assertEquals(ExitCode.CHECK_FAILED, junit.exit());
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(xml.toFile());
+        assertEquals("2", doc.getDocumentElement().getAttribute("tests"));
+        assertEquals("1", doc.getDocumentElement().getAttribute("failures"));
+    }
+
+    @Test
+    void badRulesAreUsageErrorsBeforeAnyAnalysis() {
+        List<List<String>> cases = List.of(List.of("-r", "asr >> 5"), List.of("-r", "nonsense > 1"),
+                List.of("-r", "pdd.p95 <= 2000"), List.of("-r", "asr >= 50ms"), List.<String>of());
+        for (List<String> args : cases) {
+            List<String> all = new java.util.ArrayList<>();
+            all.add("check");
+            all.addAll(args);
+            all.add(UDP);
+            String[] a = all.toArray(String[]::new);
+            CliRun r = CliRun.of(a);
+            assertEquals(ExitCode.USAGE, r.exit(), String.join(" ", a) + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+    }
+
+    @Test
+    void silenceNeverPasses(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("registers-only.pcap");
+        Files.write(f, AnalyzeCommandTest.pcap(AnalyzeCommandTest.response(200, "OK", "REGISTER")));
+        CliRun r = CliRun.of("check", "-r", "asr >= 0", f.toString());
+        assertEquals(ExitCode.CHECK_FAILED, r.exit(), "no call: an ASR cannot pass");
+        assertTrue(r.out().contains("nothing to measure"), r.out());
+    }
+}
