@@ -33,8 +33,8 @@ final class AnalyzeCommand implements Command {
 
     @Override
     public String summary() {
-        return "Find every SIP message in captures (UDP, TCP, WebSocket, HEP, tunnels, fragments) and report"
-                + " responses by class, code and method, and calls by outcome with their KPIs.";
+        return "Find every SIP message in captures and logs, and report responses by class, code and method,"
+                + " and calls by outcome with their KPIs.";
     }
 
     @Override

@@ -43,8 +43,8 @@ final class CallsCommand implements Command {
 
     @Override
     public String summary() {
-        return "List calls, one row each (start, from, to, Call-ID, outcome, final code and meaning, Q.850 cause,"
-                + " PDD, setup, duration, answering peer), or draw one call as a ladder with --call-id.";
+        return "List calls, one row each (outcome, final code and meaning, PDD, setup, duration...), or draw one as"
+                + " a ladder with --call-id.";
     }
 
     @Override

@@ -37,8 +37,7 @@ final class CheckCommand implements Command {
 
     @Override
     public String summary() {
-        return "Check captures or logs against rules (e.g. 'asr >= 50', 'code.503 == 0', 'pdd.p95 <= 2s') and exit 1"
-                + " when one fails: a pass/fail gate for CI.";
+        return "Check captures or logs against rules such as 'asr >= 50' or 'code.503 == 0'; exit 1 when one fails.";
     }
 
     @Override
