@@ -23,7 +23,7 @@ final class AnalysisArgs {
         o.addOption(Option.builder().longOpt("strict")
                 .desc("Also parse every message with JAIN-SIP and report those it rejects, and why.").get());
         o.addOption(Option.builder().longOpt("threads").hasArg().argName("N")
-                .desc("Analyse up to N inputs at once (default: the number of cores, at most 4).").get());
+                .desc("Analyse up to N inputs at once (default 1; each needs its own memory: raise -Xmx with it).").get());
         o.addOption(Option.builder().longOpt("max-frame-bytes").hasArg().argName("BYTES")
                 .desc("Largest captured frame accepted; a larger record is taken as corrupt (default 262144).").get());
         o.addOption(Option.builder().longOpt("retransmission-window").hasArg().argName("SECONDS")

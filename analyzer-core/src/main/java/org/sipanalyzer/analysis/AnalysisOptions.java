@@ -46,12 +46,13 @@ public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Du
 
     /**
      * The defaults: 256 KiB frames, {@link ReassemblyLimits#defaults()}, a 64 s retransmission window (RFC 3261
-     * Timer B), 1M keys, 50 warnings, up to 4 inputs at once, reading ahead when there is a second core.
+     * Timer B), 200,000 keys, 50 warnings, one input at a time (each input's tables are bounded, so N inputs at
+     * once need up to N times the memory), and the three-thread pipeline when there is a second core.
      */
     public static AnalysisOptions defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new AnalysisOptions(CaptureOpener.DEFAULT_MAX_FRAME_BYTES, ReassemblyLimits.defaults(),
-                Duration.ofSeconds(64), 200_000, 50, false, Math.max(1, Math.min(4, cores)), cores > 1, Duration.ofMillis(10));
+                Duration.ofSeconds(64), 200_000, 50, false, 1, cores > 1, Duration.ofMillis(10));
     }
 
     public AnalysisOptions withMaxFrameBytes(int m) {
