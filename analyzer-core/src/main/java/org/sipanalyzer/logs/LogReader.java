@@ -44,11 +44,13 @@ public final class LogReader {
         }
     }
 
+    /** A host: a dotted IPv4 address, or an IPv6 address in brackets. */
+    private static final String HOST = "(\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.]{2,45}\\])";
     private static final Pattern ARROW = Pattern.compile(
-            "(\\d{1,3}(?:\\.\\d{1,3}){3}):(\\d{1,5})\\s*(?:-->|->|=>|<--|<-)\\s*(\\d{1,3}(?:\\.\\d{1,3}){3}):(\\d{1,5})");
+            HOST + ":(\\d{1,5})\\s*(?:-->|->|=>|<--|<-)\\s*" + HOST + ":(\\d{1,5})");
     private static final Pattern BACK_ARROW = Pattern.compile("\\s(?:<--|<-)\\s");
-    private static final Pattern FROM_ATTR = Pattern.compile("\\bfrom=\"(\\d{1,3}(?:\\.\\d{1,3}){3}):(\\d{1,5})\"");
-    private static final Pattern TO_ATTR = Pattern.compile("\\bto=\"(\\d{1,3}(?:\\.\\d{1,3}){3}):(\\d{1,5})\"");
+    private static final Pattern FROM_ATTR = Pattern.compile("\\bfrom=\"" + HOST + ":(\\d{1,5})\"");
+    private static final Pattern TO_ATTR = Pattern.compile("\\bto=\"" + HOST + ":(\\d{1,5})\"");
     private static final Pattern EPOCH_MS = Pattern.compile("\\btime=\"(\\d{10,13})\"");
     private static final Pattern YMD = Pattern.compile(
             "(\\d{4})[-/](\\d{2})[-/](\\d{2})[ T](\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?");
@@ -312,6 +314,23 @@ public final class LogReader {
     }
 
     private static Endpoint endpoint(String host, String port) {
+        int pt = Integer.parseInt(port);
+        if (pt > 65535) {
+            return UNKNOWN;
+        }
+        if (host.startsWith("[")) {
+            String literal = host.substring(1, host.length() - 1);
+            if (!literal.contains(":")) {
+                return UNKNOWN;
+            }
+            try {
+                // An IPv6 literal: parsed, never looked up.
+                byte[] a = java.net.InetAddress.getByName(literal).getAddress();
+                return a.length == 16 ? new Endpoint(a, pt) : UNKNOWN;
+            } catch (java.net.UnknownHostException | RuntimeException e) {
+                return UNKNOWN;
+            }
+        }
         String[] p = host.split("\\.");
         byte[] a = new byte[4];
         for (int i = 0; i < 4; i++) {
@@ -321,8 +340,7 @@ public final class LogReader {
             }
             a[i] = (byte) v;
         }
-        int pt = Integer.parseInt(port);
-        return pt > 65535 ? UNKNOWN : new Endpoint(a, pt);
+        return new Endpoint(a, pt);
     }
 
     // ---------------------------------------------------------------- Zeek

@@ -119,6 +119,17 @@ class LogsTest {
     }
 
     @Test
+    void ipv6EndpointsInBrackets() {
+        String log = "[2024/03/01 10:00:00.000] OUT [2001:db8::1]:5060 --> [2001:db8::2]:5070\n\n"
+                + "OPTIONS sip:x@y SIP/2.0\nVia: SIP/2.0/UDP [2001:db8::1];branch=z9hG4bK1\nFrom: <sip:a@b>;tag=1\n"
+                + "To: <sip:x@y>\nCall-ID: c6\nCSeq: 1 OPTIONS\nContent-Length: 0\n\n";
+        List<SipEvent> events = new ArrayList<>();
+        analyze(AnalysisInput.stream("v6.log", new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))), events);
+        assertEquals("[2001:db8::1]:5060", events.get(0).source().toString());
+        assertEquals("[2001:db8::2]:5070", events.get(0).destination().toString());
+    }
+
+    @Test
     void gzipLogsAndOverlongLines() throws IOException {
         String msg = "OPTIONS sip:x@y SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\nFrom: <sip:a@b>;tag=1\n"
                 + "To: <sip:x@y>\nCall-ID: c\nCSeq: 1 OPTIONS\nX-Long: " + "z".repeat(200_000) + "\nContent-Length: 0\n\n";
