@@ -54,17 +54,7 @@ class ReassemblyAnalysisTest {
             w.packet(t += 1_000_000, f);
         }
         events.clear();
-        StatisticsListener collect = new StatisticsListener() {
-            @Override
-            public String name() {
-                return "collect";
-            }
-
-            @Override
-            public void onEvent(SipEvent e) {
-                events.add(e);
-            }
-        };
+        StatisticsListener collect = new org.sipanalyzer.testing.CollectingListener(events);
         return new Analyzer(Catalogue.standard(), AnalysisOptions.defaults().withPrefetch(false))
                 .analyze(List.of(AnalysisInput.stream("t", new ByteArrayInputStream(out.toByteArray()))), List.of(collect));
     }

@@ -41,17 +41,7 @@ class LogsTest {
     }
 
     private static AnalysisResult analyze(AnalysisInput in, List<SipEvent> events) {
-        StatisticsListener collect = new StatisticsListener() {
-            @Override
-            public String name() {
-                return "collect";
-            }
-
-            @Override
-            public void onEvent(SipEvent e) {
-                events.add(e);
-            }
-        };
+        StatisticsListener collect = new org.sipanalyzer.testing.CollectingListener(events);
         return new Analyzer(Catalogue.standard(), AnalysisOptions.defaults()).analyze(List.of(in), List.of(collect));
     }
 
