@@ -10,10 +10,14 @@ import org.apache.commons.cli.Options;
 import org.sipanalyzer.analysis.AnalysisInput;
 import org.sipanalyzer.analysis.AnalysisOptions;
 import org.sipanalyzer.analysis.AnalysisResult;
+import org.sipanalyzer.analysis.Analyzer;
+import org.sipanalyzer.calls.CallStatistics;
+import org.sipanalyzer.calls.CallTracker;
+import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.reassembly.ReassemblyLimits;
 
-/** What {@code analyze} and {@code calls} share: the inputs and the options of the analysis. */
+/** What {@code analyze}, {@code calls} and {@code check} share: the inputs, the options and the run of the analysis. */
 final class AnalysisArgs {
 
     private AnalysisArgs() {
@@ -99,6 +103,24 @@ final class AnalysisArgs {
             }
         }
         return inputs;
+    }
+
+    /** A whole analysis: the messages and, folded from them, the calls. */
+    record Run(AnalysisResult result, CallStatistics calls) {
+    }
+
+    /**
+     * Analyses the inputs named on the command line with its options, following calls, and reports inputs that
+     * could not be read; fails when none could.
+     */
+    static Run analyse(CommandLine line, Console console, String command) throws UsageException {
+        AnalysisOptions options = options(line, command);
+        List<AnalysisInput> inputs = inputs(line, command);
+        CallTracker calls = new CallTracker(CallOptionsParser.parse(line, command));
+        AnalysisResult result = new Analyzer(Catalogue.standard(), options).analyze(inputs, List.of(calls));
+        calls.finish();
+        checkReadable(result, console, command);
+        return new Run(result, calls.statistics());
     }
 
     /** Reports unreadable inputs on standard error; fails when none could be read. */

@@ -6,14 +6,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.Writer;
-import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.sipanalyzer.analysis.AnalysisResult;
-import org.sipanalyzer.analysis.Analyzer;
-import org.sipanalyzer.calls.CallTracker;
-import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.report.AnalysisReport;
 import org.sipanalyzer.report.Charts;
 import org.sipanalyzer.report.OutputFormat;
@@ -61,20 +56,15 @@ final class AnalyzeCommand implements Command {
         int interval = line.hasOption("interval") ? AnalysisArgs.intOption(line, "interval", 1, 86_400 * 7, name()) : 0;
         Charts.ImageFormat chart = chartFormat(line, "chart");
         Charts.ImageFormat callsChart = chartFormat(line, "calls-chart");
-        var options = AnalysisArgs.options(line, name());
-        var inputs = AnalysisArgs.inputs(line, name());
-        CallTracker calls = new CallTracker(CallOptionsParser.parse(line, name()));
-        AnalysisResult result = new Analyzer(Catalogue.standard(), options).analyze(inputs, List.of(calls));
-        calls.finish();
-        AnalysisArgs.checkReadable(result, console, name());
+        AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name());
         try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
-            new AnalysisReport(result, calls.statistics()).withInterval(interval).write(format, out, console.width());
+            new AnalysisReport(run.result(), run.calls()).withInterval(interval).write(format, out, console.width());
         }
         if (chart != null) {
-            writeChart(Charts.responsesByCode(result.total()), chart, line.getOptionValue("chart"));
+            writeChart(Charts.responsesByCode(run.result().total()), chart, line.getOptionValue("chart"));
         }
         if (callsChart != null) {
-            writeChart(Charts.callsByOutcome(calls.statistics()), callsChart, line.getOptionValue("calls-chart"));
+            writeChart(Charts.callsByOutcome(run.calls()), callsChart, line.getOptionValue("calls-chart"));
         }
         return ExitCode.OK;
     }

@@ -11,10 +11,6 @@ import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.sipanalyzer.analysis.AnalysisResult;
-import org.sipanalyzer.analysis.Analyzer;
-import org.sipanalyzer.calls.CallTracker;
-import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.check.Check;
 import org.sipanalyzer.check.Metrics;
 import org.sipanalyzer.check.Rule;
@@ -65,18 +61,13 @@ final class CheckCommand implements Command {
         if (rules.isEmpty()) {
             throw new UsageException("check: no rule given; add --require 'asr >= 50' or --rules FILE");
         }
-        var options = AnalysisArgs.options(line, name());
-        var inputs = AnalysisArgs.inputs(line, name());
-        CallTracker calls = new CallTracker(CallOptionsParser.parse(line, name()));
-        AnalysisResult result = new Analyzer(Catalogue.standard(), options).analyze(inputs, List.of(calls));
-        calls.finish();
-        AnalysisArgs.checkReadable(result, console, name());
-        List<Check.Verdict> verdicts = Check.run(rules, new Metrics(result, calls.statistics()));
+        AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name());
+        List<Check.Verdict> verdicts = Check.run(rules, new Metrics(run.result(), run.calls()));
         long failed = verdicts.stream().filter(v -> !v.passed()).count();
         try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
             switch (format) {
                 case "json" -> out.write(json(verdicts, failed));
-                case "junit" -> out.write(junit(verdicts, failed, inputs.size()));
+                case "junit" -> out.write(junit(verdicts, failed, run.result().inputs().size()));
                 default -> out.write(text(verdicts, failed));
             }
         }

@@ -186,6 +186,26 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void textAndMarkdownTablesTreatUnregisteredAndInvalidCodesAlike() throws Exception {
+        Path f = write("odd.pcap", pcap(response(499, "Client Closed", "INVITE"), response(486, "Busy Here", "INVITE"),
+                response(999, "Way Out", "INVITE")));
+        CliRun text = CliRun.of("analyze", f.toString());
+        assertEquals(ExitCode.OK, text.exit(), text.err());
+        assertTrue(text.out().lines().anyMatch(l -> l.matches(
+                "\\s+499\\s+Client Closed\\s+Unregistered; treated as 400 Bad Request\\..*")), text.out());
+        assertTrue(text.out().lines().anyMatch(l -> l.matches("invalid\\s+Invalid status codes\\s+1\\s+1\\s+33\\.3%")),
+                text.out());
+        CliRun md = CliRun.of("analyze", "-f", "markdown", f.toString());
+        assertEquals(ExitCode.OK, md.exit(), md.err());
+        List<String> lines = md.out().lines().toList();
+        assertTrue(lines.contains("| 4xx | Client Failure |  | 2 | 2 | 66.7% |"), md.out());
+        assertTrue(lines.contains("| 499 | Client Closed | Unregistered; treated as 400 Bad Request. | 1 | 1 | 33.3% |"),
+                md.out());
+        assertTrue(lines.contains("| invalid | Invalid status codes |  | 1 | 1 | 33.3% |"), md.out());
+        assertTrue(lines.contains("| 999 | Way Out | Not a SIP status code (100-699). | 1 | 1 | 33.3% |"), md.out());
+    }
+
+    @Test
     void chartsArePngAndSvgImages() throws Exception {
         Path f = write("c.pcap", pcap(response(486, "Busy Here", "INVITE"), response(200, "OK", "REGISTER")));
         Path png = dir.resolve("codes.png");

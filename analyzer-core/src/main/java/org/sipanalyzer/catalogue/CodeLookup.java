@@ -31,4 +31,16 @@ public record CodeLookup(int code, CodeStatus status, Optional<ResponseCode> ent
     public Optional<Integer> treatedAs() {
         return entry.map(ResponseCode::code);
     }
+
+    /**
+     * What the code means, in one text fit for a report: the entry's meaning for a known code, the class default it
+     * is treated as for an unregistered one, and a plain statement for an invalid one.
+     */
+    public String meaning() {
+        if (entry.isEmpty()) {
+            return "Not a SIP status code (100-699).";
+        }
+        ResponseCode e = entry.get();
+        return isKnown() ? e.meaning() : "Unregistered; treated as " + e.code() + " " + e.reason() + ".";
+    }
 }

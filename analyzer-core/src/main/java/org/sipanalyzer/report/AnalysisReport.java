@@ -18,7 +18,6 @@ import org.sipanalyzer.analysis.MessageStatistics;
 import org.sipanalyzer.catalogue.CodeLookup;
 import org.sipanalyzer.catalogue.CodeStatus;
 import org.sipanalyzer.catalogue.ResponseClass;
-import org.sipanalyzer.catalogue.ResponseCode;
 import org.sipanalyzer.sip.SipProblem;
 
 /** Writes an {@link AnalysisResult} as a terminal report, JSON (schema in docs/json-schema.md) or CSV. */
@@ -161,23 +160,9 @@ public final class AnalysisReport {
     private static String codeTable(MessageStatistics t, int width) {
         long total = t.responses().count();
         List<String[]> rows = new ArrayList<>();
-        ResponseClass current = null;
-        boolean invalidHeading = false;
-        for (CodeStatistics c : t.byCode().values()) {
-            CodeLookup l = c.lookup();
-            ResponseClass cls = l.responseClass().orElse(null);
-            if (cls != null && cls != current) {
-                current = cls;
-                Counts sub = t.byClass().get(cls);
-                rows.add(new String[] {cls.shortName(), cls.label(), "", fmt(sub.count()), fmt(sub.unique()),
-                    share(sub.count(), total)});
-            } else if (cls == null && !invalidHeading) {
-                invalidHeading = true;
-                rows.add(new String[] {"invalid", "Invalid status codes", "", fmt(t.invalidCodes().count()),
-                    fmt(t.invalidCodes().unique()), share(t.invalidCodes().count(), total)});
-            }
-            rows.add(new String[] {"  " + codeLabel(c.code()), reason(c), meaning(c), fmt(c.counts().count()),
-                fmt(c.counts().unique()), share(c.counts().count(), total)});
+        for (CodeRows.Row r : CodeRows.of(t)) {
+            rows.add(new String[] {r.heading() ? r.code() : "  " + r.code(), r.reason(), r.meaning(),
+                fmt(r.counts().count()), fmt(r.counts().unique()), share(r.counts().count(), total)});
         }
         String[] head = {"CODE", "REASON", "MEANING", "COUNT", "UNIQUE", "SHARE"};
         int[] w = new int[head.length];
@@ -211,28 +196,6 @@ public final class AnalysisReport {
                 .append(lpad(r[4], w[4])).append("  ")
                 .append(lpad(r[5], w[5]));
         sb.append(line.toString().stripTrailing()).append('\n');
-    }
-
-    private static String reason(CodeStatistics c) {
-        CodeLookup l = c.lookup();
-        if (l.isKnown()) {
-            return l.entry().orElseThrow().reason();
-        }
-        // Not in the catalogue: show what was sent on the wire.
-        String sent = c.phrases().keySet().stream().findFirst().orElse("");
-        return sent.isEmpty() ? "(no phrase)" : sent;
-    }
-
-    private static String meaning(CodeStatistics c) {
-        CodeLookup l = c.lookup();
-        if (!l.isValid()) {
-            return "Not a SIP status code (100-699).";
-        }
-        ResponseCode e = l.entry().orElseThrow();
-        if (!l.isKnown()) {
-            return "Unregistered; treated as " + e.code() + " " + e.reason() + ".";
-        }
-        return e.meaning();
     }
 
     static String codeLabel(int code) {
@@ -433,7 +396,7 @@ public final class AnalysisReport {
             } else {
                 g.writeNullField("reason");
             }
-            g.writeStringField("meaning", meaning(c));
+            g.writeStringField("meaning", c.lookup().meaning());
             if (l.isValid()) {
                 g.writeStringField("class", l.responseClass().orElseThrow().shortName());
             } else {
@@ -490,7 +453,7 @@ public final class AnalysisReport {
                         l.treatedAs().map(String::valueOf).orElse(""),
                         c.counts().count(), c.counts().unique(),
                         total == 0 ? "" : String.format(Locale.ROOT, "%.4f", (double) c.counts().count() / total),
-                        Csv.safe(meaning(c)));
+                        Csv.safe(c.lookup().meaning()));
             }
         }
     }

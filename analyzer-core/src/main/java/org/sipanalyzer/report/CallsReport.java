@@ -51,9 +51,7 @@ public final class CallsReport {
         if (code == 0) {
             return "No final response.";
         }
-        var l = Catalogue.standard().lookup(code);
-        return l.entry().map(e -> l.isKnown() ? e.meaning() : "Unregistered; treated as " + e.code() + " " + e.reason()
-                + ".").orElse("Not a SIP status code.");
+        return Catalogue.standard().lookup(code).meaning();
     }
 
     private static String endpoint(Endpoint e) {

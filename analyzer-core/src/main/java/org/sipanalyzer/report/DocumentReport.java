@@ -5,14 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sipanalyzer.analysis.AnalysisResult;
-import org.sipanalyzer.analysis.CodeStatistics;
-import org.sipanalyzer.analysis.Counts;
 import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.analysis.MessageStatistics;
 import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallStatistics;
-import org.sipanalyzer.catalogue.CodeLookup;
-import org.sipanalyzer.catalogue.ResponseClass;
 import org.sipanalyzer.sip.SipProblem;
 
 /** An analysis as a document (Markdown or HTML): the same sections, one composition for both. */
@@ -62,20 +58,10 @@ final class DocumentReport {
             doc.paragraph("No SIP responses found.");
         } else {
             List<List<String>> rows = new ArrayList<>();
-            ResponseClass current = null;
             long total = t.responses().count();
-            for (CodeStatistics c : t.byCode().values()) {
-                CodeLookup l = c.lookup();
-                ResponseClass cls = l.responseClass().orElse(null);
-                if (cls != null && cls != current) {
-                    current = cls;
-                    Counts sub = t.byClass().get(cls);
-                    rows.add(List.of(cls.shortName(), cls.label(), "", fmt(sub.count()), fmt(sub.unique()),
-                            pct(sub.count(), total)));
-                }
-                rows.add(List.of(AnalysisReport.codeLabel(c.code()),
-                        l.isKnown() ? l.entry().orElseThrow().reason() : "(unregistered)",
-                        meaning(l), fmt(c.counts().count()), fmt(c.counts().unique()), pct(c.counts().count(), total)));
+            for (CodeRows.Row r : CodeRows.of(t)) {
+                rows.add(List.of(r.code(), r.reason(), r.meaning(), fmt(r.counts().count()),
+                        fmt(r.counts().unique()), pct(r.counts().count(), total)));
             }
             doc.table(List.of("Code", "Reason", "Meaning", "Count", "Unique", "Share"), rows, false, false, false, true,
                     true, true);
@@ -113,14 +99,6 @@ final class DocumentReport {
             }
         }
         return doc.render();
-    }
-
-    private static String meaning(CodeLookup l) {
-        if (!l.isValid()) {
-            return "Not a SIP status code (100-699).";
-        }
-        var e = l.entry().orElseThrow();
-        return l.isKnown() ? e.meaning() : "Unregistered; treated as " + e.code() + " " + e.reason() + ".";
     }
 
     private static String fmt(long n) {
