@@ -1,6 +1,7 @@
 package org.sipanalyzer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,8 @@ class CallsCommandTest {
             .resolve("sipp-calls-udp.pcap").toString();
     static final String TCP = Path.of(System.getProperty("sipanalyzer.samples", "../samples"))
             .resolve("sipp-calls-tcp.pcap").toString();
+    static final String HEP = Path.of(System.getProperty("sipanalyzer.samples", "../samples"))
+            .resolve("kamailio-hep.pcap").toString();
 
     private static List<CSVRecord> csv(String text) throws Exception {
         return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))
@@ -76,6 +79,23 @@ class CallsCommandTest {
         assertTrue(lines.get(2).contains("INVITE") && lines.get(2).contains("->|"), lines.get(2));
         assertTrue(lines.get(5).contains("302 Moved Temporarily") && lines.get(5).contains("|<-"), lines.get(5));
         assertEquals(ExitCode.USAGE, CliRun.of("calls", "--call-id", "no-such-call", UDP).exit());
+    }
+
+    @Test
+    void theLadderFollowsACallThroughTheProxyAndMarksDuplicates() throws Exception {
+        List<CSVRecord> busy = csv(CliRun.of("calls", "-f", "csv", "--outcome", "busy", HEP).out());
+        assertEquals(2, busy.size());
+        List<String> lines = CliRun.of("calls", "--call-id", busy.get(0).get("call_id"), HEP).out().lines().toList();
+        // Caller, proxy and callee: three columns, the INVITE crossing both legs.
+        assertEquals(3, lines.get(1).trim().split("\\s+").length, lines.get(1));
+        assertEquals(2, lines.stream().filter(l -> l.contains("INVITE sip:")).count(), String.join("\n", lines));
+        assertEquals(2, lines.stream().filter(l -> l.contains("486 Busy Here")).count(), String.join("\n", lines));
+
+        List<CSVRecord> notFound = csv(CliRun.of("calls", "-f", "csv", "--outcome", "notFound", HEP).out());
+        assertEquals(2, notFound.size());
+        String ladder = CliRun.of("calls", "--call-id", notFound.get(0).get("call_id"), HEP).out();
+        assertTrue(ladder.contains("(duplicate) ACK"), "Kamailio mirrors the ACK of its own 404 twice: " + ladder);
+        assertFalse(ladder.contains("(retransmission)"), ladder);
     }
 
     @Test

@@ -232,7 +232,9 @@ public final class CallsReport {
                 line[from + 1] = '<';
             }
             String label = TextTable.clean(e.message().firstLine());
-            if (e.retransmission()) {
+            if (e.duplicate()) {
+                label = "(duplicate) " + label;
+            } else if (e.retransmission()) {
                 label = "(retransmission) " + label;
             }
             label = TextTable.shorten(label, Math.max(4, to - from - 5));

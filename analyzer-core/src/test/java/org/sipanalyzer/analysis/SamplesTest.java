@@ -75,4 +75,43 @@ class SamplesTest {
         assertEquals(2, passedChallenge.invites());
         assertEquals(-1, failedChallenge.q850Cause(), "cause 0 is not a Q.850 cause");
     }
+
+    /**
+     * samples/kamailio-hep.pcap (samples/make-hep-sample.sh) holds only HEP3: Kamailio's siptrace mirrored every
+     * message its stateless proxy received and sent. Routed calls are thus seen on both legs, caller to proxy and
+     * proxy to callee, and must still count once each; the proxy answers two calls itself (404).
+     */
+    @org.junit.jupiter.api.Test
+    void kamailioHepSampleHoldsTheCallsItsScriptMade() {
+        Path file = Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve("kamailio-hep.pcap");
+        assertTrue(Files.exists(file), file.toString());
+        List<Call> calls = new ArrayList<>();
+        CallTracker tracker = new CallTracker(CallOptions.defaults(), calls::add);
+        AnalysisResult r = new Analyzer(Catalogue.standard(), AnalysisOptions.defaults())
+                .analyze(List.of(AnalysisInput.file(file)), List.of(tracker));
+        tracker.finish();
+        InputReport in = r.inputs().get(0);
+        assertTrue(in.warnings().isEmpty(), in.warnings().toString());
+        assertEquals(in.packets(), in.reassembly().hepPackets(), "every packet is HEP");
+        assertEquals(in.packets(), in.sipMessages(), "every HEP packet carries one SIP message");
+        MessageStatistics t = r.total();
+        assertEquals(0, t.malformed());
+        // INVITEs: routed calls 3 + 2 + 2 + 2, challenged calls 2 x 2 INVITEs, each on two legs; 2 to the proxy.
+        assertEquals(28, t.byMethod().get("INVITE").unique());
+        assertEquals(4, t.byMethod().get("CANCEL").unique(), "2 CANCELs, each on both legs");
+        assertEquals(2, t.byCode().get(404).counts().unique(), "the proxy's own 404s pass it once");
+        assertEquals(4, t.byCode().get(486).counts().unique());
+        assertEquals(4, t.byCode().get(407).counts().unique());
+
+        CallStatistics s = tracker.statistics();
+        assertEquals(13, s.total());
+        Map<CallOutcome, Long> outcomes = new TreeMap<>(s.byOutcome());
+        outcomes.values().removeIf(v -> v == 0);
+        assertEquals(new TreeMap<>(Map.of(CallOutcome.ANSWERED, 5L, CallOutcome.BUSY, 2L, CallOutcome.UNAVAILABLE, 2L,
+                CallOutcome.CANCELLED, 2L, CallOutcome.NOT_FOUND, 2L)), outcomes);
+        assertEquals(2, s.challenged());
+        assertEquals(5, s.completed(), "every answered call ends with a completed BYE");
+        assertTrue(calls.stream().filter(c -> c.finalCode() == 486).allMatch(c -> c.q850Cause() == 17));
+        assertTrue(calls.stream().filter(c -> c.finalCode() == 503).allMatch(c -> c.q850Cause() == 41));
+    }
 }

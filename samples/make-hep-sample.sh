@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Re-creates samples/kamailio-hep.pcap: SIPp calls through Kamailio (a stateless proxy) on loopback, with
+# Kamailio's siptrace module mirroring every message it receives and sends as HEP3 to 127.0.0.1:9060. Only the
+# HEP traffic is recorded, so every SIP message in the capture is inside HEP. Needs root (tcpdump on lo),
+# sipp, tcpdump and kamailio (Debian's packages). Traffic stays on 127.0.0.1; every run is bounded by timeout.
+# Usage: samples/make-hep-sample.sh [OUTDIR]     (default: samples/)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+out=${1:-$here}
+mkdir -p "$out"
+work=$(mktemp -d)
+cleanup() {
+  kill $(jobs -p) 2>/dev/null || true
+  pkill -f "sipp .* -i 127.0.0.1 -p 70[0-9][0-9] -bg" 2>/dev/null || true
+  [ -f "$work/kamailio.pid" ] && kill "$(cat "$work/kamailio.pid")" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+for tool in sipp tcpdump kamailio; do
+  command -v $tool >/dev/null || { echo "make-hep-sample: $tool is needed (apt-get install sip-tester tcpdump kamailio)" >&2; exit 2; }
+done
+modules=$(dirname "$(find /usr/lib -name siptrace.so -path '*kamailio*' | head -1)")
+[ -n "$modules" ] || { echo "make-hep-sample: Kamailio's siptrace module is not installed" >&2; exit 2; }
+
+# Callees behind the proxy: port, callee scenario, caller scenario, calls, and for "final" its code, reason
+# and Q.850 cause. Port 0 is no callee: the caller asks for a user the proxy does not route (404 from it).
+callees=(
+  "7061 builtin any 3"
+  "7062 final any 2 486 Busy_Here 17"
+  "7063 final any 2 503 Service_Unavailable 41"
+  "7064 cancel cancel 2"
+  "7065 challenge auth 2"
+  "0 none any 2"
+)
+
+capture="$work/capture.pcap"
+timeout 90 tcpdump -i lo -n -s 0 -U -w "$capture" "udp port 9060" 2>"$work/tcpdump.log" &
+tcpdump_pid=$!
+timeout 90 kamailio -f "$here/kamailio/hep-proxy.cfg" -L "$modules" -DD -E -w "$work" -P "$work/kamailio.pid" \
+  >"$work/kamailio.log" 2>&1 &
+sleep 2
+for c in "${callees[@]}"; do
+  set -- $c
+  port=$1
+  case $2 in
+    none) continue ;;
+    builtin) scenario=(-sn uas) ;;
+    final)
+      sed -e "s/__CODE__/$5/" -e "s/__REASON__/${6//_/ }/g" -e "s/__CAUSE__/$7/" "$here/sipp/uas-final.xml" \
+        > "$work/uas-$port.xml"
+      scenario=(-sf "$work/uas-$port.xml") ;;
+    *) scenario=(-sf "$here/sipp/uas-$2.xml") ;;
+  esac
+  timeout 60 sipp "${scenario[@]}" -t u1 -i 127.0.0.1 -p "$port" -bg -trace_err -error_file "$work/uas-$port.err" \
+    >/dev/null 2>&1 || true
+done
+sleep 1
+for c in "${callees[@]}"; do
+  set -- $c
+  service=svc$1
+  [ "$1" = 0 ] && service=nobody
+  timeout 30 sipp -sf "$here/sipp/uac-$3.xml" -t u1 -i 127.0.0.1 -p 7090 -s "$service" 127.0.0.1:7060 \
+    -m "$4" -r 10 -l 2 -timeout 20s -nostdin -trace_err -error_file "$work/uac-$service.err" \
+    >/dev/null 2>&1 || echo "make-hep-sample: calls to $service did not all end as planned" >&2
+done
+sleep 1
+kill "$tcpdump_pid" 2>/dev/null; wait "$tcpdump_pid" 2>/dev/null || true
+cp "$capture" "$out/kamailio-hep.pcap"
+echo "wrote $out/kamailio-hep.pcap"
