@@ -15,6 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -203,6 +204,40 @@ class AnalyzeCommandTest {
                 md.out());
         assertTrue(lines.contains("| invalid | Invalid status codes |  | 1 | 1 | 33.3% |"), md.out());
         assertTrue(lines.contains("| 999 | Way Out | Not a SIP status code (100-699). | 1 | 1 | 33.3% |"), md.out());
+    }
+
+    @Test
+    void htmlReportCarriesItsChartsInlineAndMarkdownDoesNot() throws Exception {
+        String sample = Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve("sipp-calls-udp.pcap")
+                .toString();
+        CliRun html = CliRun.of("analyze", "-f", "html", sample);
+        assertEquals(ExitCode.OK, html.exit(), html.err());
+        List<String> svgs = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<svg .*?</svg>", java.util.regex.Pattern.DOTALL)
+                .matcher(html.out());
+        while (m.find()) {
+            svgs.add(m.group());
+        }
+        assertEquals(2, svgs.size(), "calls by outcome and responses by code");
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String svg : svgs) {
+            var root = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new StringReader(svg)))
+                    .getDocumentElement();
+            assertEquals("svg", root.getLocalName());
+            assertEquals("0.0 0.0 1000.0 560.0", root.getAttribute("viewBox"), "scales with the page");
+            var all = root.getElementsByTagName("*");
+            for (int i = 0; i < all.getLength(); i++) {
+                String id = ((org.w3c.dom.Element) all.item(i)).getAttribute("id");
+                if (!id.isEmpty()) {
+                    assertTrue(ids.add(id), "ids are unique across the page's charts: " + id);
+                }
+            }
+        }
+        assertTrue(svgs.get(0).contains("Calls by outcome (30 calls)"), "the sample's 30 calls");
+        assertTrue(html.out().contains("<figcaption>Responses by code, coloured by class</figcaption>"));
+        assertFalse(CliRun.of("analyze", "-f", "markdown", sample).out().contains("<svg"));
     }
 
     @Test

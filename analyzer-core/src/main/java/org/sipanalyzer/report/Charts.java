@@ -20,6 +20,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 import org.sipanalyzer.analysis.CodeStatistics;
 import org.sipanalyzer.analysis.MessageStatistics;
 import org.sipanalyzer.calls.CallOutcome;
@@ -129,6 +130,17 @@ public final class Charts {
         r.setMaximumBarWidth(0.08);
         r.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator());
         r.setDefaultItemLabelsVisible(true);
+    }
+
+    /**
+     * The chart as an {@code <svg>} element to place inside an HTML page: it scales to the page's width, and its
+     * definitions' ids start with {@code idPrefix} so that several charts can share one page.
+     */
+    public static String svgElement(JFreeChart chart, String idPrefix) {
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        g.setDefsKeyPrefix(idPrefix);
+        chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+        return g.getSVGElement(idPrefix + "chart", false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
     }
 
     /** Writes {@code chart} to {@code out} as PNG or SVG. */

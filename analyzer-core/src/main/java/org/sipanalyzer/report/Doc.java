@@ -17,6 +17,13 @@ interface Doc {
 
     void list(List<String> items);
 
+    /**
+     * A chart, where the format can hold one inline (HTML); Markdown leaves it out, since renderers strip inline
+     * SVG ({@code analyze --chart} writes image files instead). The chart is drawn only when it is used.
+     */
+    default void chart(String caption, java.util.function.Supplier<org.jfree.chart.JFreeChart> chart) {
+    }
+
     /** The finished document. */
     String render();
 
@@ -73,6 +80,7 @@ interface Doc {
     final class HtmlDoc implements Doc {
         private final StringBuilder body = new StringBuilder();
         private final String title;
+        private int charts;
 
         HtmlDoc(String title) {
             this.title = title;
@@ -139,6 +147,13 @@ interface Doc {
         }
 
         @Override
+        public void chart(String caption, java.util.function.Supplier<org.jfree.chart.JFreeChart> chart) {
+            // The SVG is JFreeSVG's own, its text escaped by it; captions and labels never come from captures.
+            body.append("<figure>\n").append(Charts.svgElement(chart.get(), "c" + charts++ + "-")).append('\n')
+                    .append("<figcaption>").append(escape(caption)).append("</figcaption>\n</figure>\n");
+        }
+
+        @Override
         public String render() {
             return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                     + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
@@ -146,7 +161,8 @@ interface Doc {
                     + "body{font-family:system-ui,sans-serif;margin:2em;max-width:80em;color:#222}"
                     + "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:.25em .6em;"
                     + "vertical-align:top}th{background:#f4f4f4;text-align:left}.n{text-align:right}"
-                    + "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.5em}\n</style>\n</head>\n<body>\n"
+                    + "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.5em}figure{margin:1em 0;max-width:60em}"
+                    + "figure svg{width:100%;height:auto}figcaption{color:#555;font-size:.9em}\n</style>\n</head>\n<body>\n"
                     + body + "</body>\n</html>\n";
         }
     }

@@ -35,6 +35,7 @@ final class DocumentReport {
                 }
             }
             doc.table(List.of("Outcome", "Calls", "Share"), rows, false, true, true);
+            doc.chart("Calls by outcome", () -> Charts.callsByOutcome(calls));
             doc.table(List.of("KPI", "Value"), List.of(
                     List.of("ASR", CallsSection.pct(calls.asr())), List.of("NER", CallsSection.pct(calls.ner())),
                     List.of("SER", CallsSection.pct(calls.ser())), List.of("SEER", CallsSection.pct(calls.seer())),
@@ -65,6 +66,7 @@ final class DocumentReport {
             }
             doc.table(List.of("Code", "Reason", "Meaning", "Count", "Unique", "Share"), rows, false, false, false, true,
                     true, true);
+            doc.chart("Responses by code, coloured by class", () -> Charts.responsesByCode(t));
         }
 
         if (!t.byMethod().isEmpty()) {
