@@ -241,6 +241,32 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void markdownReportSaysWhatTheTerminalReportSaysOfCalls() throws Exception {
+        // samples/make-samples.sh: 30 calls; the failing callees send Reason: Q.850 with causes 17 (486), 41 (503),
+        // 21 (603, 403), 1 (404), 23 (302), 38 (500), 18 (480); every answered call ends with BYE.
+        String sample = Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve("sipp-calls-udp.pcap")
+                .toString();
+        CliRun md = CliRun.of("analyze", "-f", "markdown", sample);
+        assertEquals(ExitCode.OK, md.exit(), md.err());
+        List<String> lines = md.out().lines().toList();
+        assertTrue(lines.contains("| 486 | Busy Here | 2 | 6.7% |"), "calls by final response");
+        assertTrue(lines.contains("| none | no final response | 2 | 6.7% |"), "the two calls never answered");
+        assertTrue(lines.contains("| 17 | User busy | 2 |"), "Q.850 causes with their names");
+        assertTrue(lines.contains("| 21 | Call rejected | 4 |"), "603 and 403 both carry cause 21");
+        assertTrue(lines.contains("| BYE | 8 | 200 × 8 |"), "other transactions");
+        int header = lines.indexOf("| From | Calls | Failed | Failed share |");
+        assertTrue(header > 0, md.out());
+        long calls = 0;
+        for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("| "); i++) {
+            calls += Long.parseLong(lines.get(i).split("\\|")[2].trim().replace(",", ""));
+        }
+        assertEquals(30, calls, "the intervals hold every call once");
+        CliRun text = CliRun.of("analyze", sample);
+        assertTrue(text.out().contains("Q.850 causes: 1 Unallocated (unassigned) number ×2, 17 User busy ×2"),
+                text.out());
+    }
+
+    @Test
     void chartsArePngAndSvgImages() throws Exception {
         Path f = write("c.pcap", pcap(response(486, "Busy Here", "INVITE"), response(200, "OK", "REGISTER")));
         Path png = dir.resolve("codes.png");

@@ -58,8 +58,9 @@ public final class AnalysisReport {
             case TEXT -> writeText(out, width);
             case JSON -> writeJson(out);
             case CSV -> writeCsv(out);
-            case MARKDOWN -> out.write(DocumentReport.render(new Doc.MarkdownDoc(), result, calls));
-            case HTML -> out.write(DocumentReport.render(new Doc.HtmlDoc("SIP analysis"), result, calls));
+            case MARKDOWN -> out.write(DocumentReport.render(new Doc.MarkdownDoc(), result, calls, intervalSeconds));
+            case HTML -> out.write(DocumentReport.render(new Doc.HtmlDoc("SIP analysis"), result, calls,
+                    intervalSeconds));
             default -> throw new IllegalArgumentException("an analysis cannot be written as " + format.word());
         }
         out.flush();

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.calls.Call;
 import org.sipanalyzer.catalogue.Catalogue;
+import org.sipanalyzer.catalogue.Q850Causes;
 import org.sipanalyzer.decode.Endpoint;
 
 /** One row per call (text, CSV, JSON), and one call's messages as a ladder diagram. */
@@ -24,7 +25,7 @@ public final class CallsReport {
 
     public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
     static final List<String> COLUMNS = List.of("start", "call_id", "from", "to", "caller", "callee", "outcome",
-            "final_code", "final_reason", "meaning", "q850_cause", "pdd_ms", "setup_ms", "duration_s", "answered_by",
+            "final_code", "final_reason", "meaning", "q850_cause", "q850_name", "pdd_ms", "setup_ms", "duration_s", "answered_by",
             "answering_agent", "challenged", "invites", "reinvites", "input");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneOffset.UTC);
@@ -130,7 +131,8 @@ public final class CallsReport {
                 csv.printRecord(Instant.ofEpochSecond(0, c.start()).toString(), Csv.safe(nz(c.callId())),
                         Csv.safe(uri(c.fromUri())), Csv.safe(uri(c.toUri())), endpoint(c.caller()), endpoint(c.callee()),
                         c.outcome().word(), c.finalCode() == 0 ? "" : c.finalCode(), Csv.safe(nz(c.finalReason())),
-                        Csv.safe(meaning(c.finalCode())), c.q850Cause() < 0 ? "" : c.q850Cause(), ms(c.pdd()),
+                        Csv.safe(meaning(c.finalCode())), c.q850Cause() < 0 ? "" : c.q850Cause(),
+                        c.q850Cause() < 0 ? "" : Q850Causes.name(c.q850Cause()).orElse(""), ms(c.pdd()),
                         ms(c.setupTime()), seconds(c.duration()), endpoint(c.answeredBy()),
                         Csv.safe(nz(c.answeringAgent())), c.challenged(), c.invites(), c.reInvites(),
                         c.input() < inputNames.size() ? inputNames.get(c.input()) : "");
@@ -162,8 +164,10 @@ public final class CallsReport {
                 g.writeStringField("meaning", meaning(c.finalCode()));
                 if (c.q850Cause() >= 0) {
                     g.writeNumberField("q850Cause", c.q850Cause());
+                    g.writeStringField("q850Name", Q850Causes.name(c.q850Cause()).orElse(null));
                 } else {
                     g.writeNullField("q850Cause");
+                    g.writeNullField("q850Name");
                 }
                 g.writeStringField("reasonHeader", c.reasonHeader());
                 g.writeStringField("warning", c.warning());

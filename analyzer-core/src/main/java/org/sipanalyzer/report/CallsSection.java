@@ -12,6 +12,7 @@ import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallStatistics;
 import org.sipanalyzer.calls.Distribution;
 import org.sipanalyzer.catalogue.Catalogue;
+import org.sipanalyzer.catalogue.Q850Causes;
 
 /** The calls, registrations and transactions part of an analysis report, in JSON and text. */
 final class CallsSection {
@@ -225,8 +226,8 @@ final class CallsSection {
             }
             if (!s.byQ850Cause().isEmpty()) {
                 List<String> causes = new ArrayList<>();
-                s.byQ850Cause().forEach((c, n) -> causes.add(c + "×" + n));
-                sb.append("  Q.850 causes: ").append(String.join(" ", causes)).append('\n');
+                s.byQ850Cause().forEach((c, n) -> causes.add(Q850Causes.label(c) + " ×" + n));
+                sb.append("  Q.850 causes: ").append(String.join(", ", causes)).append('\n');
             }
         }
         if (s.registrations() > 0) {

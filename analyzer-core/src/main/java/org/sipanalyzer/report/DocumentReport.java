@@ -1,5 +1,6 @@
 package org.sipanalyzer.report;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,15 +10,20 @@ import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.analysis.MessageStatistics;
 import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallStatistics;
+import org.sipanalyzer.catalogue.Catalogue;
+import org.sipanalyzer.catalogue.Q850Causes;
 import org.sipanalyzer.sip.SipProblem;
 
 /** An analysis as a document (Markdown or HTML): the same sections, one composition for both. */
 final class DocumentReport {
 
+    private static final int TOP = 10;
+    private static final int MAX_TIME_ROWS = 500;
+
     private DocumentReport() {
     }
 
-    static String render(Doc doc, AnalysisResult result, CallStatistics calls) {
+    static String render(Doc doc, AnalysisResult result, CallStatistics calls, long intervalSeconds) {
         MessageStatistics t = result.total();
         doc.heading(1, "SIP analysis");
         doc.paragraph(String.format(Locale.ROOT, "%d of %d inputs read: %,d packets, %,d SIP messages (%,d requests,"
@@ -52,6 +58,10 @@ final class DocumentReport {
                 doc.heading(3, "Failed calls by responding peer");
                 doc.table(List.of("Peer", "Final responses"), peers);
             }
+            callDetails(doc, calls, intervalSeconds);
+        }
+        if (calls != null) {
+            transactions(doc, calls);
         }
 
         doc.heading(2, "Responses by code");
@@ -101,6 +111,81 @@ final class DocumentReport {
             }
         }
         return doc.render();
+    }
+
+    /** What the terminal report says of calls beyond outcomes and KPIs: finals, peers, time, Q.850 causes. */
+    private static void callDetails(Doc doc, CallStatistics calls, long intervalSeconds) {
+        if (calls.callsEvicted() > 0) {
+            doc.paragraph(String.format(Locale.ROOT, "%,d calls were judged early because more than the open-call limit"
+                    + " were in progress at once.", calls.callsEvicted()));
+        }
+        Catalogue catalogue = Catalogue.standard();
+        List<List<String>> finals = new ArrayList<>();
+        calls.byFinalCode().forEach((code, n) -> finals.add(List.of(code == 0 ? "none" : code.toString(),
+                code == 0 ? "no final response" : catalogue.lookup(code).entry().map(e -> e.reason()).orElse(""),
+                fmt(n), pct(n, calls.total()))));
+        doc.heading(3, "Calls by final response");
+        doc.table(List.of("Code", "Reason", "Calls", "Share"), finals, false, false, true, true);
+
+        List<List<String>> dests = new ArrayList<>();
+        calls.topFailingDestinations(TOP).forEach(e -> dests.add(List.of(e.getKey(), fmt(e.getValue()))));
+        if (!dests.isEmpty()) {
+            doc.heading(3, "Top failing destinations");
+            doc.table(List.of("Destination", "Failed calls"), dests, false, true);
+            List<List<String>> srcs = new ArrayList<>();
+            calls.topFailingSources(TOP).forEach(e -> srcs.add(List.of(e.getKey(), fmt(e.getValue()))));
+            doc.heading(3, "Top failing sources");
+            doc.table(List.of("Source", "Failed calls"), srcs, false, true);
+        }
+
+        long interval = intervalSeconds > 0 ? Math.max(intervalSeconds, calls.bucketSeconds()) : calls.autoInterval();
+        Map<Long, long[]> buckets = calls.byTime(interval);
+        if (buckets.size() > 1) {
+            doc.heading(3, "Calls by time (" + interval + " s intervals, UTC)");
+            List<List<String>> rows = new ArrayList<>();
+            long first = buckets.keySet().iterator().next();
+            long last = ((java.util.TreeMap<Long, long[]>) buckets).lastKey();
+            for (long t = first; t <= last && rows.size() < MAX_TIME_ROWS; t += interval) { // empty intervals as 0
+                long[] c = buckets.getOrDefault(t, new long[2]);
+                rows.add(List.of(Instant.ofEpochSecond(t).toString(), fmt(c[0]), fmt(c[1]), pct(c[1], c[0])));
+            }
+            doc.table(List.of("From", "Calls", "Failed", "Failed share"), rows, false, true, true, true);
+            if (rows.size() == MAX_TIME_ROWS && first + MAX_TIME_ROWS * interval <= last) {
+                doc.paragraph("Only the first " + MAX_TIME_ROWS + " intervals are listed; choose a longer --interval.");
+            }
+        }
+
+        if (!calls.byQ850Cause().isEmpty()) {
+            doc.heading(3, "Q.850 causes (Reason header)");
+            List<List<String>> rows = new ArrayList<>();
+            calls.byQ850Cause().forEach((c, n) -> rows.add(List.of(c.toString(),
+                    Q850Causes.name(c).orElse("(unassigned)"), fmt(n))));
+            doc.table(List.of("Cause", "Name", "Calls"), rows, true, false, true);
+        }
+    }
+
+    /** Registrations and the transactions of other methods. */
+    private static void transactions(Doc doc, CallStatistics calls) {
+        if (calls.registrations() > 0) {
+            doc.heading(2, "Registrations");
+            doc.paragraph(String.format(Locale.ROOT, "%,d registration attempts, %,d challenged first; IRA %s;"
+                    + " RRD %s.", calls.registrations(), calls.registrationsChallenged(), CallsSection.pct(calls.ira()),
+                    CallsSection.dist(calls.rrd())));
+            List<List<String>> rows = new ArrayList<>();
+            calls.registrationsByFinalCode().forEach((code, n) -> rows.add(List.of(code == 0 ? "none" : code.toString(),
+                    fmt(n))));
+            doc.table(List.of("Final response", "Registrations"), rows, false, true);
+        }
+        if (!calls.transactionTotals().isEmpty()) {
+            doc.heading(2, "Other transactions");
+            List<List<String>> rows = new ArrayList<>();
+            calls.transactionTotals().forEach((m, n) -> {
+                List<String> codes = new ArrayList<>();
+                calls.transactionsByFinalCode().getOrDefault(m, Map.of()).forEach((c, k) -> codes.add(c + " × " + k));
+                rows.add(List.of(m, fmt(n), String.join(", ", codes)));
+            });
+            doc.table(List.of("Method", "Transactions", "Final responses"), rows, false, true, false);
+        }
     }
 
     private static String fmt(long n) {
