@@ -114,22 +114,35 @@ final class AnalysisArgs {
      * could not be read; fails when none could.
      */
     static Run analyse(CommandLine line, Console console, String command) throws UsageException {
+        Run run = analyse(line, command, inputs(line, command));
+        checkReadable(run.result(), console, command);
+        return run;
+    }
+
+    /**
+     * Analyses the inputs given, following calls, with the options on the command line; inputs that cannot be read
+     * are in the result, marked so, and reported by nothing here.
+     */
+    static Run analyse(CommandLine line, String command, List<AnalysisInput> inputs) throws UsageException {
         AnalysisOptions options = options(line, command);
-        List<AnalysisInput> inputs = inputs(line, command);
         CallTracker calls = new CallTracker(CallOptionsParser.parse(line, command));
         AnalysisResult result = new Analyzer(Catalogue.standard(), options).analyze(inputs, List.of(calls));
         calls.finish();
-        checkReadable(result, console, command);
         return new Run(result, calls.statistics());
     }
 
-    /** Reports unreadable inputs on standard error; fails when none could be read. */
-    static void checkReadable(AnalysisResult result, Console console, String command) throws UsageException {
+    /** Reports unreadable inputs on standard error, one line each. */
+    static void reportUnreadable(AnalysisResult result, Console console) {
         for (InputReport r : result.inputs()) {
             if (!r.readable()) {
                 console.err().println(Main.PROGRAM + ": " + TextSafe.of(r.name()) + ": " + TextSafe.of(r.error()));
             }
         }
+    }
+
+    /** Reports unreadable inputs on standard error; fails when none could be read. */
+    static void checkReadable(AnalysisResult result, Console console, String command) throws UsageException {
+        reportUnreadable(result, console);
         if (!result.anyReadable()) {
             throw new UsageException(command + ": no input could be read");
         }

@@ -1,5 +1,7 @@
 package org.sipanalyzer.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.sipanalyzer.analysis.AnalysisInput;
+import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.check.Check;
 import org.sipanalyzer.check.Metrics;
 import org.sipanalyzer.check.Rule;
@@ -47,6 +54,8 @@ final class CheckCommand implements Command {
                 .desc("Output format: text (default), json, or junit (JUnit XML for CI systems).").get());
         o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
                 .desc("Write to FILE instead of standard output.").get());
+        o.addOption(Option.builder().longOpt("each-input")
+                .desc("Check every input on its own (each must pass) instead of all of them together.").get());
         AnalysisArgs.addOptions(o);
         return o;
     }
@@ -61,17 +70,33 @@ final class CheckCommand implements Command {
         if (rules.isEmpty()) {
             throw new UsageException("check: no rule given; add --require 'asr >= 50' or --rules FILE");
         }
-        AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name());
-        List<Check.Verdict> verdicts = Check.run(rules, new Metrics(run.result(), run.calls()));
-        long failed = verdicts.stream().filter(v -> !v.passed()).count();
+        List<Part> parts = new ArrayList<>();
+        if (line.hasOption("each-input")) {
+            for (AnalysisInput input : AnalysisArgs.inputs(line, name())) {
+                AnalysisArgs.Run run = AnalysisArgs.analyse(line, name(), List.of(input));
+                AnalysisArgs.reportUnreadable(run.result(), console);
+                InputReport r = run.result().inputs().get(0);
+                parts.add(r.readable()
+                        ? new Part(r.name(), 1, Check.run(rules, new Metrics(run.result(), run.calls())), null)
+                        : new Part(r.name(), 1, List.of(), r.error()));
+            }
+            if (parts.stream().allMatch(p -> p.error() != null)) {
+                throw new UsageException(name() + ": no input could be read");
+            }
+        } else {
+            AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name());
+            parts.add(new Part(null, run.result().inputs().size(),
+                    Check.run(rules, new Metrics(run.result(), run.calls())), null));
+        }
+        boolean passed = parts.stream().allMatch(Part::passed);
         try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
             switch (format) {
-                case "json" -> out.write(json(verdicts, failed));
-                case "junit" -> out.write(junit(verdicts, failed, run.result().inputs().size()));
-                default -> out.write(text(verdicts, failed));
+                case "json" -> json(parts, passed, out);
+                case "junit" -> junit(parts, out);
+                default -> out.write(text(parts));
             }
         }
-        return failed == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
+        return passed ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }
 
     private static List<Rule> rules(CommandLine line) throws UsageException {
@@ -106,65 +131,168 @@ final class CheckCommand implements Command {
         return rules;
     }
 
-    private static String text(List<Check.Verdict> verdicts, long failed) {
-        int w = verdicts.stream().mapToInt(v -> v.rule().text().length()).max().orElse(0);
-        StringBuilder sb = new StringBuilder();
-        for (Check.Verdict v : verdicts) {
-            sb.append(v.passed() ? "PASS  " : "FAIL  ").append(String.format(Locale.ROOT, "%-" + w + "s", v.rule().text()))
-                    .append("  measured ").append(v.measuredText()).append('\n');
+    /**
+     * The verdicts over one input ({@code --each-input}) or over all of them together ({@code input} null);
+     * {@code error} says why an input could not be read, and such an input has no verdicts and fails.
+     */
+    record Part(String input, int inputs, List<Check.Verdict> verdicts, String error) {
+
+        long failed() {
+            return verdicts.stream().filter(v -> !v.passed()).count();
         }
-        sb.append(String.format(Locale.ROOT, "check: %d rules, %d passed, %d failed%n", verdicts.size(),
-                verdicts.size() - failed, failed));
+
+        boolean passed() {
+            return error == null && failed() == 0;
+        }
+
+        String title() {
+            return input != null ? input : inputs + (inputs == 1 ? " input" : " inputs");
+        }
+    }
+
+    private static String text(List<Part> parts) {
+        int w = parts.stream().flatMap(p -> p.verdicts().stream()).mapToInt(v -> v.rule().text().length()).max()
+                .orElse(0);
+        boolean each = parts.get(0).input() != null;
+        StringBuilder sb = new StringBuilder();
+        for (Part p : parts) {
+            if (each) {
+                sb.append(p.passed() ? "PASS" : "FAIL").append("  ").append(TextSafe.of(p.input())).append('\n');
+            }
+            String indent = each ? "  " : "";
+            if (p.error() != null) {
+                sb.append(indent).append("ERROR  not read: ").append(TextSafe.of(p.error())).append('\n');
+            }
+            for (Check.Verdict v : p.verdicts()) {
+                sb.append(indent).append(v.passed() ? "PASS  " : "FAIL  ")
+                        .append(String.format(Locale.ROOT, "%-" + w + "s", v.rule().text()))
+                        .append("  measured ").append(v.measuredText()).append('\n');
+            }
+        }
+        if (each) {
+            long failedInputs = parts.stream().filter(p -> !p.passed()).count();
+            sb.append(String.format(Locale.ROOT, "check: %d inputs, %d passed, %d failed (%d rules each)%n",
+                    parts.size(), parts.size() - failedInputs, failedInputs,
+                    parts.stream().filter(p -> p.error() == null).findFirst().map(p -> p.verdicts().size()).orElse(0)));
+        } else {
+            Part p = parts.get(0);
+            sb.append(String.format(Locale.ROOT, "check: %d rules, %d passed, %d failed%n", p.verdicts().size(),
+                    p.verdicts().size() - p.failed(), p.failed()));
+        }
         return sb.toString();
     }
 
-    private static String json(List<Check.Verdict> verdicts, long failed) {
-        StringBuilder sb = new StringBuilder("{\n  \"passed\" : ").append(failed == 0).append(",\n  \"rules\" : [");
-        for (int i = 0; i < verdicts.size(); i++) {
-            Check.Verdict v = verdicts.get(i);
-            sb.append(i == 0 ? "\n" : ",\n").append("    { \"rule\" : ").append(jsonString(v.rule().text()))
-                    .append(", \"passed\" : ").append(v.passed())
-                    .append(", \"measured\" : ").append(Double.isNaN(v.measured()) ? "null"
-                            : Double.toString(v.measured()))
-                    .append(", \"measuredText\" : ").append(jsonString(v.measuredText())).append(" }");
-        }
-        return sb.append("\n  ]\n}\n").toString();
-    }
-
-    private static String jsonString(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                sb.append(c);
+    private static void json(List<Part> parts, boolean passed, Writer out) throws IOException {
+        try (JsonGenerator g = new JsonFactory().createGenerator(new java.io.FilterWriter(out) {
+            @Override
+            public void close() throws IOException {
+                flush(); // the caller closes the output
             }
+        })) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeBooleanField("passed", passed);
+            if (parts.get(0).input() == null) {
+                writeVerdicts(g, parts.get(0).verdicts());
+            } else {
+                g.writeArrayFieldStart("inputs");
+                for (Part p : parts) {
+                    g.writeStartObject();
+                    g.writeStringField("input", p.input());
+                    g.writeBooleanField("passed", p.passed());
+                    g.writeStringField("error", p.error());
+                    writeVerdicts(g, p.verdicts());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeRaw('\n');
         }
-        return sb.append('"').toString();
     }
 
-    private static String junit(List<Check.Verdict> verdicts, long failed, int inputs) {
-        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append("<testsuite name=\"sip-analyzer check\" tests=\"").append(verdicts.size()).append("\" failures=\"")
-                .append(failed).append("\" errors=\"0\" skipped=\"0\">\n");
+    private static void writeVerdicts(JsonGenerator g, List<Check.Verdict> verdicts) throws IOException {
+        g.writeArrayFieldStart("rules");
         for (Check.Verdict v : verdicts) {
-            sb.append("  <testcase classname=\"sip-analyzer.check\" name=\"").append(xml(v.rule().text())).append('"');
-            if (v.passed()) {
-                sb.append("/>\n");
+            g.writeStartObject();
+            g.writeStringField("rule", v.rule().text());
+            g.writeBooleanField("passed", v.passed());
+            if (Double.isNaN(v.measured())) {
+                g.writeNullField("measured");
             } else {
-                sb.append(">\n    <failure message=\"measured ").append(xml(v.measuredText())).append("\">")
-                        .append(xml(v.rule().text())).append(" failed: measured ").append(xml(v.measuredText()))
-                        .append(" over ").append(inputs).append(inputs == 1 ? " input" : " inputs")
-                        .append("</failure>\n  </testcase>\n");
+                g.writeNumberField("measured", v.measured());
             }
+            g.writeStringField("measuredText", v.measuredText());
+            g.writeEndObject();
         }
-        return sb.append("</testsuite>\n").toString();
+        g.writeEndArray();
     }
 
-    private static String xml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&apos;");
+    /** JUnit XML: one test suite per part, one test case per rule; an unreadable input is an error. */
+    private static void junit(List<Part> parts, Writer out) throws IOException {
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            x.writeStartDocument("UTF-8", "1.0");
+            x.writeCharacters("\n");
+            boolean several = parts.size() > 1 || parts.get(0).input() != null;
+            if (several) {
+                x.writeStartElement("testsuites");
+                x.writeCharacters("\n");
+            }
+            for (Part p : parts) {
+                x.writeStartElement("testsuite");
+                x.writeAttribute("name", xmlSafe("sip-analyzer check" + (p.input() != null ? ": " + p.input() : "")));
+                x.writeAttribute("tests", Integer.toString(p.error() != null ? 1 : p.verdicts().size()));
+                x.writeAttribute("failures", Long.toString(p.failed()));
+                x.writeAttribute("errors", p.error() != null ? "1" : "0");
+                x.writeAttribute("skipped", "0");
+                x.writeCharacters("\n");
+                if (p.error() != null) {
+                    x.writeStartElement("testcase");
+                    x.writeAttribute("classname", "sip-analyzer.check");
+                    x.writeAttribute("name", "read " + xmlSafe(p.input()));
+                    x.writeStartElement("error");
+                    x.writeAttribute("message", xmlSafe(p.error()));
+                    x.writeCharacters(xmlSafe(p.input() + ": " + p.error()));
+                    x.writeEndElement();
+                    x.writeEndElement();
+                    x.writeCharacters("\n");
+                }
+                for (Check.Verdict v : p.verdicts()) {
+                    x.writeStartElement("testcase");
+                    x.writeAttribute("classname", "sip-analyzer.check");
+                    x.writeAttribute("name", xmlSafe(v.rule().text()));
+                    if (!v.passed()) {
+                        x.writeStartElement("failure");
+                        x.writeAttribute("message", "measured " + v.measuredText());
+                        x.writeCharacters(xmlSafe(v.rule().text() + " failed: measured " + v.measuredText() + " over "
+                                + p.title()));
+                        x.writeEndElement();
+                    }
+                    x.writeEndElement();
+                    x.writeCharacters("\n");
+                }
+                x.writeEndElement();
+                x.writeCharacters("\n");
+            }
+            if (several) {
+                x.writeEndElement();
+                x.writeCharacters("\n");
+            }
+            x.writeEndDocument();
+            x.flush();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write JUnit XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** Text that XML 1.0 can hold: control characters other than tab and line feed become U+FFFD. */
+    private static String xmlSafe(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(c < 0x20 && c != '\t' && c != '\n' || c == 0xfffe || c == 0xffff ? '\uFFFD' : c);
+        }
+        return sb.toString();
     }
 }

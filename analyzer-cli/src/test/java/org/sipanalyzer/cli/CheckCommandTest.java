@@ -50,6 +50,47 @@ class CheckCommandTest {
     }
 
     @Test
+    void eachInputIsCheckedOnItsOwn(@TempDir Path dir) throws Exception {
+        // UDP sample: 8 of 30 calls answered (26.7%); HEP sample: 5 of 13 (38.5%); together 13 of 43 (30.2%).
+        String hep = CallsCommandTest.HEP;
+        String missing = dir.resolve("missing.pcap").toString();
+        CliRun together = CliRun.of("check", "-r", "asr >= 30", UDP, hep);
+        assertEquals(ExitCode.OK, together.exit(), together.out());
+        assertTrue(together.out().contains("measured 30.23%"), together.out());
+
+        CliRun each = CliRun.of("check", "--each-input", "-r", "asr >= 30", "-r", "malformed == 0", UDP, hep, missing);
+        assertEquals(ExitCode.CHECK_FAILED, each.exit(), each.out());
+        List<String> lines = each.out().lines().toList();
+        assertEquals("FAIL  " + UDP, lines.get(0));
+        assertTrue(lines.get(1).startsWith("  FAIL  asr >= 30") && lines.get(1).endsWith("measured 26.67%"), lines.get(1));
+        assertTrue(lines.contains("PASS  " + hep), each.out());
+        assertTrue(lines.contains("FAIL  " + missing), each.out());
+        assertTrue(each.out().contains("check: 3 inputs, 1 passed, 2 failed (2 rules each)"), each.out());
+        assertTrue(each.err().contains("missing.pcap: no such file"), each.err());
+
+        JsonNode j = new ObjectMapper().readTree(CliRun.of("check", "--each-input", "-r", "asr >= 30", "-f", "json",
+                UDP, hep).out());
+        assertEquals(false, j.get("passed").asBoolean());
+        assertEquals(2, j.get("inputs").size());
+        assertEquals(38.46, j.get("inputs").get(1).get("rules").get(0).get("measured").asDouble(), 0.01);
+        assertTrue(j.get("inputs").get(1).get("passed").asBoolean());
+
+        Path xml = dir.resolve("each.xml");
+        CliRun.of("check", "--each-input", "-r", "asr >= 30", "-f", "junit", "-o", xml.toString(), UDP, hep, missing);
+        org.w3c.dom.Element root = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(xml.toFile()).getDocumentElement();
+        assertEquals("testsuites", root.getTagName());
+        org.w3c.dom.NodeList suites = root.getElementsByTagName("testsuite");
+        assertEquals(3, suites.getLength());
+        assertEquals("1", ((org.w3c.dom.Element) suites.item(0)).getAttribute("failures"));
+        assertEquals("0", ((org.w3c.dom.Element) suites.item(1)).getAttribute("failures"));
+        assertEquals("1", ((org.w3c.dom.Element) suites.item(2)).getAttribute("errors"), "the missing input");
+
+        assertEquals(ExitCode.USAGE, CliRun.of("check", "--each-input", "-r", "asr >= 30", missing).exit(),
+                "nothing readable at all");
+    }
+
+    @Test
     void badRulesAreUsageErrorsBeforeAnyAnalysis() {
         List<List<String>> cases = List.of(List.of("-r", "asr >> 5"), List.of("-r", "nonsense > 1"),
                 List.of("-r", "pdd.p95 <= 2000"), List.of("-r", "asr >= 50ms"), List.<String>of());
