@@ -3,9 +3,9 @@ package org.sipanalyzer.cli;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.Writer;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -43,6 +43,9 @@ final class AnalyzeCommand implements Command {
                 .desc("Also draw responses by code into FILE (.png or .svg).").get());
         o.addOption(Option.builder().longOpt("calls-chart").hasArg().argName("FILE")
                 .desc("Also draw calls by outcome into FILE (.png or .svg).").get());
+        o.addOption(Option.builder().longOpt("table").hasArg().argName("TABLE")
+                .desc("With -f csv, the table to write: codes (default), methods, outcomes, finals, peers, time or"
+                        + " inputs.").get());
         o.addOption(Option.builder().longOpt("interval").hasArg().argName("SECONDS")
                 .desc("Width of the calls-by-time buckets (default: chosen from the capture's span, about 60 buckets).")
                 .get());
@@ -56,9 +59,23 @@ final class AnalyzeCommand implements Command {
         int interval = line.hasOption("interval") ? AnalysisArgs.intOption(line, "interval", 1, 86_400 * 7, name()) : 0;
         Charts.ImageFormat chart = chartFormat(line, "chart");
         Charts.ImageFormat callsChart = chartFormat(line, "calls-chart");
+        AnalysisReport.CsvTable table = AnalysisReport.CsvTable.CODES;
+        if (line.hasOption("table")) {
+            String t = line.getOptionValue("table");
+            if (format != OutputFormat.CSV) {
+                throw new UsageException(name() + ": --table chooses a CSV table; add -f csv");
+            }
+            table = AnalysisReport.CsvTable.of(t).orElseThrow(() -> new UsageException(name() + ": unknown table '"
+                    + TextSafe.of(t) + "'; use codes, methods, outcomes, finals, peers, time or inputs"));
+        }
         AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name());
+        AnalysisReport report = new AnalysisReport(run.result(), run.calls()).withInterval(interval).withCsvTable(table);
         try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
-            new AnalysisReport(run.result(), run.calls()).withInterval(interval).write(format, out, console.width());
+            report.write(format, out, console.width());
+        }
+        if (format == OutputFormat.CSV && table != AnalysisReport.CsvTable.INPUTS) {
+            // A CSV table has no room for what was skipped; nothing is lost silently, so it is said here.
+            console.err().println(Main.PROGRAM + ": " + report.summaryLine());
         }
         if (chart != null) {
             writeChart(Charts.responsesByCode(run.result().total()), chart, line.getOptionValue("chart"));

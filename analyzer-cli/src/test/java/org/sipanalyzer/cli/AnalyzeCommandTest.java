@@ -266,6 +266,54 @@ class AnalyzeCommandTest {
                 text.out());
     }
 
+    private static List<CSVRecord> csvTable(String... args) throws Exception {
+        CliRun r = CliRun.of(args);
+        assertEquals(ExitCode.OK, r.exit(), r.err());
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(r.out()))
+                .getRecords();
+    }
+
+    @Test
+    void csvTablesForSpreadsheets() throws Exception {
+        // The UDP sample (samples/README.md): 176 packets, all SIP, 4 retransmissions; 30 calls, 8 answered.
+        String sample = Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve("sipp-calls-udp.pcap")
+                .toString();
+        List<CSVRecord> outcomes = csvTable("analyze", "-f", "csv", "--table", "outcomes", sample);
+        assertEquals(30, outcomes.stream().mapToLong(r -> Long.parseLong(r.get("calls"))).sum());
+        assertEquals("8", outcomes.stream().filter(r -> r.get("outcome").equals("answered")).findFirst().orElseThrow()
+                .get("calls"));
+        List<CSVRecord> finals = csvTable("analyze", "-f", "csv", "--table", "finals", sample);
+        assertTrue(finals.stream().anyMatch(r -> r.get("final_code").equals("486") && r.get("calls").equals("2")
+                && r.get("reason").equals("Busy Here")));
+        assertTrue(finals.stream().anyMatch(r -> r.get("final_code").isEmpty() && r.get("calls").equals("2")),
+                "two calls never got a final response");
+        List<CSVRecord> time = csvTable("analyze", "-f", "csv", "--table", "time", "--interval", "1", sample);
+        assertEquals(30, time.stream().mapToLong(r -> Long.parseLong(r.get("calls"))).sum());
+        assertEquals(22, time.stream().mapToLong(r -> Long.parseLong(r.get("failed"))).sum(), "30 calls, 8 answered");
+        assertTrue(time.stream().allMatch(r -> r.get("interval_s").equals("1")));
+        List<CSVRecord> peers = csvTable("analyze", "-f", "csv", "--table", "peers", sample);
+        assertEquals(22, peers.stream().mapToLong(r -> Long.parseLong(r.get("calls"))).sum());
+        List<CSVRecord> methods = csvTable("analyze", "-f", "csv", "--table", "methods", sample);
+        assertTrue(methods.stream().anyMatch(r -> r.get("method").equals("INVITE") && r.get("unique").equals("34")));
+
+        Path missing = dir.resolve("missing.pcap");
+        CliRun in = CliRun.of("analyze", "-f", "csv", "--table", "inputs", sample, missing.toString());
+        List<CSVRecord> inputs = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(in.out())).getRecords();
+        assertEquals(2, inputs.size());
+        assertEquals(List.of("true", "176", "176", "4", "0", "0", "0"), List.of(inputs.get(0).get("readable"),
+                inputs.get(0).get("packets"), inputs.get(0).get("sip_messages"), inputs.get(0).get("retransmissions"),
+                inputs.get(0).get("malformed"), inputs.get(0).get("non_sip_payloads"), inputs.get(0).get("undecodable")));
+        assertEquals("false", inputs.get(1).get("readable"));
+        assertTrue(inputs.get(1).get("error").contains("no such file"));
+
+        CliRun codes = CliRun.of("analyze", "-f", "csv", sample);
+        assertTrue(codes.err().contains("1 of 1 input read: 176 packets, 176 SIP messages"),
+                "what a CSV table cannot hold is said on standard error: " + codes.err());
+        assertEquals(ExitCode.USAGE, CliRun.of("analyze", "--table", "time", sample).exit(), "--table needs -f csv");
+        assertEquals(ExitCode.USAGE, CliRun.of("analyze", "-f", "csv", "--table", "nope", sample).exit());
+    }
+
     @Test
     void chartsArePngAndSvgImages() throws Exception {
         Path f = write("c.pcap", pcap(response(486, "Busy Here", "INVITE"), response(200, "OK", "REGISTER")));

@@ -15,6 +15,7 @@ import org.sipanalyzer.analysis.CodeStatistics;
 import org.sipanalyzer.analysis.Counts;
 import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.analysis.MessageStatistics;
+import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.CodeLookup;
 import org.sipanalyzer.catalogue.CodeStatus;
 import org.sipanalyzer.catalogue.ResponseClass;
@@ -32,9 +33,45 @@ public final class AnalysisReport {
     static final List<String> CSV_COLUMNS = List.of("code", "class", "reason", "status", "registered", "treated_as",
             "count", "unique", "share", "meaning");
 
+    /** The tables the CSV format can write, one at a time (CSV holds one table). */
+    public enum CsvTable {
+        /** Responses by code with the catalogue's view of each (the default). */
+        CODES,
+        /** Requests by method. */
+        METHODS,
+        /** Calls by outcome. */
+        OUTCOMES,
+        /** Calls by last final response. */
+        FINALS,
+        /** Failed calls by responding peer and final response. */
+        PEERS,
+        /** Calls and failed calls per interval. */
+        TIME,
+        /** Each input with what was read, skipped, malformed and undecodable. */
+        INPUTS;
+
+        /** The name on the command line. */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The table named {@code word} (any case). */
+        public static java.util.Optional<CsvTable> of(String word) {
+            for (CsvTable t : values()) {
+                if (t.word().equalsIgnoreCase(word.strip())) {
+                    return java.util.Optional.of(t);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
     private final AnalysisResult result;
     private final org.sipanalyzer.calls.CallStatistics calls;
     private long intervalSeconds;
+    private CsvTable csvTable = CsvTable.CODES;
+    /** Beyond this many intervals, the CSV time table lists only intervals that hold calls. */
+    private static final long MAX_FILLED_INTERVALS = 100_000;
 
     public AnalysisReport(AnalysisResult result) {
         this(result, null);
@@ -50,6 +87,27 @@ public final class AnalysisReport {
     public AnalysisReport withInterval(long seconds) {
         this.intervalSeconds = seconds;
         return this;
+    }
+
+    /** Chooses the table the CSV format writes ({@link CsvTable#CODES} by default). */
+    public AnalysisReport withCsvTable(CsvTable table) {
+        this.csvTable = table;
+        return this;
+    }
+
+    /**
+     * One line saying what was read and what was not: inputs, packets, messages, retransmissions, duplicates,
+     * malformed, non-SIP and undecodable. The text report starts with it; it goes with every other format too.
+     */
+    public String summaryLine() {
+        MessageStatistics t = result.total();
+        long readable = result.inputs().stream().filter(InputReport::readable).count();
+        return String.format(Locale.ROOT, "%d of %d input%s read: %,d packets, %,d SIP messages (%,d requests,"
+                        + " %,d responses), %,d retransmissions, %s%,d malformed, %,d non-SIP payloads, %,d undecodable",
+                readable, result.inputs().size(), result.inputs().size() == 1 ? "" : "s", result.packets(),
+                t.messages().count(), t.requests().count(), t.responses().count(), t.retransmissions(),
+                t.duplicates() > 0 ? String.format(Locale.ROOT, "%,d duplicate captures, ", t.duplicates()) : "",
+                t.malformed(), result.nonSipPayloads(), result.undecodablePackets());
     }
 
     /** Writes the report; {@code width} is the terminal width for the text format. */
@@ -71,13 +129,7 @@ public final class AnalysisReport {
     private void writeText(Writer out, int width) throws IOException {
         MessageStatistics t = result.total();
         StringBuilder sb = new StringBuilder();
-        long readable = result.inputs().stream().filter(InputReport::readable).count();
-        sb.append(String.format(Locale.ROOT, "%d of %d input%s read: %,d packets, %,d SIP messages (%,d requests,"
-                        + " %,d responses), %,d retransmissions, %s%,d malformed, %,d non-SIP payloads, %,d undecodable%n",
-                readable, result.inputs().size(), result.inputs().size() == 1 ? "" : "s", result.packets(),
-                t.messages().count(), t.requests().count(), t.responses().count(), t.retransmissions(),
-                t.duplicates() > 0 ? String.format(Locale.ROOT, "%,d duplicate captures, ", t.duplicates()) : "",
-                t.malformed(), result.nonSipPayloads(), result.undecodablePackets()));
+        sb.append(summaryLine()).append('\n');
         sb.append('\n');
         if (t.responses().count() == 0) {
             sb.append("No SIP responses found.\n");
@@ -440,22 +492,105 @@ public final class AnalysisReport {
     // ---------------------------------------------------------------- CSV
 
     private void writeCsv(Writer out) throws IOException {
+        List<String> header = switch (csvTable) {
+            case CODES -> CSV_COLUMNS;
+            case METHODS -> List.of("method", "count", "unique");
+            case OUTCOMES -> List.of("outcome", "calls", "share");
+            case FINALS -> List.of("final_code", "reason", "calls", "share");
+            case PEERS -> List.of("peer", "final_code", "calls");
+            case TIME -> List.of("start", "interval_s", "calls", "failed");
+            case INPUTS -> List.of("input", "readable", "error", "format", "packets", "sip_messages", "requests",
+                    "responses", "retransmissions", "duplicates", "malformed", "non_sip_payloads", "undecodable",
+                    "truncated_frames", "warnings");
+        };
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get();
+        try (CSVPrinter csv = new CSVPrinter(new NonClosingWriter(out), format)) {
+            switch (csvTable) {
+                case CODES -> csvCodes(csv);
+                case METHODS -> result.total().byMethod().forEach((m, c) -> record(csv, Csv.safe(m), c.count(),
+                        c.unique()));
+                case INPUTS -> csvInputs(csv);
+                default -> csvCalls(csv);
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void record(CSVPrinter csv, Object... values) {
+        try {
+            csv.printRecord(values);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void csvCodes(CSVPrinter csv) throws IOException {
         MessageStatistics t = result.total();
         long total = t.responses().count();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS.toArray(String[]::new)).get();
-        try (CSVPrinter csv = new CSVPrinter(new NonClosingWriter(out), format)) {
-            for (CodeStatistics c : t.byCode().values()) {
-                CodeLookup l = c.lookup();
-                csv.printRecord(codeLabel(c.code()),
-                        l.responseClass().map(ResponseClass::shortName).orElse("invalid"),
-                        l.isKnown() ? l.entry().orElseThrow().reason() : "",
-                        l.status().word(),
-                        l.status() == CodeStatus.REGISTERED || l.status() == CodeStatus.DEPRECATED,
-                        l.treatedAs().map(String::valueOf).orElse(""),
-                        c.counts().count(), c.counts().unique(),
-                        total == 0 ? "" : String.format(Locale.ROOT, "%.4f", (double) c.counts().count() / total),
-                        Csv.safe(c.lookup().meaning()));
+        for (CodeStatistics c : t.byCode().values()) {
+            CodeLookup l = c.lookup();
+            csv.printRecord(codeLabel(c.code()),
+                    l.responseClass().map(ResponseClass::shortName).orElse("invalid"),
+                    l.isKnown() ? l.entry().orElseThrow().reason() : "",
+                    l.status().word(),
+                    l.status() == CodeStatus.REGISTERED || l.status() == CodeStatus.DEPRECATED,
+                    l.treatedAs().map(String::valueOf).orElse(""),
+                    c.counts().count(), c.counts().unique(),
+                    total == 0 ? "" : String.format(Locale.ROOT, "%.4f", (double) c.counts().count() / total),
+                    Csv.safe(c.lookup().meaning()));
+        }
+    }
+
+    private void csvInputs(CSVPrinter csv) throws IOException {
+        for (InputReport r : result.inputs()) {
+            MessageStatistics t = r.statistics();
+            if (!r.readable() || t == null) {
+                csv.printRecord(Csv.safe(r.name()), false, Csv.safe(r.error()), "", "", "", "", "", "", "", "", "", "",
+                        "", "");
+                continue;
             }
+            csv.printRecord(Csv.safe(r.name()), true, "", r.format(), r.packets(), t.messages().count(),
+                    t.requests().count(), t.responses().count(), t.retransmissions(), t.duplicates(), t.malformed(),
+                    r.nonSipPayloads(), r.undecodablePackets(), r.truncatedFrames(),
+                    r.warnings().size() + r.warningsNotListed());
+        }
+    }
+
+    private void csvCalls(CSVPrinter csv) throws IOException {
+        if (calls == null) {
+            return;
+        }
+        long total = calls.total();
+        switch (csvTable) {
+            case OUTCOMES -> calls.byOutcome().forEach((o, n) -> record(csv, o.word(), n,
+                    total == 0 ? "" : String.format(Locale.ROOT, "%.4f", (double) n / total)));
+            case FINALS -> calls.byFinalCode().forEach((code, n) -> record(csv, code == 0 ? "" : code,
+                    code == 0 ? "no final response" : Catalogue.standard().lookup(code).entry().map(e -> e.reason())
+                            .orElse(""), n, String.format(Locale.ROOT, "%.4f", (double) n / total)));
+            case PEERS -> calls.failuresByPeer().forEach((peer, codes) -> codes.forEach((code, n) ->
+                    record(csv, Csv.safe(peer), code == 0 ? "" : code, n)));
+            case TIME -> {
+                long interval = intervalSeconds > 0 ? Math.max(intervalSeconds, calls.bucketSeconds())
+                        : calls.autoInterval();
+                Map<Long, long[]> buckets = calls.byTime(interval);
+                if (!buckets.isEmpty()) {
+                    long first = buckets.keySet().iterator().next();
+                    long last = ((java.util.TreeMap<Long, long[]>) buckets).lastKey();
+                    if ((last - first) / interval < MAX_FILLED_INTERVALS) {
+                        for (long t = first; t <= last; t += interval) { // empty intervals as 0, as a chart needs
+                            long[] c = buckets.getOrDefault(t, new long[2]);
+                            csv.printRecord(java.time.Instant.ofEpochSecond(t).toString(), interval, c[0], c[1]);
+                        }
+                    } else { // a span too long to list every interval of (times far apart): the busy ones only
+                        for (Map.Entry<Long, long[]> e : buckets.entrySet()) {
+                            csv.printRecord(java.time.Instant.ofEpochSecond(e.getKey()).toString(), interval,
+                                    e.getValue()[0], e.getValue()[1]);
+                        }
+                    }
+                }
+            }
+            default -> throw new IllegalStateException(csvTable.word());
         }
     }
 }
