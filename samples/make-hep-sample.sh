@@ -7,6 +7,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$here}
+. "$here/sipp/callee.sh"
 mkdir -p "$out"
 work=$(mktemp -d)
 cleanup() {
@@ -42,18 +43,8 @@ timeout 90 kamailio -f "$here/kamailio/hep-proxy.cfg" -L "$modules" -DD -E -w "$
 sleep 2
 for c in "${callees[@]}"; do
   set -- $c
-  port=$1
-  case $2 in
-    none) continue ;;
-    builtin) scenario=(-sn uas) ;;
-    final)
-      sed -e "s/__CODE__/$5/" -e "s/__REASON__/${6//_/ }/g" -e "s/__CAUSE__/$7/" "$here/sipp/uas-final.xml" \
-        > "$work/uas-$port.xml"
-      scenario=(-sf "$work/uas-$port.xml") ;;
-    *) scenario=(-sf "$here/sipp/uas-$2.xml") ;;
-  esac
-  timeout 60 sipp "${scenario[@]}" -t u1 -i 127.0.0.1 -p "$port" -bg -trace_err -error_file "$work/uas-$port.err" \
-    >/dev/null 2>&1 || true
+  [ "$2" = none ] && continue
+  start_callee "$here" "$work" u1 "$1" "$2" "${5:-}" "${6:-}" "${7:-}"
 done
 sleep 1
 for c in "${callees[@]}"; do

@@ -6,6 +6,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$here}
+. "$here/sipp/callee.sh"
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; pkill -f "sipp .* -i 127.0.0.1 -p [56][0-9][0-9][0-9] -bg" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -42,18 +43,7 @@ run() {
   sleep 1
   for c in "${callees[@]}"; do
     set -- $c
-    local port=$((base + $1)) scenario
-    case $2 in
-      builtin) scenario=(-sn uas) ;;
-      final)
-        # SIPp checks a status line when it loads the scenario, so the code is written into a copy of it.
-        sed -e "s/__CODE__/$5/" -e "s/__REASON__/${6//_/ }/g" -e "s/__CAUSE__/$7/" "$here/sipp/uas-final.xml" \
-          > "$work/uas-$port.xml"
-        scenario=(-sf "$work/uas-$port.xml") ;;
-      *) scenario=(-sf "$here/sipp/uas-$2.xml") ;;
-    esac
-    timeout 60 sipp "${scenario[@]}" -t "$transport" -i 127.0.0.1 -p "$port" -bg \
-      -trace_err -error_file "$work/uas-$port.err" >/dev/null 2>&1 || true
+    start_callee "$here" "$work" "$transport" $((base + $1)) "$2" "${5:-}" "${6:-}" "${7:-}"
   done
   sleep 1
   for c in "${callees[@]}"; do

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sipanalyzer.calls.Call;
@@ -34,16 +35,22 @@ class SamplesTest {
             CallOutcome.DECLINED, 2L, CallOutcome.FORBIDDEN, 2L, CallOutcome.NOT_FOUND, 2L, CallOutcome.UNAVAILABLE, 4L,
             CallOutcome.CANCELLED, 2L, CallOutcome.REDIRECTED, 2L, CallOutcome.TIMEOUT, 2L, CallOutcome.FAILED, 4L);
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sipp-calls-udp.pcap", "sipp-calls-udp.pcap.gz", "sipp-calls-tcp.pcap"})
-    void samplesHoldTheCallsTheirScriptMade(String name) {
-        Path file = Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve(name);
+    /** Analyses one of the samples with the default options, calls followed by {@code tracker} (finished). */
+    private static AnalysisResult analyse(String sample, CallTracker tracker) {
+        Path file = Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve(sample);
         assertTrue(Files.exists(file), file.toString());
-        List<Call> calls = new ArrayList<>();
-        CallTracker tracker = new CallTracker(CallOptions.defaults(), calls::add);
         AnalysisResult r = new Analyzer(Catalogue.standard(), AnalysisOptions.defaults())
                 .analyze(List.of(AnalysisInput.file(file)), List.of(tracker));
         tracker.finish();
+        return r;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sipp-calls-udp.pcap", "sipp-calls-udp.pcap.gz", "sipp-calls-tcp.pcap"})
+    void samplesHoldTheCallsTheirScriptMade(String name) {
+        List<Call> calls = new ArrayList<>();
+        CallTracker tracker = new CallTracker(CallOptions.defaults(), calls::add);
+        AnalysisResult r = analyse(name, tracker);
         MessageStatistics t = r.total();
         Map<Integer, Long> responses = new TreeMap<>();
         t.byCode().forEach((code, s) -> responses.put(code, s.counts().unique()));
@@ -81,15 +88,11 @@ class SamplesTest {
      * message its stateless proxy received and sent. Routed calls are thus seen on both legs, caller to proxy and
      * proxy to callee, and must still count once each; the proxy answers two calls itself (404).
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void kamailioHepSampleHoldsTheCallsItsScriptMade() {
-        Path file = Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve("kamailio-hep.pcap");
-        assertTrue(Files.exists(file), file.toString());
         List<Call> calls = new ArrayList<>();
         CallTracker tracker = new CallTracker(CallOptions.defaults(), calls::add);
-        AnalysisResult r = new Analyzer(Catalogue.standard(), AnalysisOptions.defaults())
-                .analyze(List.of(AnalysisInput.file(file)), List.of(tracker));
-        tracker.finish();
+        AnalysisResult r = analyse("kamailio-hep.pcap", tracker);
         InputReport in = r.inputs().get(0);
         assertTrue(in.warnings().isEmpty(), in.warnings().toString());
         assertEquals(in.packets(), in.reassembly().hepPackets(), "every packet is HEP");
