@@ -177,6 +177,7 @@ final class InputAnalysis {
         apply(last);
         report.reassembly = scanner.reassembly().stats();
         report.truncatedFrames = reader.truncatedFrames();
+        report.warnedWithoutListing(reader.warningsNotListed());
         report.retransmissionKeysEvicted = retransmissions.evictedForSpace();
         summarise();
     }

@@ -52,6 +52,11 @@ public final class InputReport {
         this.error = error;
     }
 
+    /** Warnings a reader met but, being bounded, only counted. */
+    void warnedWithoutListing(long n) {
+        warningsNotListed += n;
+    }
+
     void warn(String warning) {
         if (warnings.size() < maxWarnings) {
             warnings.add(warning);

@@ -247,7 +247,7 @@ public final class CaptureOpener {
         private final CaptureReader reader;
         private final InputStream stream;
         private final LenientGzip gzip;
-        private final java.util.List<CaptureWarning> warnings = new java.util.ArrayList<>();
+        private final Warnings warnings = new Warnings();
         private int copied;
         private boolean gzipReported;
 
@@ -281,9 +281,14 @@ public final class CaptureOpener {
             if (gzip != null && gzip.endedEarly && !gzipReported) {
                 gzipReported = true;
                 warnings.add(new CaptureWarning(0, gzip.produced, "the gzip stream ends early (truncated file): "
-                        + gzip.produced + " bytes of capture were recovered and analysed", false));
+                        + gzip.produced + " bytes of capture were recovered and analysed", true));
             }
-            return warnings;
+            return warnings.list();
+        }
+
+        @Override
+        public long warningsNotListed() {
+            return reader.warningsNotListed() + warnings.notListed();
         }
 
         @Override

@@ -20,8 +20,13 @@ public interface CaptureReader extends Closeable {
      */
     Frame next() throws IOException;
 
-    /** The warnings met so far, in the order found. */
+    /** The warnings met so far, in the order found; bounded, see {@link #warningsNotListed()}. */
     List<CaptureWarning> warnings();
+
+    /** Warnings met beyond those a reader lists (a capture damaged in every record), counted only. */
+    default long warningsNotListed() {
+        return 0;
+    }
 
     /** True when the capture was gzip-compressed. */
     default boolean isCompressed() {

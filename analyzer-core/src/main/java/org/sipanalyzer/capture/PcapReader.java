@@ -19,7 +19,7 @@ final class PcapReader implements CaptureReader {
 
     private final ByteSource src;
     private final int maxFrameBytes;
-    private final List<CaptureWarning> warnings = new ArrayList<>();
+    private final Warnings warnings = new Warnings();
     private boolean bigEndian;
     private final boolean nanos;
     private final int recordHeader;
@@ -138,7 +138,12 @@ final class PcapReader implements CaptureReader {
 
     @Override
     public List<CaptureWarning> warnings() {
-        return warnings;
+        return warnings.list();
+    }
+
+    @Override
+    public long warningsNotListed() {
+        return warnings.notListed();
     }
 
     @Override

@@ -48,8 +48,9 @@ final class PcapngReader implements CaptureReader {
 
     private final ByteSource src;
     private final int maxBlockBytes;
-    private final List<CaptureWarning> warnings = new ArrayList<>();
+    private final Warnings warnings = new Warnings();
     private final List<Interface> interfaces = new ArrayList<>();
+    private final java.util.Set<Long> undescribed = new java.util.HashSet<>();
     private boolean bigEndian;
     private long frameNumber;
     private long truncated;
@@ -172,6 +173,7 @@ final class PcapngReader implements CaptureReader {
         }
         sections++;
         interfaces.clear();
+        undescribed.clear();
         src.skip((int) total);
         return true;
     }
@@ -220,7 +222,9 @@ final class PcapngReader implements CaptureReader {
         if (id < interfaces.size()) {
             return interfaces.get((int) id);
         }
-        warn(offset, "packet refers to interface " + id + ", which was not described; assuming Ethernet");
+        if (undescribed.size() < MAX_INTERFACES && undescribed.add(id)) { // once per interface, not per packet
+            warn(offset, "packet refers to interface " + id + ", which was not described; assuming Ethernet");
+        }
         return Interface.DEFAULT;
     }
 
@@ -297,7 +301,12 @@ final class PcapngReader implements CaptureReader {
 
     @Override
     public List<CaptureWarning> warnings() {
-        return warnings;
+        return warnings.list();
+    }
+
+    @Override
+    public long warningsNotListed() {
+        return warnings.notListed();
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class PrefetchingReader implements CaptureReader {
         int used;
         List<CaptureWarning> warnings = List.of();
         long truncated;
+        long warningsNotListed;
         IOException error;
         RuntimeException failure;
         boolean last;
@@ -46,6 +47,7 @@ public final class PrefetchingReader implements CaptureReader {
     private Batch current;
     private int index;
     private long truncated;
+    private long warningsNotListed;
     private boolean finished;
 
     public PrefetchingReader(CaptureReader source) {
@@ -89,6 +91,7 @@ public final class PrefetchingReader implements CaptureReader {
                     warningsSent = all.size();
                 }
                 b.truncated = source.truncatedFrames();
+                b.warningsNotListed = source.warningsNotListed();
                 b.last = end;
                 while (!closed && !queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
                     // wait for the consumer
@@ -144,6 +147,7 @@ public final class PrefetchingReader implements CaptureReader {
                 current = null;
                 warnings.addAll(done.warnings);
                 truncated = done.truncated;
+                warningsNotListed = done.warningsNotListed;
                 if (done.error != null) {
                     finished = true;
                     throw done.error;
@@ -172,6 +176,11 @@ public final class PrefetchingReader implements CaptureReader {
     @Override
     public List<CaptureWarning> warnings() {
         return warnings;
+    }
+
+    @Override
+    public long warningsNotListed() {
+        return warningsNotListed;
     }
 
     @Override

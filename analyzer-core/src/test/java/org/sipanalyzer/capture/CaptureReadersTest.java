@@ -186,6 +186,50 @@ class CaptureReadersTest {
     }
 
     @Test
+    void aFaultInEveryRecordIsCountedNotListedWithoutEnd() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CaptureWriter.Pcapng w = new CaptureWriter.Pcapng(out, ByteOrder.LITTLE_ENDIAN).iface(1, 65535, -1);
+        int bad = 5_000;
+        java.nio.ByteBuffer body = java.nio.ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN);
+        body.putInt(0).putInt(0).putInt(0).putInt(1_000).putInt(1_000); // claims 1,000 bytes, holds none
+        for (int i = 0; i < bad; i++) {
+            w.block(6, body.array());
+        }
+        for (int i = 0; i < 3; i++) {
+            w.enhanced(7, i, A); // an interface never described, three times
+        }
+        w.enhanced(0, 9, B);
+        Read r = readAll(out.toByteArray());
+        assertEquals(4, r.frames().size(), "every good frame after the damage is read");
+        List<CaptureWarning> listed = r.reader().warnings();
+        assertEquals(Warnings.MAX_LISTED, listed.size(), "the list is bounded");
+        assertEquals(bad + 1 - Warnings.MAX_LISTED, r.reader().warningsNotListed(), "the rest are counted");
+        assertTrue(listed.get(0).message().contains("claims 1000 captured bytes"), listed.get(0).toString());
+
+        // Through the whole analysis, the input's report accounts for every warning, listed or counted.
+        var report = new org.sipanalyzer.analysis.Analyzer(org.sipanalyzer.catalogue.Catalogue.standard(),
+                org.sipanalyzer.analysis.AnalysisOptions.defaults()).analyze(List.of(
+                        org.sipanalyzer.analysis.AnalysisInput.stream("damaged", new ByteArrayInputStream(
+                                out.toByteArray())))).inputs().get(0);
+        assertEquals(4, report.packets());
+        assertTrue(report.warnings().size() + report.warningsNotListed() >= bad + 1, "the reader's, and the"
+                + " decoder's for the nonsense frames");
+    }
+
+    @Test
+    void anUndescribedInterfaceIsWarnedOnceNotPerPacket() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CaptureWriter.Pcapng w = new CaptureWriter.Pcapng(out, ByteOrder.LITTLE_ENDIAN).iface(1, 65535, -1);
+        for (int i = 0; i < 100; i++) {
+            w.enhanced(3 + i % 2, i, A);
+        }
+        Read r = readAll(out.toByteArray());
+        assertEquals(100, r.frames().size());
+        assertEquals(2, r.reader().warnings().size(), r.reader().warnings().toString());
+        assertEquals(0, r.reader().warningsNotListed());
+    }
+
+    @Test
     void emptyInputIsNotACapture() {
         CaptureFormatException e = assertThrows(CaptureFormatException.class,
                 () -> CaptureOpener.open(new ByteArrayInputStream(new byte[0]), MAX));
