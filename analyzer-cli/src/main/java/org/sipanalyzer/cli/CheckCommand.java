@@ -2,6 +2,7 @@ package org.sipanalyzer.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -183,7 +184,7 @@ final class CheckCommand implements Command {
     }
 
     private static void json(List<Part> parts, boolean passed, Writer out) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(new java.io.FilterWriter(out) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(new FilterWriter(out) {
             @Override
             public void close() throws IOException {
                 flush(); // the caller closes the output

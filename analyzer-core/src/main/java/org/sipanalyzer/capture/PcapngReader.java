@@ -3,7 +3,9 @@ package org.sipanalyzer.capture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * pcapng: sections in either byte order, one after another; interfaces with their own link type, snap
@@ -50,7 +52,7 @@ final class PcapngReader implements CaptureReader {
     private final int maxBlockBytes;
     private final Warnings warnings = new Warnings();
     private final List<Interface> interfaces = new ArrayList<>();
-    private final java.util.Set<Long> undescribed = new java.util.HashSet<>();
+    private final Set<Long> undescribed = new HashSet<>();
     private boolean bigEndian;
     private long frameNumber;
     private long truncated;

@@ -3,11 +3,15 @@ package org.sipanalyzer.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.sipanalyzer.analysis.AnalysisResult;
@@ -56,13 +60,13 @@ public final class AnalysisReport {
         }
 
         /** The table named {@code word} (any case). */
-        public static java.util.Optional<CsvTable> of(String word) {
+        public static Optional<CsvTable> of(String word) {
             for (CsvTable t : values()) {
                 if (t.word().equalsIgnoreCase(word.strip())) {
-                    return java.util.Optional.of(t);
+                    return Optional.of(t);
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -512,7 +516,7 @@ public final class AnalysisReport {
                 case INPUTS -> csvInputs(csv);
                 default -> csvCalls(csv);
             }
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
@@ -521,7 +525,7 @@ public final class AnalysisReport {
         try {
             csv.printRecord(values);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -576,15 +580,15 @@ public final class AnalysisReport {
                 Map<Long, long[]> buckets = calls.byTime(interval);
                 if (!buckets.isEmpty()) {
                     long first = buckets.keySet().iterator().next();
-                    long last = ((java.util.TreeMap<Long, long[]>) buckets).lastKey();
+                    long last = ((TreeMap<Long, long[]>) buckets).lastKey();
                     if ((last - first) / interval < MAX_FILLED_INTERVALS) {
                         for (long t = first; t <= last; t += interval) { // empty intervals as 0, as a chart needs
                             long[] c = buckets.getOrDefault(t, new long[2]);
-                            csv.printRecord(java.time.Instant.ofEpochSecond(t).toString(), interval, c[0], c[1]);
+                            csv.printRecord(Instant.ofEpochSecond(t).toString(), interval, c[0], c[1]);
                         }
                     } else { // a span too long to list every interval of (times far apart): the busy ones only
                         for (Map.Entry<Long, long[]> e : buckets.entrySet()) {
-                            csv.printRecord(java.time.Instant.ofEpochSecond(e.getKey()).toString(), interval,
+                            csv.printRecord(Instant.ofEpochSecond(e.getKey()).toString(), interval,
                                     e.getValue()[0], e.getValue()[1]);
                         }
                     }

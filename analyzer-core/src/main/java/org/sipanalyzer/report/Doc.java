@@ -1,6 +1,8 @@
 package org.sipanalyzer.report;
 
 import java.util.List;
+import java.util.function.Supplier;
+import org.jfree.chart.JFreeChart;
 
 /**
  * A document in the making: the few block kinds a report needs. Implementations escape everything they are
@@ -21,7 +23,7 @@ interface Doc {
      * A chart, where the format can hold one inline (HTML); Markdown leaves it out, since renderers strip inline
      * SVG ({@code analyze --chart} writes image files instead). The chart is drawn only when it is used.
      */
-    default void chart(String caption, java.util.function.Supplier<org.jfree.chart.JFreeChart> chart) {
+    default void chart(String caption, Supplier<JFreeChart> chart) {
     }
 
     /** The finished document. */
@@ -147,7 +149,7 @@ interface Doc {
         }
 
         @Override
-        public void chart(String caption, java.util.function.Supplier<org.jfree.chart.JFreeChart> chart) {
+        public void chart(String caption, Supplier<JFreeChart> chart) {
             // The SVG is JFreeSVG's own, its text escaped by it; captions and labels never come from captures.
             body.append("<figure>\n").append(Charts.svgElement(chart.get(), "c" + charts++ + "-")).append('\n')
                     .append("<figcaption>").append(escape(caption)).append("</figcaption>\n</figure>\n");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.sipanalyzer.analysis.AnalysisResult;
 import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.analysis.MessageStatistics;
@@ -144,7 +145,7 @@ final class DocumentReport {
             doc.heading(3, "Calls by time (" + interval + " s intervals, UTC)");
             List<List<String>> rows = new ArrayList<>();
             long first = buckets.keySet().iterator().next();
-            long last = ((java.util.TreeMap<Long, long[]>) buckets).lastKey();
+            long last = ((TreeMap<Long, long[]>) buckets).lastKey();
             for (long t = first; t <= last && rows.size() < MAX_TIME_ROWS; t += interval) { // empty intervals as 0
                 long[] c = buckets.getOrDefault(t, new long[2]);
                 rows.add(List.of(Instant.ofEpochSecond(t).toString(), fmt(c[0]), fmt(c[1]), pct(c[1], c[0])));
