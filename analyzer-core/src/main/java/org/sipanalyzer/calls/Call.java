@@ -28,9 +28,16 @@ import org.sipanalyzer.decode.Endpoint;
  * @param duration 2xx to BYE
  * @param invites INVITEs in the call (challenges make more than one; retransmissions not counted)
  * @param reInvites re-INVITEs inside the established dialog
+ * @param dialogs the (early) dialogs the last INVITE created: distinct To tags in its responses other than 100;
+ *     more than one when a proxy forked it, 0 when no response carried a tag
  */
 public record Call(int input, String callId, long start, String fromUri, String toUri, Endpoint caller,
         Endpoint callee, CallOutcome outcome, int finalCode, String finalReason, int q850Cause, String reasonHeader,
         String warning, String retryAfter, Endpoint answeredBy, String answeringAgent, boolean challenged, long pdd,
-        long setupTime, long duration, int invites, int reInvites) {
+        long setupTime, long duration, int invites, int reInvites, int dialogs) {
+
+    /** True when responses came from more than one dialog: the INVITE was forked (RFC 3261 section 16.7). */
+    public boolean forked() {
+        return dialogs > 1;
+    }
 }

@@ -25,6 +25,7 @@ public final class CallStatistics {
     final EnumMap<CallOutcome, Long> byOutcome = new EnumMap<>(CallOutcome.class);
     final TreeMap<Integer, Long> byFinalCode = new TreeMap<>();
     long challenged;
+    long forked;
     long redirected;
     long answered;
     long completed;
@@ -67,6 +68,9 @@ public final class CallStatistics {
         int code = c.finalCode();
         if (c.challenged()) {
             challenged++;
+        }
+        if (c.forked()) {
+            forked++;
         }
         if (code >= 300 && code < 400) {
             redirected++;
@@ -199,6 +203,11 @@ public final class CallStatistics {
 
     public long challenged() {
         return challenged;
+    }
+
+    /** Calls whose INVITE was forked: responses came from more than one (early) dialog. */
+    public long forked() {
+        return forked;
     }
 
     public long answered() {

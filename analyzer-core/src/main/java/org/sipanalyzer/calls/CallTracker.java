@@ -20,6 +20,8 @@ import org.sipanalyzer.sip.SipMessage;
  */
 public final class CallTracker implements StatisticsListener {
 
+    /** Forks told apart per call; a proxy forking wider is counted as this many dialogs. */
+    static final int MAX_DIALOGS = 16;
     private static final Pattern Q850 = Pattern.compile("(?i)Q\\.850\\s*;(?:[^,]*;)?\\s*cause\\s*=\\s*(\\d{1,3})");
 
     private final CallOptions options;
@@ -90,6 +92,9 @@ public final class CallTracker implements StatisticsListener {
         int byeCseq = -1;
         boolean byeCompleted;
         int reInvites;
+        /** Hashes of the distinct To tags in responses to the deciding INVITE: one per (early) dialog. */
+        final int[] toTags = new int[MAX_DIALOGS];
+        int dialogs;
         long deadline;
         /** The earliest deadline this call has in the queue; MAX_VALUE when none. */
         long queued = Long.MAX_VALUE;
@@ -114,6 +119,20 @@ public final class CallTracker implements StatisticsListener {
 
         boolean answered() {
             return answeredAt >= 0;
+        }
+
+        /** Counts the dialog a response's To tag names, once; forks beyond {@link #MAX_DIALOGS} are not told apart. */
+        void dialog(String toTag) {
+            if (toTag == null || toTag.isEmpty() || dialogs == MAX_DIALOGS) {
+                return;
+            }
+            int h = toTag.hashCode();
+            for (int i = 0; i < dialogs; i++) {
+                if (toTags[i] == h) {
+                    return;
+                }
+            }
+            toTags[dialogs++] = h;
         }
     }
 
@@ -215,6 +234,7 @@ public final class CallTracker implements StatisticsListener {
                     c.challenged = true;
                 }
                 c.finalCode = 0; // the new INVITE's final response, if any, decides
+                c.dialogs = 0; // and its dialogs
                 touch(c);
             }
         }
@@ -260,6 +280,9 @@ public final class CallTracker implements StatisticsListener {
                 return; // a late response to an earlier INVITE of this call
             }
             long t = e.timestampNanos();
+            if (code > 100) {
+                c.dialog(m.toTag());
+            }
             if (code > 100 && c.pdd < 0) {
                 c.pdd = t - c.lastInvite;
             }
@@ -383,7 +406,7 @@ public final class CallTracker implements StatisticsListener {
             long duration = c.answered() && c.byeAt >= 0 ? c.byeAt - c.answeredAt : -1;
             Call call = new Call(input, c.callId, c.start, c.from, c.to, c.caller, c.callee, outcome, c.finalCode,
                     c.finalReason, q850(c.reasonHeader), c.reasonHeader, c.warning, c.retryAfter, c.answeredBy, c.agent,
-                    c.challenged, c.pdd, c.setupTime, duration, c.invites, c.reInvites);
+                    c.challenged, c.pdd, c.setupTime, duration, c.invites, c.reInvites, c.dialogs);
             stats.add(call);
             if (c.byeCompleted) {
                 stats.countCompleted();

@@ -57,7 +57,7 @@ public final class Check {
             boolean delay = Metrics.isDelay(r.metric());
             String n = r.metric();
             boolean known = delay || Metrics.isRatio(n)
-                    || n.matches("calls|answered|challenged|completed|reinvites|registrations|messages|requests"
+                    || n.matches("calls|answered|challenged|forked|completed|reinvites|registrations|messages|requests"
                             + "|responses|retransmissions|duplicates|malformed|nonsip|undecodable")
                     || n.matches("outcome\\.(answered|busy|declined|forbidden|notfound|unavailable|cancelled|redirected"
                             + "|timeout|failed)")

@@ -15,7 +15,7 @@ import org.sipanalyzer.catalogue.ResponseClass;
  * The values rules can test, by name (case-insensitive):
  * <ul>
  * <li>ratios in percent: {@code asr ner ser seer isa scr ira};</li>
- * <li>call counts: {@code calls answered challenged completed reinvites}, {@code outcome.<outcome>}
+ * <li>call counts: {@code calls answered challenged forked completed reinvites}, {@code outcome.<outcome>}
  *     ({@code outcome.busy}), {@code final.<code>} (calls by last final response; {@code final.none});</li>
  * <li>message counts: {@code messages requests responses retransmissions duplicates malformed nonsip undecodable
  *     registrations}, {@code code.<code>}, {@code class.<n>xx}, {@code method.<METHOD>} (unique counts: retransmissions
@@ -61,6 +61,8 @@ public final class Metrics {
                 return count(calls.answered(), calls.total(), share);
             case "challenged":
                 return count(calls.challenged(), calls.total(), share);
+            case "forked":
+                return count(calls.forked(), calls.total(), share);
             case "completed":
                 return count(calls.completed(), calls.total(), share);
             case "reinvites":

@@ -26,7 +26,7 @@ public final class CallsReport {
     public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
     static final List<String> COLUMNS = List.of("start", "call_id", "from", "to", "caller", "callee", "outcome",
             "final_code", "final_reason", "meaning", "q850_cause", "q850_name", "pdd_ms", "setup_ms", "duration_s", "answered_by",
-            "answering_agent", "challenged", "invites", "reinvites", "input");
+            "answering_agent", "challenged", "invites", "reinvites", "dialogs", "input");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneOffset.UTC);
 
@@ -134,7 +134,7 @@ public final class CallsReport {
                         Csv.safe(meaning(c.finalCode())), c.q850Cause() < 0 ? "" : c.q850Cause(),
                         c.q850Cause() < 0 ? "" : Q850Causes.name(c.q850Cause()).orElse(""), ms(c.pdd()),
                         ms(c.setupTime()), seconds(c.duration()), endpoint(c.answeredBy()),
-                        Csv.safe(nz(c.answeringAgent())), c.challenged(), c.invites(), c.reInvites(),
+                        Csv.safe(nz(c.answeringAgent())), c.challenged(), c.invites(), c.reInvites(), c.dialogs(),
                         c.input() < inputNames.size() ? inputNames.get(c.input()) : "");
             }
         }
@@ -180,6 +180,7 @@ public final class CallsReport {
                 g.writeBooleanField("challenged", c.challenged());
                 g.writeNumberField("invites", c.invites());
                 g.writeNumberField("reInvites", c.reInvites());
+                g.writeNumberField("dialogs", c.dialogs());
                 g.writeStringField("input", c.input() < inputNames.size() ? inputNames.get(c.input()) : null);
                 g.writeEndObject();
             }

@@ -36,6 +36,7 @@ final class CallsSection {
         }
         g.writeEndObject();
         g.writeNumberField("challenged", s.challenged());
+        g.writeNumberField("forked", s.forked());
         g.writeNumberField("answered", s.answered());
         g.writeNumberField("completed", s.completed());
         g.writeNumberField("reInvites", s.reInvites());
@@ -160,8 +161,9 @@ final class CallsSection {
 
     static String text(CallStatistics s, int width, long intervalSeconds) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Calls: %,d (%,d answered, %,d challenged first, %,d re-INVITEs)%n",
-                s.total(), s.answered(), s.challenged(), s.reInvites()));
+        sb.append(String.format(Locale.ROOT, "Calls: %,d (%,d answered, %,d challenged first, %s%,d re-INVITEs)%n",
+                s.total(), s.answered(), s.challenged(),
+                s.forked() > 0 ? String.format(Locale.ROOT, "%,d forked, ", s.forked()) : "", s.reInvites()));
         if (s.callsEvicted() > 0) {
             sb.append(String.format(Locale.ROOT, "  %,d calls were judged early because more than the open-call limit"
                     + " were in progress at once%n", s.callsEvicted()));

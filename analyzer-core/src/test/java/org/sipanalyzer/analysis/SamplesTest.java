@@ -18,6 +18,7 @@ import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallStatistics;
 import org.sipanalyzer.calls.CallTracker;
 import org.sipanalyzer.catalogue.Catalogue;
+import org.sipanalyzer.sip.SipMessage;
 
 /**
  * The project's own samples hold exactly what samples/make-samples.sh placed in them (see samples/README.md):
@@ -116,5 +117,52 @@ class SamplesTest {
         assertEquals(5, s.completed(), "every answered call ends with a completed BYE");
         assertTrue(calls.stream().filter(c -> c.finalCode() == 486).allMatch(c -> c.q850Cause() == 17));
         assertTrue(calls.stream().filter(c -> c.finalCode() == 503).allMatch(c -> c.q850Cause() == 41));
+    }
+
+    /**
+     * samples/kamailio-fork.pcap (samples/make-fork-sample.sh): Kamailio forks each INVITE to two callees. Three
+     * calls to forkA: one callee answers, the proxy cancels the other. Two calls to forkB: both callees refuse, and
+     * the proxy passes one refusal to the caller, which decides the call. Every call had two early dialogs.
+     */
+    @Test
+    void forkedCallsAreOneCallEachJudgedByWhatTheCallerGot() {
+        List<Call> calls = new ArrayList<>();
+        CallTracker tracker = new CallTracker(CallOptions.defaults(), calls::add);
+        Map<String, Integer> finalToCaller = new TreeMap<>();
+        StatisticsListener callerView = new StatisticsListener() {
+            @Override
+            public String name() {
+                return "the caller's final responses";
+            }
+
+            @Override
+            public void onEvent(SipEvent e) {
+                SipMessage m = e.message();
+                // The caller is SIPp on port 7090 (the script's -p 7090): what reached it is what it was told.
+                if (m.isResponse() && m.statusCode() >= 200 && "INVITE".equals(m.cseqMethod())
+                        && e.destination().port() == 7090 && !e.retransmission()) {
+                    finalToCaller.put(m.callId(), m.statusCode());
+                }
+            }
+        };
+        AnalysisResult r = new Analyzer(Catalogue.standard(), AnalysisOptions.defaults()).analyze(
+                List.of(AnalysisInput.file(Path.of(System.getProperty("sipanalyzer.samples", "../samples"))
+                        .resolve("kamailio-fork.pcap"))), List.of(tracker, callerView));
+        tracker.finish();
+        assertTrue(r.inputs().get(0).warnings().isEmpty(), r.inputs().get(0).warnings().toString());
+        assertEquals(5, calls.size());
+        assertEquals(15, r.total().byMethod().get("INVITE").unique(), "each INVITE on three legs");
+        assertEquals(3, r.total().byMethod().get("CANCEL").unique(), "the proxy cancels the losing fork");
+        assertEquals(5, tracker.statistics().forked());
+        for (Call c : calls) {
+            assertEquals(2, c.dialogs(), c.callId());
+            assertTrue(c.forked());
+            assertEquals(finalToCaller.get(c.callId()), c.finalCode(), c.callId() + ": judged by the caller's final");
+        }
+        assertEquals(3, calls.stream().filter(c -> c.outcome() == CallOutcome.ANSWERED).count());
+        assertEquals(2, calls.stream().filter(c -> c.finalCode() == 486 || c.finalCode() == 480).count(),
+                "forkB: one of its callees' refusals");
+        assertEquals(0, calls.stream().filter(c -> c.outcome() == CallOutcome.CANCELLED).count(),
+                "a fork cancelled by the proxy does not make the call cancelled");
     }
 }

@@ -50,7 +50,7 @@ class DistributionTest {
         CallStatistics narrow = new CallStatistics(new KpiDefinitions(java.util.Set.of(486)));
         for (int code : new int[] {200, 486, 404, 503}) {
             Call c = new Call(0, "c" + code, 0, null, null, null, null, CallOutcome.of(code, false), code, "", -1, null,
-                    null, null, null, null, false, -1, -1, -1, 1, 0);
+                    null, null, null, null, false, -1, -1, -1, 1, 0, 1);
             defaults.add(c);
             narrow.add(c);
         }
@@ -65,7 +65,7 @@ class DistributionTest {
         CallStatistics s = new CallStatistics(KpiDefinitions.defaults());
         for (int minute = 0; minute < 120; minute++) {
             s.add(new Call(0, "m" + minute, minute * 60_000_000_000L, null, null, null, null, CallOutcome.ANSWERED, 200,
-                    "OK", -1, null, null, null, null, null, false, -1, -1, -1, 1, 0));
+                    "OK", -1, null, null, null, null, null, false, -1, -1, -1, 1, 0, 1));
         }
         assertEquals(300, s.autoInterval(), "two hours: 5-minute buckets (24 of them)");
         assertEquals(24, s.byTime(300).size());
