@@ -85,19 +85,26 @@ class SamplesTest {
     }
 
     /**
-     * samples/kamailio-hep.pcap (samples/make-hep-sample.sh) holds only HEP3: Kamailio's siptrace mirrored every
-     * message its stateless proxy received and sent. Routed calls are thus seen on both legs, caller to proxy and
+     * samples/kamailio-hep.pcap and kamailio-hep-tcp.pcap (samples/make-hep-sample.sh) hold only HEP3, over UDP and
+     * over one TCP connection: Kamailio's siptrace mirrored every message its stateless proxy received and sent. Routed calls are thus seen on both legs, caller to proxy and
      * proxy to callee, and must still count once each; the proxy answers two calls itself (404).
      */
-    @Test
-    void kamailioHepSampleHoldsTheCallsItsScriptMade() {
+    @ParameterizedTest
+    @ValueSource(strings = {"kamailio-hep.pcap", "kamailio-hep-tcp.pcap"})
+    void kamailioHepSamplesHoldTheCallsTheirScriptMade(String name) {
         List<Call> calls = new ArrayList<>();
         CallTracker tracker = new CallTracker(CallOptions.defaults(), calls::add);
-        AnalysisResult r = analyse("kamailio-hep.pcap", tracker);
+        AnalysisResult r = analyse(name, tracker);
         InputReport in = r.inputs().get(0);
         assertTrue(in.warnings().isEmpty(), in.warnings().toString());
-        assertEquals(in.packets(), in.reassembly().hepPackets(), "every packet is HEP");
-        assertEquals(in.packets(), in.sipMessages(), "every HEP packet carries one SIP message");
+        assertEquals(148, in.reassembly().hepPackets(), "every message Kamailio traced");
+        assertEquals(148, in.sipMessages(), "every HEP packet carries one SIP message");
+        if (name.contains("tcp")) {
+            assertEquals(2, in.reassembly().tcpDirections(), "one connection to the collector");
+            assertEquals(0, in.reassembly().tcpGapBytes());
+        } else {
+            assertEquals(in.packets(), in.sipMessages(), "over UDP, one HEP packet per datagram");
+        }
         MessageStatistics t = r.total();
         assertEquals(0, t.malformed());
         // INVITEs: routed calls 3 + 2 + 2 + 2, challenged calls 2 x 2 INVITEs, each on two legs; 2 to the proxy.
