@@ -44,8 +44,8 @@ final class AnalyzeCommand implements Command {
         o.addOption(Option.builder().longOpt("calls-chart").hasArg().argName("FILE")
                 .desc("Also draw calls by outcome into FILE (.png or .svg).").get());
         o.addOption(Option.builder().longOpt("table").hasArg().argName("TABLE")
-                .desc("With -f csv, the table to write: codes (default), methods, outcomes, finals, peers, time or"
-                        + " inputs.").get());
+                .desc("With -f csv, the table to write: codes (default), methods, method-codes, outcomes, finals,"
+                        + " peers, time or inputs.").get());
         o.addOption(Option.builder().longOpt("interval").hasArg().argName("SECONDS")
                 .desc("Width of the calls-by-time buckets (default: chosen from the capture's span, about 60 buckets).")
                 .get());
@@ -66,7 +66,7 @@ final class AnalyzeCommand implements Command {
                 throw new UsageException(name() + ": --table chooses a CSV table; add -f csv");
             }
             table = AnalysisReport.CsvTable.of(t).orElseThrow(() -> new UsageException(name() + ": unknown table '"
-                    + TextSafe.of(t) + "'; use codes, methods, outcomes, finals, peers, time or inputs"));
+                    + TextSafe.of(t) + "'; use codes, methods, method-codes, outcomes, finals, peers, time or inputs"));
         }
         AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name());
         AnalysisReport report = new AnalysisReport(run.result(), run.calls()).withInterval(interval).withCsvTable(table);

@@ -293,6 +293,16 @@ class AnalyzeCommandTest {
         assertTrue(time.stream().allMatch(r -> r.get("interval_s").equals("1")));
         List<CSVRecord> peers = csvTable("analyze", "-f", "csv", "--table", "peers", sample);
         assertEquals(22, peers.stream().mapToLong(r -> Long.parseLong(r.get("calls"))).sum());
+        List<CSVRecord> methodCodes = csvTable("analyze", "-f", "csv", "--table", "method-codes", sample);
+        // 22 unique 200s: 10 to INVITEs (8 answered, 2 re-INVITEs), 8 to BYEs, 4 to CANCELs.
+        assertEquals(List.of("BYE 200 8", "CANCEL 200 4", "INVITE 200 10"), methodCodes.stream()
+                .filter(r -> r.get("code").equals("200")).map(r -> r.get("method") + " 200 " + r.get("unique")).toList());
+        assertTrue(methodCodes.stream().filter(r -> !r.get("method").equals("INVITE")).allMatch(r -> r.get("code")
+                .equals("200")), "only INVITEs met failures");
+        CliRun text = CliRun.of("analyze", sample);
+        assertTrue(text.out().lines().anyMatch(l -> l.matches("\\s+BYE\\s+200×8")), text.out());
+        assertTrue(text.out().lines().anyMatch(l -> l.matches("\\s+INVITE\\s+100×20, 180×30, 200×12\\(10\\), .*")),
+                "two 200s retransmitted until a late ACK: " + text.out());
         List<CSVRecord> methods = csvTable("analyze", "-f", "csv", "--table", "methods", sample);
         assertTrue(methods.stream().anyMatch(r -> r.get("method").equals("INVITE") && r.get("unique").equals("34")));
 

@@ -43,6 +43,8 @@ public final class AnalysisReport {
         CODES,
         /** Requests by method. */
         METHODS,
+        /** Responses by the method of their CSeq and by code. */
+        METHOD_CODES,
         /** Calls by outcome. */
         OUTCOMES,
         /** Calls by last final response. */
@@ -56,7 +58,7 @@ public final class AnalysisReport {
 
         /** The name on the command line. */
         public String word() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         /** The table named {@code word} (any case). */
@@ -148,6 +150,17 @@ public final class AnalysisReport {
                     .forEach(e -> parts.add(TextTable.clean(e.getKey()) + " " + e.getValue().count()
                             + (e.getValue().unique() != e.getValue().count() ? " (" + e.getValue().unique() + " unique)" : "")));
             sb.append(wrapList(parts, width)).append('\n');
+        }
+        if (!t.byMethodAndCode().isEmpty()) {
+            sb.append('\n').append("Responses by request method (CSeq), count (unique where fewer):\n");
+            int w = t.byMethodAndCode().keySet().stream().mapToInt(m -> TextTable.clean(m).length()).max().orElse(0);
+            t.byMethodAndCode().forEach((m, codes) -> {
+                List<String> parts = new ArrayList<>();
+                codes.forEach((code, c) -> parts.add(codeLabel(code) + "×" + c.count()
+                        + (c.unique() != c.count() ? "(" + c.unique() + ")" : "")));
+                sb.append("  ").append(String.format(Locale.ROOT, "%-" + w + "s", TextTable.clean(m)))
+                        .append(wrapList(parts, width, 2 + w, 2 + w)).append('\n');
+            });
         }
         if (calls != null) {
             sb.append('\n').append(CallsSection.text(calls, width, intervalSeconds));
@@ -266,13 +279,18 @@ public final class AnalysisReport {
     }
 
     private static String wrapList(List<String> parts, int width) {
+        return wrapList(parts, width, "Requests by method:".length(), 0);
+    }
+
+    /** The parts, comma-separated, each line at most {@code width}; continuation lines indented by {@code indent}. */
+    private static String wrapList(List<String> parts, int width, int startColumn, int indent) {
         StringBuilder sb = new StringBuilder();
-        int col = "Requests by method:".length();
+        int col = startColumn;
         for (int i = 0; i < parts.size(); i++) {
             String p = parts.get(i) + (i < parts.size() - 1 ? "," : "");
-            if (col + 1 + p.length() > width) {
-                sb.append("\n ");
-                col = 1;
+            if (col + 1 + p.length() > width && col > indent + 1) {
+                sb.append('\n').append(" ".repeat(indent));
+                col = indent;
             }
             sb.append(' ').append(p);
             col += 1 + p.length();
@@ -499,6 +517,7 @@ public final class AnalysisReport {
         List<String> header = switch (csvTable) {
             case CODES -> CSV_COLUMNS;
             case METHODS -> List.of("method", "count", "unique");
+            case METHOD_CODES -> List.of("method", "code", "count", "unique");
             case OUTCOMES -> List.of("outcome", "calls", "share");
             case FINALS -> List.of("final_code", "reason", "calls", "share");
             case PEERS -> List.of("peer", "final_code", "calls");
@@ -513,6 +532,8 @@ public final class AnalysisReport {
                 case CODES -> csvCodes(csv);
                 case METHODS -> result.total().byMethod().forEach((m, c) -> record(csv, Csv.safe(m), c.count(),
                         c.unique()));
+                case METHOD_CODES -> result.total().byMethodAndCode().forEach((m, codes) -> codes.forEach((code, c) ->
+                        record(csv, Csv.safe(m), codeLabel(code), c.count(), c.unique())));
                 case INPUTS -> csvInputs(csv);
                 default -> csvCalls(csv);
             }

@@ -86,6 +86,13 @@ final class DocumentReport {
             t.byMethod().forEach((m, c) -> rows.add(List.of(m, fmt(c.count()), fmt(c.unique()))));
             doc.table(List.of("Method", "Count", "Unique"), rows, false, true, true);
         }
+        if (!t.byMethodAndCode().isEmpty()) {
+            doc.heading(2, "Responses by request method");
+            List<List<String>> rows = new ArrayList<>();
+            t.byMethodAndCode().forEach((m, codes) -> codes.forEach((code, c) -> rows.add(List.of(m,
+                    AnalysisReport.codeLabel(code), fmt(c.count()), fmt(c.unique())))));
+            doc.table(List.of("Method (CSeq)", "Code", "Count", "Unique"), rows, false, false, true, true);
+        }
         if (!t.problems().isEmpty()) {
             doc.heading(2, "Malformed messages");
             List<List<String>> rows = new ArrayList<>();
