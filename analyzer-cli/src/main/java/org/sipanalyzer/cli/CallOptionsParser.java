@@ -22,6 +22,9 @@ final class CallOptionsParser {
         o.addOption(Option.builder().longOpt("ner-codes").hasArg().argName("CODES")
                 .desc("Final codes counted by NER besides 2xx, comma-separated (default "
                         + "404,480,484,486,487,600,603,604,607,608; see docs/kpis.md).").get());
+        o.addOption(Option.builder().longOpt("delays-from").hasArg().argName("first|last")
+                .desc("Measure PDD, SRD and set-up time from a call's last INVITE (default: the one the network"
+                        + " served) or its first (what the caller waited, challenges included).").get());
     }
 
     static CallOptions parse(CommandLine line, String command) throws UsageException {
@@ -55,6 +58,13 @@ final class CallOptionsParser {
                 }
             }
             o = o.withKpis(new KpiDefinitions(codes));
+        }
+        if (line.hasOption("delays-from")) {
+            String v = line.getOptionValue("delays-from").strip();
+            if (!v.equals("first") && !v.equals("last")) {
+                throw new UsageException(command + ": --delays-from takes first or last, not '" + TextSafe.of(v) + "'");
+            }
+            o = o.withDelaysFromFirstInvite(v.equals("first"));
         }
         return o;
     }

@@ -99,6 +99,34 @@ class CallsCommandTest {
     }
 
     @Test
+    void delaysFromTheFirstInviteIncludeTheChallengeRoundTrip() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode last = json.readTree(CliRun.of("calls", "-f", "json", UDP).out()).get("calls");
+        JsonNode first = json.readTree(CliRun.of("calls", "-f", "json", "--delays-from", "first", UDP).out()).get("calls");
+        assertEquals(30, last.size());
+        int challengedAnswered = 0;
+        for (int i = 0; i < last.size(); i++) {
+            JsonNode a = last.get(i);
+            JsonNode b = first.get(i);
+            assertEquals(a.get("callId").asText(), b.get("callId").asText());
+            if (a.get("pddMs").isNull()) {
+                continue;
+            }
+            double pddShift = b.get("pddMs").asDouble() - a.get("pddMs").asDouble();
+            if (a.get("invites").asInt() == 1) {
+                assertEquals(0.0, pddShift, 1e-9, "one INVITE: the first is the last");
+            } else if (a.get("outcome").asText().equals("answered")) {
+                challengedAnswered++;
+                assertTrue(pddShift > 0, "the 407 round trip comes first");
+                assertEquals(pddShift, b.get("setupMs").asDouble() - a.get("setupMs").asDouble(), 1e-6,
+                        "PDD and set-up time move by the same span: first INVITE to last");
+            }
+        }
+        assertEquals(2, challengedAnswered, "the sample's two calls answered after a challenge");
+        assertEquals(ExitCode.USAGE, CliRun.of("calls", "--delays-from", "middle", UDP).exit());
+    }
+
+    @Test
     void analyzeJsonHasTheCallsSection() throws Exception {
         JsonNode j = new ObjectMapper().readTree(CliRun.of("analyze", "-f", "json", UDP).out());
         JsonNode calls = j.get("calls");

@@ -268,6 +268,11 @@ public final class CallTracker implements StatisticsListener {
             }
         }
 
+        /** Where a call's delays start: its last INVITE (the default), or its first (CallOptions). */
+        private long delayOrigin(OpenCall c) {
+            return options.delaysFromFirstInvite() ? c.start : c.lastInvite;
+        }
+
         private void inviteResponse(SipEvent e, SipMessage m, int code) {
             OpenCall c = calls.get(m.callId());
             if (c == null || e.retransmission()) {
@@ -284,7 +289,7 @@ public final class CallTracker implements StatisticsListener {
                 c.dialog(m.toTag());
             }
             if (code > 100 && c.pdd < 0) {
-                c.pdd = t - c.lastInvite;
+                c.pdd = t - delayOrigin(c);
             }
             if (code < 200) {
                 touch(c);
@@ -308,7 +313,7 @@ public final class CallTracker implements StatisticsListener {
             c.agent = m.server() != null ? m.server() : m.userAgent();
             if (code >= 200 && code < 300 && !c.answered()) {
                 c.answeredAt = t;
-                c.setupTime = t - c.lastInvite;
+                c.setupTime = t - delayOrigin(c);
             }
             touch(c);
         }
