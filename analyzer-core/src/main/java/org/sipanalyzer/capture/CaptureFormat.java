@@ -1,9 +1,10 @@
 package org.sipanalyzer.capture;
 
-/** The capture formats sip-analyzer reads. */
+/** The capture formats sip-analyzer reads (ERF: Endace's Extensible Record Format). */
 public enum CaptureFormat {
     PCAP("pcap"),
-    PCAPNG("pcapng");
+    PCAPNG("pcapng"),
+    ERF("erf");
 
     private final String word;
 

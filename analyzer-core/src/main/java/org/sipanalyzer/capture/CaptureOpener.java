@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Opens a capture by its content, never by its name: pcap or pcapng, plain or gzip-compressed. Anything
+ * Opens a capture by its content, never by its name: pcap, pcapng or Endace ERF, plain or gzip-compressed. Anything
  * else is refused with a {@link CaptureFormatException} that names the format when it is recognisable
  * and says how to convert it.
  */
@@ -93,6 +93,9 @@ public final class CaptureOpener {
                 return new Owning(new PcapReader(s, maxFrameBytes), s, gzip);
             }
         }
+        if (!looksLikeText(head) && ErfReader.looksLikeErf(head)) {
+            return new Owning(new ErfReader(s, maxFrameBytes), s, gzip);
+        }
         throw new CaptureFormatException(describeUnknown(head));
     }
 
@@ -126,11 +129,8 @@ public final class CaptureOpener {
             return "a NetXRay / Sniffer capture, which sip-analyzer does not read; " + CONVERT;
         }
         if (looksLikeText(h)) {
-            return "text without SIP messages, not a capture; sip-analyzer reads pcap and pcapng captures and text"
+            return "text without SIP messages, not a capture; sip-analyzer reads pcap, pcapng and ERF captures and text"
                     + " logs that hold SIP (plain or gzip)";
-        }
-        if (looksLikeErf(h)) {
-            return "probably an Endace ERF capture, which sip-analyzer does not read; " + CONVERT;
         }
 
         StringBuilder hex = new StringBuilder();
@@ -139,17 +139,6 @@ public final class CaptureOpener {
         }
         return "not a pcap or pcapng capture (it starts with bytes " + hex + "); if it is another capture format, "
                 + CONVERT;
-    }
-
-    /** An ERF record header: 8-byte timestamp, a known type, a record length of at least 16 and a sane wire length. */
-    private static boolean looksLikeErf(byte[] h) {
-        if (h.length < 16) {
-            return false;
-        }
-        int type = h[8] & 0x7f;
-        int rlen = ((h[10] & 0xff) << 8) | (h[11] & 0xff);
-        int wlen = ((h[14] & 0xff) << 8) | (h[15] & 0xff);
-        return type >= 1 && type <= 48 && rlen >= 16 && wlen > 0 && wlen <= 65535;
     }
 
     private static boolean looksLikeText(byte[] h) {

@@ -229,6 +229,55 @@ class CaptureReadersTest {
         assertEquals(0, r.reader().warningsNotListed());
     }
 
+    /** One ERF record, written from the format's description: header, extension headers, payload, padding. */
+    private static void erf(ByteArrayOutputStream out, long seconds, long fraction, int type, int[] extensions,
+            byte[] payload, int wireLength) {
+        int body = extensions.length * 8 + payload.length;
+        int rlen = 16 + (body + 7) / 8 * 8; // padded to 8 bytes, as DAG cards write
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(rlen);
+        b.order(ByteOrder.LITTLE_ENDIAN).putLong((seconds << 32) | fraction);
+        b.order(ByteOrder.BIG_ENDIAN).put((byte) (type | (extensions.length > 0 ? 0x80 : 0))).put((byte) 4)
+                .putShort((short) rlen).putShort((short) 0).putShort((short) wireLength);
+        for (int i = 0; i < extensions.length; i++) {
+            b.put((byte) (extensions[i] | (i < extensions.length - 1 ? 0x80 : 0))).put(new byte[7]);
+        }
+        b.put(payload);
+        out.writeBytes(b.array());
+    }
+
+    @Test
+    void erfRecordsOfEthernetAndIpWithExtensionsAndPadding() throws IOException {
+        byte[] ethernet = new byte[2 + 14 + A.length]; // 2 bytes of ERF padding, then the frame
+        ethernet[2 + 12] = 0x08; // EtherType IPv4
+        System.arraycopy(A, 0, ethernet, 16, A.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        erf(out, 1_700_000_000L, 1L << 31, 2, new int[0], ethernet, 14 + A.length);        // 0.5 s
+        erf(out, 1_700_000_001L, 0, 48, new int[0], new byte[24], 0);                       // padding record
+        erf(out, 1_700_000_002L, 1L << 30, 22, new int[] {5, 9}, B, B.length);             // 0.25 s, 2 extensions
+        erf(out, 1_700_000_003L, 0, 2, new int[0], ethernet, 200);                          // cut short of 200
+        Read r = readAll(out.toByteArray());
+        assertEquals(CaptureFormat.ERF, r.reader().format());
+        assertEquals(3, r.frames().size(), "the padding record is no frame");
+        Frame eth = r.frames().get(0);
+        assertEquals(1, eth.linkType());
+        assertEquals(1_700_000_000_500_000_000L, eth.timestampNanos());
+        assertEquals(14 + A.length, eth.length(), "the record's trailing padding is not frame");
+        assertArrayEquals(A, Arrays.copyOfRange(bytes(eth), 14, 14 + A.length));
+        Frame ip = r.frames().get(1);
+        assertEquals(228, ip.linkType(), "IPv4 record: raw IPv4");
+        assertEquals(1_700_000_002_250_000_000L, ip.timestampNanos());
+        assertArrayEquals(B, bytes(ip), "after both extension headers");
+        assertEquals(200, r.frames().get(2).originalLength());
+        assertEquals(1, r.reader().truncatedFrames());
+        assertTrue(r.reader().warnings().isEmpty(), r.reader().warnings().toString());
+
+        byte[] cut = Arrays.copyOf(out.toByteArray(), out.size() - 5);
+        Read partial = readAll(cut);
+        assertEquals(2, partial.frames().size(), "every whole record before the cut");
+        assertTrue(partial.reader().warnings().get(0).fatal());
+        assertTrue(partial.reader().warnings().get(0).message().contains("cut off"));
+    }
+
     @Test
     void emptyInputIsNotACapture() {
         CaptureFormatException e = assertThrows(CaptureFormatException.class,

@@ -130,7 +130,13 @@ class ScannerAgreesWithJainSipTest {
         // JAIN-SIP drops a body that has no Content-Type and then reports Content-Length 0.
         boolean bodyDropped = j.getContentTypeHeader() == null && m.bodyLength() > 0;
         if (j.getContentLength() != null && m.contentLength() >= 0 && !bodyDropped) {
-            same(where, "Content-Length", j.getContentLength().getContentLength(), m.contentLength());
+            if (m.bodyLength() > m.contentLength()) {
+                // A datagram with bytes after the declared body (RFC 3261 section 18.3 says to discard them):
+                // the scanner, like tshark, reports the header; JAIN-SIP keeps every byte and reports their count.
+                same(where, "Content-Length (bytes kept)", j.getContentLength().getContentLength(), m.bodyLength());
+            } else {
+                same(where, "Content-Length", j.getContentLength().getContentLength(), m.contentLength());
+            }
         }
     }
 
