@@ -23,7 +23,7 @@ final class AnalyzeCommand implements Command {
 
     @Override
     public String arguments() {
-        return "FILE... (pcap, pcapng or ERF, plain or gzip; - for standard input)";
+        return "FILE... (pcap, pcapng, ERF or NetMon, plain or gzip; - for standard input)";
     }
 
     @Override

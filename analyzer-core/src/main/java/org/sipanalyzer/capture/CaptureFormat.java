@@ -1,10 +1,12 @@
 package org.sipanalyzer.capture;
 
-/** The capture formats sip-analyzer reads (ERF: Endace's Extensible Record Format). */
+/** The capture formats sip-analyzer reads (ERF: Endace's Extensible Record Format; NETMON: Microsoft
+ * Network Monitor 2.x). */
 public enum CaptureFormat {
     PCAP("pcap"),
     PCAPNG("pcapng"),
-    ERF("erf");
+    ERF("erf"),
+    NETMON("netmon");
 
     private final String word;
 

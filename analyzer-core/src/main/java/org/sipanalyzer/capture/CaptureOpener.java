@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Opens a capture by its content, never by its name: pcap, pcapng or Endace ERF, plain or gzip-compressed. Anything
- * else is refused with a {@link CaptureFormatException} that names the format when it is recognisable
- * and says how to convert it.
+ * Opens a capture by its content, never by its name: pcap, pcapng, Endace ERF or Network Monitor 2.x, plain or
+ * gzip-compressed. Anything else is refused with a {@link CaptureFormatException} that names the format when it
+ * is recognisable and says how to convert it.
  */
 public final class CaptureOpener {
 
@@ -93,6 +93,9 @@ public final class CaptureOpener {
                 return new Owning(new PcapReader(s, maxFrameBytes), s, gzip);
             }
         }
+        if (startsWith(head, 'G', 'M', 'B', 'U')) {
+            return new Owning(new NetmonReader(s, maxFrameBytes), s, gzip);
+        }
         if (!looksLikeText(head) && ErfReader.looksLikeErf(head)) {
             return new Owning(new ErfReader(s, maxFrameBytes), s, gzip);
         }
@@ -116,9 +119,6 @@ public final class CaptureOpener {
     }
 
     static String describeUnknown(byte[] h) {
-        if (startsWith(h, 'G', 'M', 'B', 'U')) {
-            return "a Microsoft Network Monitor 2.x capture, which sip-analyzer does not read; " + CONVERT;
-        }
         if (startsWith(h, 'R', 'T', 'S', 'S')) {
             return "a Microsoft Network Monitor 1.x capture, which sip-analyzer does not read; " + CONVERT;
         }
@@ -129,7 +129,7 @@ public final class CaptureOpener {
             return "a NetXRay / Sniffer capture, which sip-analyzer does not read; " + CONVERT;
         }
         if (looksLikeText(h)) {
-            return "text without SIP messages, not a capture; sip-analyzer reads pcap, pcapng and ERF captures and text"
+            return "text without SIP messages, not a capture; sip-analyzer reads pcap, pcapng, ERF and NetMon captures and text"
                     + " logs that hold SIP (plain or gzip)";
         }
 

@@ -147,18 +147,18 @@ public final class AnalysisReport {
             List<String> parts = new ArrayList<>();
             t.byMethod().entrySet().stream()
                     .sorted((a, b) -> Long.compare(b.getValue().count(), a.getValue().count()))
-                    .forEach(e -> parts.add(TextTable.clean(e.getKey()) + " " + e.getValue().count()
+                    .forEach(e -> parts.add(methodLabel(e.getKey()) + " " + e.getValue().count()
                             + (e.getValue().unique() != e.getValue().count() ? " (" + e.getValue().unique() + " unique)" : "")));
             sb.append(wrapList(parts, width)).append('\n');
         }
         if (!t.byMethodAndCode().isEmpty()) {
             sb.append('\n').append("Responses by request method (CSeq), count (unique where fewer):\n");
-            int w = t.byMethodAndCode().keySet().stream().mapToInt(m -> TextTable.clean(m).length()).max().orElse(0);
+            int w = t.byMethodAndCode().keySet().stream().mapToInt(m -> methodLabel(m).length()).max().orElse(0);
             t.byMethodAndCode().forEach((m, codes) -> {
                 List<String> parts = new ArrayList<>();
                 codes.forEach((code, c) -> parts.add(codeLabel(code) + "×" + c.count()
                         + (c.unique() != c.count() ? "(" + c.unique() + ")" : "")));
-                sb.append("  ").append(String.format(Locale.ROOT, "%-" + w + "s", TextTable.clean(m)))
+                sb.append("  ").append(String.format(Locale.ROOT, "%-" + w + "s", methodLabel(m)))
                         .append(wrapList(parts, width, 2 + w, 2 + w)).append('\n');
             });
         }
@@ -266,6 +266,11 @@ public final class AnalysisReport {
                 .append(lpad(r[4], w[4])).append("  ")
                 .append(lpad(r[5], w[5]));
         sb.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    /** A method name for the terminal: cleaned, and a fuzzer's thousand-character token shortened. */
+    static String methodLabel(String method) {
+        return TextTable.shorten(TextTable.clean(method), 40);
     }
 
     static String codeLabel(int code) {

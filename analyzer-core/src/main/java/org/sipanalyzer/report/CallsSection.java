@@ -245,7 +245,7 @@ final class CallsSection {
                 Map<Integer, Long> f = s.transactionsByFinalCode().getOrDefault(m, Map.of());
                 List<String> codes = new ArrayList<>();
                 f.forEach((c, k) -> codes.add(c + "×" + k));
-                parts.add(TextTable.clean(m) + " " + n + (codes.isEmpty() ? "" : " (" + String.join(" ", codes) + ")"));
+                parts.add(AnalysisReport.methodLabel(m) + " " + n + (codes.isEmpty() ? "" : " (" + String.join(" ", codes) + ")"));
             });
             sb.append("Other transactions: ").append(String.join(", ", parts)).append('\n');
         }

@@ -40,9 +40,13 @@ public final class SipScanner {
 
     /** Extracted text is cut to this many characters, so one hostile header cannot fill the tables. */
     public static final int MAX_FIELD_CHARS = 1024;
-    private static final int MAX_METHOD_CHARS = 64;
     /** In stream mode, a start line longer than this without its end is not SIP. */
     private static final int MAX_START_LINE = 8192;
+    /**
+     * A method is a token of any length (RFC 3261 section 25.1); fuzzers send thousands of characters, which
+     * tshark takes as SIP too. The start line's own bound is the limit; the name kept is cut to MAX_FIELD_CHARS.
+     */
+    private static final int MAX_METHOD_CHARS = MAX_START_LINE;
 
     private static final int H_OTHER = 0;
     private static final int H_CALL_ID = 1;
@@ -110,7 +114,7 @@ public final class SipScanner {
             if (methodEnd < 0) {
                 return Scan.NOT_SIP;
             }
-            b.method = ascii(d, p, methodEnd);
+            b.method = ascii(d, p, Math.min(methodEnd, p + MAX_FIELD_CHARS));
             int lastBlank = lineEnd - 1;
             while (!isBlank(d[lastBlank])) {
                 lastBlank--;

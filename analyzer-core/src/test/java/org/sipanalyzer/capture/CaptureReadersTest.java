@@ -278,6 +278,56 @@ class CaptureReadersTest {
         assertTrue(partial.reader().warnings().get(0).message().contains("cut off"));
     }
 
+    /** A Network Monitor 2.x file written from the format's description: header, frames, table at the end. */
+    private static byte[] netmon(int minor, byte[]... frames) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {'G', 'M', 'B', 'U'}).put((byte) minor).put((byte) 2).putShort((short) 1);
+        b.putShort((short) 2020).putShort((short) 1).putShort((short) 4).putShort((short) 2).putShort((short) 3)
+                .putShort((short) 4).putShort((short) 5).putShort((short) 6); // 2020-01-02 03:04:05.006
+        b.position(128);
+        List<Integer> offsets = new ArrayList<>();
+        long delta = 0;
+        for (byte[] f : frames) {
+            offsets.add(b.position());
+            b.putLong(delta).putInt(f.length + 10).putInt(f.length).put(f); // 10 bytes more on the wire
+            if (minor >= 1) {
+                b.putShort((short) 1); // the frame's own media type: Ethernet
+            }
+            delta += 1_500_000; // 1.5 s apart, in microseconds
+        }
+        int table = b.position();
+        offsets.forEach(b::putInt);
+        b.putInt(24, table).putInt(28, 4 * frames.length);
+        return Arrays.copyOf(b.array(), b.position());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "1", "3"})
+    void networkMonitorTwoFramesByTheirTable(int minor) throws IOException {
+        Read r = readAll(netmon(minor, A, B));
+        assertEquals(CaptureFormat.NETMON, r.reader().format());
+        assertEquals(2, r.frames().size());
+        long start = java.time.LocalDateTime.of(2020, 1, 2, 3, 4, 5, 6_000_000).toEpochSecond(java.time.ZoneOffset.UTC)
+                * 1_000_000_000L + 6_000_000L;
+        assertEquals(start, r.frames().get(0).timestampNanos());
+        assertEquals(start + 1_500_000_000L, r.frames().get(1).timestampNanos());
+        assertArrayEquals(A, bytes(r.frames().get(0)));
+        assertArrayEquals(B, bytes(r.frames().get(1)));
+        assertEquals(1, r.frames().get(1).linkType(), "Ethernet");
+        assertEquals(B.length + 10, r.frames().get(1).originalLength());
+        assertEquals(2, r.reader().truncatedFrames());
+        assertTrue(r.reader().warnings().isEmpty(), r.reader().warnings().toString());
+    }
+
+    @Test
+    void networkMonitorCutBeforeItsFrameTableSaysSo() throws IOException {
+        byte[] whole = netmon(1, A, B);
+        Read r = readAll(Arrays.copyOf(whole, whole.length - 3));
+        assertEquals(0, r.frames().size());
+        assertTrue(r.reader().warnings().get(0).fatal());
+        assertTrue(r.reader().warnings().get(0).message().contains("frame table"), r.reader().warnings().toString());
+    }
+
     @Test
     void emptyInputIsNotACapture() {
         CaptureFormatException e = assertThrows(CaptureFormatException.class,
