@@ -58,4 +58,38 @@ class DamagedCapturesTest {
         }
         assertEquals(120, runs);
     }
+
+    /** The same for the formats without a pcap header: the corpus's ERF and Network Monitor captures. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"trex__sip_short1_v6-0-ex.erf", "sipnab__c07-sip-r2.cap"})
+    void damagedErfAndNetmonCapturesNeverBreakTheAnalysis(String name) throws IOException {
+        byte[] base = java.nio.file.Files.readAllBytes(
+                org.sipanalyzer.testing.SharedData.require("corpus/captures").resolve(name));
+        Random rnd = new Random(name.hashCode());
+        for (int i = 0; i < 90; i++) {
+            byte[] b = base.clone();
+            switch (i % 3) {
+                case 0 -> {
+                    for (int k = 0; k < 1 + rnd.nextInt(40); k++) {
+                        b[4 + rnd.nextInt(b.length - 4)] ^= (byte) (1 << rnd.nextInt(8)); // the magic stays
+                    }
+                }
+                case 1 -> b = java.util.Arrays.copyOf(b, 4 + rnd.nextInt(b.length - 4));
+                default -> {
+                    int from = 4 + rnd.nextInt(b.length - 4);
+                    java.util.Arrays.fill(b, from, Math.min(b.length, from + rnd.nextInt(2000)), (byte) 0);
+                }
+            }
+            CallTracker calls = new CallTracker(CallOptions.defaults());
+            AnalysisResult r = new Analyzer(Catalogue.standard(), AnalysisOptions.defaults())
+                    .analyze(List.of(AnalysisInput.stream("damaged", new ByteArrayInputStream(b))), List.of(calls));
+            calls.finish();
+            InputReport in = r.inputs().get(0);
+            // Damage to the first record or header may leave nothing recognisable: then one line says so.
+            assertTrue(in.readable() || in.error().lines().count() == 1, in.error());
+            assertEquals(List.of(), r.failedListeners());
+            assertTrue(in.warnings().stream().noneMatch(w -> w.contains("could not be analysed")),
+                    () -> "a reader or decoder failed instead of reporting damage: " + in.warnings());
+        }
+    }
 }
