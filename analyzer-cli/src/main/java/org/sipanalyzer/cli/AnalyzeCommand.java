@@ -16,6 +16,9 @@ import org.sipanalyzer.report.OutputFormat;
 /** {@code sip-analyzer analyze}: finds every SIP message in captures and reports responses and calls. */
 final class AnalyzeCommand implements Command {
 
+    private static final String TABLES = String.join(", ",
+            java.util.Arrays.stream(AnalysisReport.CsvTable.values()).map(AnalysisReport.CsvTable::word).toList());
+
     @Override
     public String name() {
         return "analyze";
@@ -44,8 +47,7 @@ final class AnalyzeCommand implements Command {
         o.addOption(Option.builder().longOpt("calls-chart").hasArg().argName("FILE")
                 .desc("Also draw calls by outcome into FILE (.png or .svg).").get());
         o.addOption(Option.builder().longOpt("table").hasArg().argName("TABLE")
-                .desc("With -f csv, the table to write: codes (default), methods, method-codes, outcomes, finals,"
-                        + " peers, time or inputs.").get());
+                .desc("With -f csv, the table to write: " + TABLES + " (codes by default).").get());
         o.addOption(Option.builder().longOpt("interval").hasArg().argName("SECONDS")
                 .desc("Width of the calls-by-time buckets (default: chosen from the capture's span, about 60 buckets).")
                 .get());
@@ -66,7 +68,7 @@ final class AnalyzeCommand implements Command {
                 throw new UsageException(name() + ": --table chooses a CSV table; add -f csv");
             }
             table = AnalysisReport.CsvTable.of(t).orElseThrow(() -> new UsageException(name() + ": unknown table '"
-                    + TextSafe.of(t) + "'; use codes, methods, method-codes, outcomes, finals, peers, time or inputs"));
+                    + TextSafe.of(t) + "'; use one of " + TABLES));
         }
         AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name());
         AnalysisReport report = new AnalysisReport(run.result(), run.calls()).withInterval(interval).withCsvTable(table);

@@ -303,6 +303,10 @@ class AnalyzeCommandTest {
         assertTrue(text.out().lines().anyMatch(l -> l.matches("\\s+BYE\\s+200×8")), text.out());
         assertTrue(text.out().lines().anyMatch(l -> l.matches("\\s+INVITE\\s+100×20, 180×30, 200×12\\(10\\), .*")),
                 "two 200s retransmitted until a late ACK: " + text.out());
+        List<CSVRecord> senders = csvTable("analyze", "-f", "csv", "--table", "senders", sample);
+        // Unique failures in the sample: 403, 404, 480, 486, 487, 500, 503, 603 twice each, 407 four times.
+        assertEquals(20, senders.stream().mapToLong(r -> Long.parseLong(r.get("unique"))).sum());
+        assertTrue(senders.stream().allMatch(r -> r.get("sender").equals("127.0.0.1")));
         List<CSVRecord> methods = csvTable("analyze", "-f", "csv", "--table", "methods", sample);
         assertTrue(methods.stream().anyMatch(r -> r.get("method").equals("INVITE") && r.get("unique").equals("34")));
 

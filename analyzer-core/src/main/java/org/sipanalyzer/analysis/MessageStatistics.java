@@ -20,6 +20,9 @@ public final class MessageStatistics implements StatisticsListener {
     /** Distinct status codes kept apart; further ones are counted under {@link #OTHER_CODE}. */
     public static final int MAX_CODES = 1024;
     public static final String OTHER_METHOD = "(other)";
+    /** Hosts kept apart in {@link #failuresBySender()}; further ones are counted under {@link #OTHER_SENDER}. */
+    public static final int MAX_SENDERS = 1024;
+    public static final String OTHER_SENDER = "(other hosts)";
     public static final String NO_METHOD = "(none)";
     /** The key for codes past {@link #MAX_CODES}. */
     public static final int OTHER_CODE = Integer.MIN_VALUE;
@@ -40,6 +43,9 @@ public final class MessageStatistics implements StatisticsListener {
     private final BoundedCounter<String, BoundedCounter<Integer, Counts>> byMethodAndCode =
             new BoundedCounter<>(MAX_METHODS, OTHER_METHOD, k -> codeCounter());
     private final EnumMap<SipProblem, Long> problems = new EnumMap<>(SipProblem.class);
+    /** Failure responses (4xx-6xx) by the host that sent them, then code: which server returned which failures. */
+    private final BoundedCounter<String, BoundedCounter<Integer, Counts>> failuresBySender =
+            new BoundedCounter<>(MAX_SENDERS, OTHER_SENDER, k -> codeCounter());
 
     public MessageStatistics(Catalogue catalogue) {
         this.catalogue = catalogue;
@@ -81,6 +87,9 @@ public final class MessageStatistics implements StatisticsListener {
             byCode.get(code).add(m.reasonPhrase(), rtx);
             String method = m.cseqMethod() == null ? NO_METHOD : m.cseqMethod();
             byMethodAndCode.get(method).get(code).add(rtx);
+            if (code >= 400 && code <= 699 && e.source() != null) {
+                failuresBySender.get(e.source().host()).get(code).add(rtx);
+            }
         } else {
             requests.add(rtx);
             byMethod.get(m.method()).add(rtx);
@@ -103,6 +112,17 @@ public final class MessageStatistics implements StatisticsListener {
             codes.view().forEach((c, n) -> mine.get(c).add(n));
         });
         o.problems.forEach((k, v) -> problems.merge(k, v, Long::sum));
+        o.failuresBySender.view().forEach((h, codes) -> {
+            BoundedCounter<Integer, Counts> mine = failuresBySender.get(h);
+            codes.view().forEach((c, n) -> mine.get(c).add(n));
+        });
+    }
+
+    /** Failure responses (4xx-6xx) by the host that sent them, then by code; bounded ({@link #MAX_SENDERS}). */
+    public Map<String, Map<Integer, Counts>> failuresBySender() {
+        Map<String, Map<Integer, Counts>> out = new TreeMap<>();
+        failuresBySender.view().forEach((h, c) -> out.put(h, c.view()));
+        return Collections.unmodifiableMap(out);
     }
 
     public Counts messages() {

@@ -45,6 +45,8 @@ public final class AnalysisReport {
         METHODS,
         /** Responses by the method of their CSeq and by code. */
         METHOD_CODES,
+        /** Failure responses (4xx-6xx) by the host that sent them and by code. */
+        SENDERS,
         /** Calls by outcome. */
         OUTCOMES,
         /** Calls by last final response. */
@@ -76,6 +78,7 @@ public final class AnalysisReport {
     private final org.sipanalyzer.calls.CallStatistics calls;
     private long intervalSeconds;
     private CsvTable csvTable = CsvTable.CODES;
+    private static final int TOP_SENDERS = 10;
     /** Beyond this many intervals, the CSV time table lists only intervals that hold calls. */
     private static final long MAX_FILLED_INTERVALS = 100_000;
 
@@ -161,6 +164,23 @@ public final class AnalysisReport {
                 sb.append("  ").append(String.format(Locale.ROOT, "%-" + w + "s", methodLabel(m)))
                         .append(wrapList(parts, width, 2 + w, 2 + w)).append('\n');
             });
+        }
+        if (!t.failuresBySender().isEmpty()) {
+            sb.append('\n').append("Failure responses (4xx-6xx) by sender, most first:\n");
+            List<Map.Entry<String, Map<Integer, Counts>>> senders = bySenderMostFirst(t);
+            int w = senders.stream().limit(TOP_SENDERS).mapToInt(e -> TextTable.clean(e.getKey()).length()).max()
+                    .orElse(0);
+            senders.stream().limit(TOP_SENDERS).forEach(e -> {
+                List<String> parts = new ArrayList<>();
+                e.getValue().forEach((code, c) -> parts.add(codeLabel(code) + "×" + c.count()
+                        + (c.unique() != c.count() ? "(" + c.unique() + ")" : "")));
+                sb.append("  ").append(String.format(Locale.ROOT, "%-" + w + "s", TextTable.clean(e.getKey())))
+                        .append(wrapList(parts, width, 2 + w, 2 + w)).append('\n');
+            });
+            if (senders.size() > TOP_SENDERS) {
+                sb.append(String.format(Locale.ROOT, "  … and %,d more hosts (all in JSON, or -f csv --table senders)%n",
+                        senders.size() - TOP_SENDERS));
+            }
         }
         if (calls != null) {
             sb.append('\n').append(CallsSection.text(calls, width, intervalSeconds));
@@ -266,6 +286,16 @@ public final class AnalysisReport {
                 .append(lpad(r[4], w[4])).append("  ")
                 .append(lpad(r[5], w[5]));
         sb.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    /** Senders of failure responses, the one with most first (unique responses, then name). */
+    static List<Map.Entry<String, Map<Integer, Counts>>> bySenderMostFirst(MessageStatistics t) {
+        return t.failuresBySender().entrySet().stream()
+                .sorted((a, b) -> Long.compare(total(b.getValue()), total(a.getValue()))).toList();
+    }
+
+    private static long total(Map<Integer, Counts> codes) {
+        return codes.values().stream().mapToLong(Counts::unique).sum();
     }
 
     /** A method name for the terminal: cleaned, and a fuzzer's thousand-character token shortened. */
@@ -497,15 +527,21 @@ public final class AnalysisReport {
             g.writeEndObject();
         }
         g.writeEndObject();
-        g.writeObjectFieldStart("byMethodAndCode");
-        for (Map.Entry<String, Map<Integer, Counts>> m : t.byMethodAndCode().entrySet()) {
-            g.writeObjectFieldStart(m.getKey());
-            for (Map.Entry<Integer, Counts> c : m.getValue().entrySet()) {
+        writeNested(g, "byMethodAndCode", t.byMethodAndCode());
+        writeNested(g, "failuresBySender", t.failuresBySender());
+        g.writeEndObject();
+    }
+
+    private static void writeNested(JsonGenerator g, String name, Map<String, Map<Integer, Counts>> m)
+            throws IOException {
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<String, Map<Integer, Counts>> e : m.entrySet()) {
+            g.writeObjectFieldStart(e.getKey());
+            for (Map.Entry<Integer, Counts> c : e.getValue().entrySet()) {
                 writeCounts(g, codeLabel(c.getKey()), c.getValue());
             }
             g.writeEndObject();
         }
-        g.writeEndObject();
         g.writeEndObject();
     }
 
@@ -523,6 +559,7 @@ public final class AnalysisReport {
             case CODES -> CSV_COLUMNS;
             case METHODS -> List.of("method", "count", "unique");
             case METHOD_CODES -> List.of("method", "code", "count", "unique");
+            case SENDERS -> List.of("sender", "code", "count", "unique");
             case OUTCOMES -> List.of("outcome", "calls", "share");
             case FINALS -> List.of("final_code", "reason", "calls", "share");
             case PEERS -> List.of("peer", "final_code", "calls");
@@ -539,6 +576,8 @@ public final class AnalysisReport {
                         c.unique()));
                 case METHOD_CODES -> result.total().byMethodAndCode().forEach((m, codes) -> codes.forEach((code, c) ->
                         record(csv, Csv.safe(m), codeLabel(code), c.count(), c.unique())));
+                case SENDERS -> result.total().failuresBySender().forEach((h, codes) -> codes.forEach((code, c) ->
+                        record(csv, Csv.safe(h), codeLabel(code), c.count(), c.unique())));
                 case INPUTS -> csvInputs(csv);
                 default -> csvCalls(csv);
             }

@@ -19,6 +19,7 @@ import org.sipanalyzer.sip.SipProblem;
 final class DocumentReport {
 
     private static final int TOP = 10;
+    private static final int TOP_SENDERS = 20;
     private static final int MAX_TIME_ROWS = 500;
 
     private DocumentReport() {
@@ -92,6 +93,18 @@ final class DocumentReport {
             t.byMethodAndCode().forEach((m, codes) -> codes.forEach((code, c) -> rows.add(List.of(m,
                     AnalysisReport.codeLabel(code), fmt(c.count()), fmt(c.unique())))));
             doc.table(List.of("Method (CSeq)", "Code", "Count", "Unique"), rows, false, false, true, true);
+        }
+        if (!t.failuresBySender().isEmpty()) {
+            doc.heading(2, "Failure responses by sender");
+            List<List<String>> rows = new ArrayList<>();
+            var senders = AnalysisReport.bySenderMostFirst(t);
+            senders.stream().limit(TOP_SENDERS).forEach(e -> e.getValue().forEach((code, c) -> rows.add(List.of(
+                    e.getKey(), AnalysisReport.codeLabel(code), fmt(c.count()), fmt(c.unique())))));
+            doc.table(List.of("Sender", "Code", "Count", "Unique"), rows, false, false, true, true);
+            if (senders.size() > TOP_SENDERS) {
+                doc.paragraph(String.format(Locale.ROOT, "%,d more senders are in the JSON report.",
+                        senders.size() - TOP_SENDERS));
+            }
         }
         if (!t.problems().isEmpty()) {
             doc.heading(2, "Malformed messages");
