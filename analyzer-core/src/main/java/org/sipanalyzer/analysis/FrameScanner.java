@@ -140,6 +140,12 @@ final class FrameScanner implements StreamSink {
             for (int i = 0; i < p.sctpChunkCount(); i++) {
                 message(f, p, p.payloadData(), p.sctpChunkOffset(i), p.sctpChunkLength(i), Transport.SCTP);
             }
+            for (int i = 0; i < p.sctpPieceCount(); i++) {
+                byte[] whole = reassembly.sctpPiece(p, i);
+                if (whole != null) {
+                    message(f, p, whole, 0, whole.length, Transport.SCTP);
+                }
+            }
             return;
         }
         if (p.transport() == Transport.TCP) {

@@ -300,9 +300,11 @@ final class InputAnalysis {
                 report.warn(r.hepCompressed() + " HEP packets carry a compressed payload that could not be opened");
             }
         }
-        if (report.sctpFragments > 0) {
-            report.warn(report.sctpFragments + " SCTP DATA chunks are pieces of larger messages, which are not"
-                    + " reassembled; the SIP in them is not counted");
+        var sctp = report.reassembly;
+        if (sctp != null && sctp.sctpPiecesUnfinished() > 0) {
+            report.warn(sctp.sctpPiecesUnfinished() + " pieces of SCTP messages (DATA chunks without both B and E)"
+                    + " never made a whole message (a piece lost, or the end of the capture); the SIP in them is not"
+                    + " counted");
         }
         if (report.unsupportedLink > 0) {
             report.warn(report.unsupportedLink + " frames have a link type that is not decoded");

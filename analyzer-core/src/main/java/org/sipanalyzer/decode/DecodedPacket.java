@@ -51,6 +51,10 @@ public final class DecodedPacket {
     final int[] chunks = new int[2 * MAX_SCTP_CHUNKS];
     int chunkCount;
     int fragmentedChunks;
+    /** SCTP: DATA chunks that carry a piece of a larger message: offset, length and B/E flags, and their TSNs. */
+    final int[] pieces = new int[3 * MAX_SCTP_CHUNKS];
+    final long[] pieceTsns = new long[MAX_SCTP_CHUNKS];
+    int pieceCount;
 
     /** The most SCTP DATA chunks taken from one packet. */
     public static final int MAX_SCTP_CHUNKS = 32;
@@ -79,6 +83,7 @@ public final class DecodedPacket {
         icmpQuotedSip = false;
         chunkCount = 0;
         fragmentedChunks = 0;
+        pieceCount = 0;
     }
 
     /** SCTP: how many whole DATA chunks the packet carries (their user data are the messages). */
@@ -95,9 +100,38 @@ public final class DecodedPacket {
         return chunks[2 * i + 1];
     }
 
-    /** SCTP DATA chunks that are pieces of a larger message (not reassembled). */
+    /** SCTP DATA chunks that are pieces of a larger message (RFC 9260 section 6.9). */
     public int sctpFragmentedChunks() {
         return fragmentedChunks;
+    }
+
+    /** How many of those pieces the packet's fields below describe (at most {@link #MAX_SCTP_CHUNKS}). */
+    public int sctpPieceCount() {
+        return pieceCount;
+    }
+
+    /** Where piece {@code i}'s user data starts in {@link #payloadData()}. */
+    public int sctpPieceOffset(int i) {
+        return pieces[3 * i];
+    }
+
+    public int sctpPieceLength(int i) {
+        return pieces[3 * i + 1];
+    }
+
+    /** True when piece {@code i} is the first of its message (the B flag). */
+    public boolean sctpPieceBegins(int i) {
+        return (pieces[3 * i + 2] & 0x02) != 0;
+    }
+
+    /** True when piece {@code i} is the last of its message (the E flag). */
+    public boolean sctpPieceEnds(int i) {
+        return (pieces[3 * i + 2] & 0x01) != 0;
+    }
+
+    /** The transmission sequence number of piece {@code i}: a message's pieces have consecutive TSNs. */
+    public long sctpPieceTsn(int i) {
+        return pieceTsns[i];
     }
 
     /** The identification of a fragment's datagram (16 bits for IPv4, 32 for IPv6). */

@@ -505,7 +505,10 @@ public final class PacketDecoder {
         return true;
     }
 
-    /** SCTP (RFC 9260): a common header, then chunks; each whole DATA chunk's user data is one message. */
+    /**
+     * SCTP (RFC 9260): a common header, then chunks; each whole DATA chunk's user data is one message, and the
+     * pieces of a larger one are listed with their TSNs for reassembly.
+     */
     private void sctp(byte[] d, int at, int end) {
         if (end - at < 12) {
             malformed("SCTP header cut short");
@@ -534,6 +537,13 @@ public final class PacketDecoder {
                     }
                 } else {
                     out.fragmentedChunks++;
+                    if (out.pieceCount < DecodedPacket.MAX_SCTP_CHUNKS) {
+                        int i = out.pieceCount++;
+                        out.pieces[3 * i] = p + 16;
+                        out.pieces[3 * i + 1] = len - 16;
+                        out.pieces[3 * i + 2] = flags & 0x03;
+                        out.pieceTsns[i] = u32(d, p + 4);
+                    }
                 }
             }
             p += (len + 3) & ~3;

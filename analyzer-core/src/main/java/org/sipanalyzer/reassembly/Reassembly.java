@@ -12,11 +12,22 @@ public final class Reassembly {
     private final ByteBudget budget;
     private final FragmentReassembler fragments;
     private final TcpReassembler tcp;
+    private final SctpReassembler sctp;
 
     public Reassembly(ReassemblyLimits limits, StreamSink sink) {
         this.budget = new ByteBudget(limits.maxBytesTotal());
         this.fragments = new FragmentReassembler(limits, stats, budget);
         this.tcp = new TcpReassembler(limits, stats, budget, sink);
+        this.sctp = new SctpReassembler(limits, stats, budget);
+    }
+
+    /**
+     * Piece {@code i} of an SCTP packet (a DATA chunk without both B and E): the whole message once its last
+     * missing piece arrives, else null.
+     */
+    public byte[] sctpPiece(DecodedPacket p, int i) {
+        return sctp.piece(p.source(), p.destination(), p.sctpPieceTsn(i), p.sctpPieceBegins(i), p.sctpPieceEnds(i),
+                p.payloadData(), p.sctpPieceOffset(i), p.sctpPieceLength(i));
     }
 
     public ReassemblyStats stats() {
@@ -39,6 +50,7 @@ public final class Reassembly {
     public void finish() {
         tcp.finish();
         fragments.finish();
+        sctp.finish();
     }
 
     /** Bytes held in all buffers now (for tests of the bounds). */

@@ -31,6 +31,8 @@ public final class ReassemblyStats {
     long hepCompressed;
     long hepUndecodable;
     long icmpQuotedSip;
+    long sctpReassembled;
+    long sctpPiecesUnfinished;
     final Set<String> incompleteDatagramFlows = new LinkedHashSet<>();
     final Set<String> encryptedFlows = new LinkedHashSet<>();
     long encryptedFlowsNotListed;
@@ -165,5 +167,15 @@ public final class ReassemblyStats {
 
     public long encryptedFlowCount() {
         return encryptedFlows.size() + encryptedFlowsNotListed;
+    }
+
+    /** SIP messages put back together from pieces carried in several SCTP DATA chunks. */
+    public long sctpReassembled() {
+        return sctpReassembled;
+    }
+
+    /** SCTP DATA chunk pieces whose message never completed (lost pieces, limits, or the end of the input). */
+    public long sctpPiecesUnfinished() {
+        return sctpPiecesUnfinished;
     }
 }

@@ -233,6 +233,7 @@ public final class AnalysisReport {
             addIf(parts, re.datagramsIncomplete(), "datagrams missing a fragment");
             addIf(parts, re.tcpDirections(), "TCP stream directions");
             addIf(parts, re.webSocketMessages(), "WebSocket messages");
+            addIf(parts, re.sctpReassembled(), "messages reassembled from SCTP pieces");
             addIf(parts, re.hepPackets(), "HEP packets");
             addIf(parts, re.icmpQuotedSipCount(), "ICMP errors quoting SIP (not counted as messages)");
             addIf(parts, re.encryptedFlowCount(), "encrypted flows");
@@ -436,6 +437,8 @@ public final class AnalysisReport {
             g.writeNumberField("tcpSkippedBytes", r.tcpSkippedBytes());
             g.writeNumberField("tcpUnfinishedMessages", r.tcpUnfinishedMessages());
             g.writeNumberField("webSocketMessages", r.webSocketMessages());
+            g.writeNumberField("sctpReassembled", r.sctpReassembled());
+            g.writeNumberField("sctpPiecesUnfinished", r.sctpPiecesUnfinished());
             g.writeNumberField("hepPackets", r.hepPackets());
             g.writeNumberField("hepCompressedUnopened", r.hepCompressed());
             g.writeNumberField("icmpQuotedSip", r.icmpQuotedSipCount());

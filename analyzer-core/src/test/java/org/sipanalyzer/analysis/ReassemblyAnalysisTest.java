@@ -206,10 +206,52 @@ class ReassemblyAnalysisTest {
 
     /** An SCTP DATA chunk (RFC 9260): type 0, flags (B=2, E=1), length, TSN, stream, sequence, PPID, data. */
     private static byte[] dataChunk(int flags, byte[] data) {
+        return dataChunk(flags, 1, data);
+    }
+
+    private static byte[] dataChunk(int flags, long tsn, byte[] data) {
         java.nio.ByteBuffer c = java.nio.ByteBuffer.allocate((16 + data.length + 3) & ~3);
-        c.put((byte) 0).put((byte) flags).putShort((short) (16 + data.length)).putInt(1).putShort((short) 0)
+        c.put((byte) 0).put((byte) flags).putShort((short) (16 + data.length)).putInt((int) tsn).putShort((short) 0)
                 .putShort((short) 0).putInt(0).put(data);
         return c.array();
+    }
+
+    /** An SCTP packet from the client to the server carrying {@code chunks}. */
+    private static byte[] sctpFrame(byte[]... chunks) {
+        int len = 12;
+        for (byte[] c : chunks) {
+            len += c.length;
+        }
+        java.nio.ByteBuffer sctp = java.nio.ByteBuffer.allocate(len);
+        sctp.putShort((short) 5060).putShort((short) 5060).putInt(42).putInt(0);
+        for (byte[] c : chunks) {
+            sctp.put(c);
+        }
+        return Packets.ethernet(0x0800, Packets.ipv4Packet(CLIENT, SERVER, 132, sctp.array()));
+    }
+
+    @Test
+    void sipOverSctpPiecesAreReassembledInAnyOrder() throws IOException {
+        byte[] invite = ascii(INVITE);
+        int third = invite.length / 3;
+        byte[] p1 = Arrays.copyOfRange(invite, 0, third);
+        byte[] p2 = Arrays.copyOfRange(invite, third, 2 * third);
+        byte[] p3 = Arrays.copyOfRange(invite, 2 * third, invite.length);
+        long wrap = 0xffffffffL; // the TSNs wrap around inside the message: 2^32-1, 0, 1
+        AnalysisResult r = analyze(List.of(
+                sctpFrame(dataChunk(1, 1, p3)),                                   // the last piece first
+                sctpFrame(dataChunk(2, wrap, p1), dataChunk(3, 2, ascii(OPTIONS))), // a whole message beside it
+                sctpFrame(dataChunk(0, 0, p2)),
+                sctpFrame(dataChunk(0, 0, p2)),                                   // retransmitted piece
+                sctpFrame(dataChunk(2, 20, p1), dataChunk(1, 22, p3))));          // 21 never comes
+        assertEquals(List.of("OPTIONS", "INVITE"), methods(), "the INVITE completes with its middle piece");
+        SipEvent inv = events.get(1);
+        assertEquals(Transport.SCTP, inv.transport());
+        assertTrue(inv.message().isWellFormed(), inv.message().problems().toString());
+        assertEquals(1, r.inputs().get(0).reassembly().sctpReassembled());
+        assertEquals(2, r.inputs().get(0).reassembly().sctpPiecesUnfinished(), "the pieces of the message never whole");
+        assertTrue(r.inputs().get(0).warnings().stream().anyMatch(w -> w.contains("pieces of SCTP messages")),
+                r.inputs().get(0).warnings().toString());
     }
 
     @Test
@@ -225,7 +267,8 @@ class ReassemblyAnalysisTest {
         assertEquals(Transport.SCTP, events.get(0).transport());
         assertEquals(1, r.inputs().get(0).sctpPackets());
         assertEquals(1, r.inputs().get(0).sctpFragments());
-        assertTrue(r.inputs().get(0).warnings().stream().anyMatch(w -> w.contains("SCTP DATA chunks")));
+        assertTrue(r.inputs().get(0).warnings().stream().anyMatch(w -> w.contains("pieces of SCTP messages")),
+                "the BYE's first piece never found the rest: " + r.inputs().get(0).warnings());
     }
 
     @Test
