@@ -44,6 +44,8 @@ final class SctpReassembler {
         }
     }
 
+    /** Directions followed at most (SIP over SCTP runs on few associations: trunks between servers). */
+    private static final int MAX_DIRECTIONS = 10_000;
     /** Pieces waiting per direction, whatever their size (empty ones included). */
     private static final int MAX_PIECES = 1024;
     /** Delivered TSNs remembered per direction. */
@@ -69,7 +71,7 @@ final class SctpReassembler {
         Direction dir = new Direction(source, destination);
         State st = directions.get(dir);
         if (st == null) {
-            if (directions.size() >= limits.maxFlows()) {
+            if (directions.size() >= Math.min(limits.maxFlows(), MAX_DIRECTIONS)) {
                 Iterator<Map.Entry<Direction, State>> idlest = directions.entrySet().iterator();
                 State gone = idlest.next().getValue();
                 if (!gone.pieces.isEmpty()) {

@@ -272,6 +272,20 @@ class ReassemblyAnalysisTest {
     }
 
     @Test
+    void sctpPiecesFromEndlessDirectionsStayBounded() throws IOException {
+        List<byte[]> frames = new ArrayList<>();
+        for (int i = 0; i < 12_000; i++) { // first pieces that never find the rest, each from its own port
+            java.nio.ByteBuffer sctp = java.nio.ByteBuffer.allocate(12 + 20);
+            sctp.putShort((short) (1024 + i)).putShort((short) 5060).putInt(42).putInt(0)
+                    .put(dataChunk(2, i, ascii("INVI")));
+            frames.add(Packets.ethernet(0x0800, Packets.ipv4Packet(CLIENT, SERVER, 132, sctp.array())));
+        }
+        AnalysisResult r = analyze(frames);
+        assertEquals(12_000, r.inputs().get(0).reassembly().sctpPiecesUnfinished(), "every piece accounted for");
+        assertTrue(r.inputs().get(0).reassembly().flowsDroppedForLimit() >= 2_000, "the idlest directions went first");
+    }
+
+    @Test
     void hepOverUdpUsesTheEncapsulatedAddressesAndTime() throws IOException {
         byte[] inner = ascii(OPTIONS);
         byte[] v3 = Packets.hep3(ipv4(10, 9, 8, 7), 5080, ipv4(10, 9, 8, 6), 5060, 1_600_000_000L, 250_000, inner);
