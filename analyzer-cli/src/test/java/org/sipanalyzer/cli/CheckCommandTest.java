@@ -91,6 +91,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void forkedCallsCanBeGated() {
+        // samples/kamailio-fork.pcap: 5 calls, every one forked to two callees; 3 answered.
+        String fork = java.nio.file.Path.of(System.getProperty("sipanalyzer.samples", "../samples"))
+                .resolve("kamailio-fork.pcap").toString();
+        CliRun r = CliRun.of("check", "-r", "forked == 5", "-r", "forked == 100%", "-r", "answered == 3",
+                "-r", "outcome.cancelled == 0", fork);
+        assertEquals(ExitCode.OK, r.exit(), r.out() + r.err());
+    }
+
+    @Test
     void badRulesAreUsageErrorsBeforeAnyAnalysis() {
         List<List<String>> cases = List.of(List.of("-r", "asr >> 5"), List.of("-r", "nonsense > 1"),
                 List.of("-r", "pdd.p95 <= 2000"), List.of("-r", "asr >= 50ms"), List.<String>of());
