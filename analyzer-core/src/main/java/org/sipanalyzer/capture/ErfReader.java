@@ -2,7 +2,6 @@ package org.sipanalyzer.capture;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 /**
  * Endace ERF (Extensible Record Format), as DAG cards and some traffic generators write it: no file header, a
@@ -12,7 +11,7 @@ import java.util.List;
  * (22, 23) carry the packet itself; padding and meta records (48, 27) are skipped; other types are delivered as
  * a link type the decoders do not know, so they are counted, not lost.
  */
-final class ErfReader implements CaptureReader {
+final class ErfReader extends FormatReader {
 
     static final int HEADER = 16;
     /** Link type for ERF records whose payload is neither Ethernet nor IP (LINKTYPE_ERF). */
@@ -30,9 +29,7 @@ final class ErfReader implements CaptureReader {
 
     private final ByteSource src;
     private final int maxFrameBytes;
-    private final Warnings warnings = new Warnings();
     private long frameNumber;
-    private long truncated;
     private boolean done;
 
     ErfReader(InputStream in, int maxFrameBytes) {
@@ -147,30 +144,10 @@ final class ErfReader implements CaptureReader {
     }
 
     private void warn(long offset, String message) {
-        warnings.add(new CaptureWarning(frameNumber + 1, offset, message, false));
+        warn(frameNumber + 1, offset, message, false);
     }
 
     private void fatal(long offset, String message) {
-        warnings.add(new CaptureWarning(frameNumber + 1, offset, message, true));
-    }
-
-    @Override
-    public List<CaptureWarning> warnings() {
-        return warnings.list();
-    }
-
-    @Override
-    public long warningsNotListed() {
-        return warnings.notListed();
-    }
-
-    @Override
-    public long truncatedFrames() {
-        return truncated;
-    }
-
-    @Override
-    public void close() {
-        // The stream belongs to the caller (CaptureOpener closes it).
+        warn(frameNumber + 1, offset, message, true);
     }
 }

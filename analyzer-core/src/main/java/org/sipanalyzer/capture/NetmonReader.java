@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 
 /**
  * Microsoft Network Monitor 2.x captures. The 128-byte header (magic "GMBU", version, media type, the capture's
@@ -15,7 +14,7 @@ import java.util.List;
  * then the bytes (and, from version 2.1, a trailer with the frame's own media type). Because the table comes last,
  * the file is read whole, up to {@link #MAX_FILE_BYTES}; a larger one is refused with the conversion to use.
  */
-final class NetmonReader implements CaptureReader {
+final class NetmonReader extends FormatReader {
 
     static final int MAX_FILE_BYTES = 64 << 20;
     private static final int HEADER = 128;
@@ -30,9 +29,7 @@ final class NetmonReader implements CaptureReader {
     private final long startNanos;
     private final int tableOffset;
     private final int frames;
-    private final Warnings warnings = new Warnings();
     private int index;
-    private long truncated;
 
     NetmonReader(InputStream in, int maxFrameBytes) throws IOException {
         this.maxFrameBytes = maxFrameBytes;
@@ -58,8 +55,8 @@ final class NetmonReader implements CaptureReader {
         long offset = Integer.toUnsignedLong(file.getInt(24));
         long length = Integer.toUnsignedLong(file.getInt(28));
         if (offset < HEADER || offset + length > all.length || length % 4 != 0) {
-            warnings.add(new CaptureWarning(0, 24, "the frame table (" + length + " bytes at offset " + offset
-                    + ") lies outside the file of " + all.length + " bytes; the file is truncated or corrupt", true));
+            warn(0, 24, "the frame table (" + length + " bytes at offset " + offset + ") lies outside the file of "
+                    + all.length + " bytes; the file is truncated or corrupt", true);
             tableOffset = 0;
             frames = 0;
         } else {
@@ -118,26 +115,6 @@ final class NetmonReader implements CaptureReader {
     }
 
     private void warn(long frame, long offset, String message) {
-        warnings.add(new CaptureWarning(frame, offset, message, false));
-    }
-
-    @Override
-    public List<CaptureWarning> warnings() {
-        return warnings.list();
-    }
-
-    @Override
-    public long warningsNotListed() {
-        return warnings.notListed();
-    }
-
-    @Override
-    public long truncatedFrames() {
-        return truncated;
-    }
-
-    @Override
-    public void close() {
-        // The stream belongs to the caller (CaptureOpener closes it).
+        warn(frame, offset, message, false);
     }
 }

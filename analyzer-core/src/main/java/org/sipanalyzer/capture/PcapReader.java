@@ -2,15 +2,13 @@ package org.sipanalyzer.capture;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Classic libpcap format: microsecond and nanosecond magics in either byte order, and the "modified" format
  * (Kuznetzov) with its 8 extra bytes a record. Record lengths are checked against the configured limit, so a
  * corrupt length ends the file with a warning instead of a huge allocation.
  */
-final class PcapReader implements CaptureReader {
+final class PcapReader extends FormatReader {
 
     static final int MAGIC_MICRO = 0xa1b2c3d4;
     static final int MAGIC_NANO = 0xa1b23c4d;
@@ -19,14 +17,12 @@ final class PcapReader implements CaptureReader {
 
     private final ByteSource src;
     private final int maxFrameBytes;
-    private final Warnings warnings = new Warnings();
     private boolean bigEndian;
     private final boolean nanos;
     private final int recordHeader;
     private final int linkType;
     private final long snaplen;
     private long frameNumber;
-    private long truncated;
     private boolean done;
     private boolean orderChecked;
 
@@ -130,29 +126,5 @@ final class PcapReader implements CaptureReader {
 
     private boolean plausible(long incl, long orig) {
         return incl <= maxFrameBytes && incl <= Math.max(snaplen, 65535) && orig >= incl && orig <= 0x40000;
-    }
-
-    private void warn(long frame, long offset, String message, boolean fatal) {
-        warnings.add(new CaptureWarning(frame, offset, message, fatal));
-    }
-
-    @Override
-    public List<CaptureWarning> warnings() {
-        return warnings.list();
-    }
-
-    @Override
-    public long warningsNotListed() {
-        return warnings.notListed();
-    }
-
-    @Override
-    public long truncatedFrames() {
-        return truncated;
-    }
-
-    @Override
-    public void close() {
-        // The stream belongs to the caller (CaptureOpener closes it).
     }
 }

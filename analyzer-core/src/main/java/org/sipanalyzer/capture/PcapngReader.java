@@ -13,7 +13,7 @@ import java.util.Set;
  * obsolete packet blocks. Blocks of other types are skipped. A block whose length is impossible, or whose
  * trailing length does not match, ends the file with a warning.
  */
-final class PcapngReader implements CaptureReader {
+final class PcapngReader extends FormatReader {
 
     static final int SHB = 0x0A0D0D0A;
     private static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
@@ -50,12 +50,10 @@ final class PcapngReader implements CaptureReader {
 
     private final ByteSource src;
     private final int maxBlockBytes;
-    private final Warnings warnings = new Warnings();
     private final List<Interface> interfaces = new ArrayList<>();
     private final Set<Long> undescribed = new HashSet<>();
     private boolean bigEndian;
     private long frameNumber;
-    private long truncated;
     private boolean done;
     private int sections;
 
@@ -294,30 +292,10 @@ final class PcapngReader implements CaptureReader {
     }
 
     private void warn(long offset, String message) {
-        warnings.add(new CaptureWarning(frameNumber + 1, offset, message, false));
+        warn(frameNumber + 1, offset, message, false);
     }
 
     private void fatal(long offset, String message) {
-        warnings.add(new CaptureWarning(frameNumber + 1, offset, message, true));
-    }
-
-    @Override
-    public List<CaptureWarning> warnings() {
-        return warnings.list();
-    }
-
-    @Override
-    public long warningsNotListed() {
-        return warnings.notListed();
-    }
-
-    @Override
-    public long truncatedFrames() {
-        return truncated;
-    }
-
-    @Override
-    public void close() {
-        // The stream belongs to the caller (CaptureOpener closes it).
+        warn(frameNumber + 1, offset, message, true);
     }
 }
