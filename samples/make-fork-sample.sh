@@ -9,19 +9,11 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$here}
 mkdir -p "$out"
-. "$here/sipp/callee.sh"
+. "$here/sample-lib.sh"
 work=$(mktemp -d)
-cleanup() {
-  kill $(jobs -p) 2>/dev/null || true
-  pkill -f "sipp .* -i 127.0.0.1 -p 70[0-9][0-9] -bg" 2>/dev/null || true
-  [ -f "$work/kamailio.pid" ] && kill "$(cat "$work/kamailio.pid")" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'stop_everything "$work"' EXIT
 
-for tool in sipp tcpdump kamailio; do
-  command -v $tool >/dev/null || { echo "make-fork-sample: $tool is needed (apt-get install sip-tester tcpdump kamailio)" >&2; exit 2; }
-done
+require make-fork-sample sipp tcpdump kamailio
 modules=$(dirname "$(find /usr/lib -name tm.so -path '*kamailio*' | head -1)")
 
 capture="$work/capture.pcap"

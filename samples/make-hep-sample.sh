@@ -8,20 +8,12 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$here}
-. "$here/sipp/callee.sh"
+. "$here/sample-lib.sh"
 mkdir -p "$out"
 work=$(mktemp -d)
-cleanup() {
-  kill $(jobs -p) 2>/dev/null || true
-  pkill -f "sipp .* -i 127.0.0.1 -p 70[0-9][0-9] -bg" 2>/dev/null || true
-  [ -f "$work/kamailio.pid" ] && kill "$(cat "$work/kamailio.pid")" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'stop_everything "$work"' EXIT
 
-for tool in sipp tcpdump kamailio python3; do
-  command -v $tool >/dev/null || { echo "make-hep-sample: $tool is needed (apt-get install sip-tester tcpdump kamailio python3)" >&2; exit 2; }
-done
+require make-hep-sample sipp tcpdump kamailio python3
 modules=$(dirname "$(find /usr/lib -name siptrace.so -path '*kamailio*' | head -1)")
 [ -n "$modules" ] || { echo "make-hep-sample: Kamailio's siptrace module is not installed" >&2; exit 2; }
 

@@ -6,14 +6,12 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$here}
-. "$here/sipp/callee.sh"
+. "$here/sample-lib.sh"
 mkdir -p "$out"
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; pkill -f "sipp .* -i 127.0.0.1 -p [56][0-9][0-9][0-9] -bg" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'stop_everything "$work"' EXIT
 
-for tool in sipp tcpdump; do
-  command -v $tool >/dev/null || { echo "make-samples: $tool is needed (apt-get install sip-tester tcpdump)" >&2; exit 2; }
-done
+require make-samples sipp tcpdump
 
 # Callees: port offset, callee scenario, caller scenario, calls, then for the "final" callee its final code,
 # reason (underscores for spaces) and Q.850 cause. Offset 93 puts one callee on a port that is not a SIP

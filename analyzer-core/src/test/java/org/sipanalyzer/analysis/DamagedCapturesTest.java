@@ -21,6 +21,27 @@ import org.sipanalyzer.testing.SyntheticCapture;
  */
 class DamagedCapturesTest {
 
+    /**
+     * A damaged copy of {@code base}, its first {@code keep} bytes left alone: by turns up to {@code flips} bits
+     * flipped, the end cut off anywhere, or up to {@code zeroes} bytes zeroed from anywhere.
+     */
+    private static byte[] damage(byte[] base, int i, Random rnd, int keep, int flips, int zeroes) {
+        byte[] b = base.clone();
+        switch (i % 3) {
+            case 0 -> {
+                for (int k = 0; k < 1 + rnd.nextInt(flips); k++) {
+                    b[keep + rnd.nextInt(b.length - keep)] ^= (byte) (1 << rnd.nextInt(8));
+                }
+            }
+            case 1 -> b = java.util.Arrays.copyOf(b, keep + rnd.nextInt(b.length - keep));
+            default -> {
+                int from = keep + rnd.nextInt(b.length - keep);
+                java.util.Arrays.fill(b, from, Math.min(b.length, from + rnd.nextInt(zeroes)), (byte) 0);
+            }
+        }
+        return b;
+    }
+
     @Test
     void flippedCutAndZeroedCapturesNeverBreakTheAnalysis() throws IOException {
         ByteArrayOutputStream clean = new ByteArrayOutputStream();
@@ -31,19 +52,7 @@ class DamagedCapturesTest {
         int runs = 0;
         for (byte[] base : List.of(clean.toByteArray(), tcp.toByteArray())) {
             for (int i = 0; i < 60; i++) {
-                byte[] b = base.clone();
-                switch (i % 3) {
-                    case 0 -> {
-                        for (int k = 0; k < 1 + rnd.nextInt(200); k++) {
-                            b[24 + rnd.nextInt(b.length - 24)] ^= (byte) (1 << rnd.nextInt(8));
-                        }
-                    }
-                    case 1 -> b = java.util.Arrays.copyOf(b, 24 + rnd.nextInt(b.length - 24));
-                    default -> {
-                        int from = 24 + rnd.nextInt(b.length - 24);
-                        java.util.Arrays.fill(b, from, Math.min(b.length, from + rnd.nextInt(5000)), (byte) 0);
-                    }
-                }
+                byte[] b = damage(base, i, rnd, 24, 200, 5000);
                 CallTracker calls = new CallTracker(CallOptions.defaults());
                 AnalysisResult r = new Analyzer(Catalogue.standard(), AnalysisOptions.defaults())
                         .analyze(List.of(AnalysisInput.stream("damaged", new ByteArrayInputStream(b))), List.of(calls));
@@ -67,19 +76,7 @@ class DamagedCapturesTest {
                 org.sipanalyzer.testing.SharedData.require("corpus/captures").resolve(name));
         Random rnd = new Random(name.hashCode());
         for (int i = 0; i < 90; i++) {
-            byte[] b = base.clone();
-            switch (i % 3) {
-                case 0 -> {
-                    for (int k = 0; k < 1 + rnd.nextInt(40); k++) {
-                        b[4 + rnd.nextInt(b.length - 4)] ^= (byte) (1 << rnd.nextInt(8)); // the magic stays
-                    }
-                }
-                case 1 -> b = java.util.Arrays.copyOf(b, 4 + rnd.nextInt(b.length - 4));
-                default -> {
-                    int from = 4 + rnd.nextInt(b.length - 4);
-                    java.util.Arrays.fill(b, from, Math.min(b.length, from + rnd.nextInt(2000)), (byte) 0);
-                }
-            }
+            byte[] b = damage(base, i, rnd, 4, 40, 2000); // the magic stays
             CallTracker calls = new CallTracker(CallOptions.defaults());
             AnalysisResult r = new Analyzer(Catalogue.standard(), AnalysisOptions.defaults())
                     .analyze(List.of(AnalysisInput.stream("damaged", new ByteArrayInputStream(b))), List.of(calls));
