@@ -175,7 +175,7 @@ final class CallsSection {
                     parts.add(o.word() + " " + n);
                 }
             });
-            sb.append("  outcomes: ").append(String.join(", ", parts)).append('\n');
+            sb.append(wrapped("  outcomes: ", parts, width));
             sb.append(String.format(Locale.ROOT, "  ASR %s  NER %s  SER %s  SEER %s  ISA %s  SCR %s%n", pct(s.asr()),
                     pct(s.ner()), pct(s.ser()), pct(s.seer()), pct(s.isa()), pct(s.scr())));
             sb.append("  PDD ").append(dist(s.pdd())).append('\n');
@@ -188,7 +188,7 @@ final class CallsSection {
             List<String> finals = new ArrayList<>();
             s.byFinalCode().forEach((code, n) -> finals.add((code == 0 ? "none" : code + " "
                     + catalogue.lookup(code).entry().map(e -> e.reason()).orElse("")).strip() + ": " + n));
-            sb.append("  by final response: ").append(String.join(", ", finals)).append('\n');
+            sb.append(wrapped("  by final response: ", finals, width));
             if (!s.failuresByPeer().isEmpty()) {
                 sb.append("  failures by responding peer:\n");
                 s.failuresByPeer().entrySet().stream()
@@ -229,7 +229,7 @@ final class CallsSection {
             if (!s.byQ850Cause().isEmpty()) {
                 List<String> causes = new ArrayList<>();
                 s.byQ850Cause().forEach((c, n) -> causes.add(Q850Causes.label(c) + " ×" + n));
-                sb.append("  Q.850 causes: ").append(String.join(", ", causes)).append('\n');
+                sb.append(wrapped("  Q.850 causes: ", causes, width));
             }
         }
         if (s.registrations() > 0) {
@@ -250,6 +250,26 @@ final class CallsSection {
             sb.append("Other transactions: ").append(String.join(", ", parts)).append('\n');
         }
         return sb.toString();
+    }
+
+    /** "  label: a, b, c" on lines of at most {@code width}, continuation lines indented under the first part. */
+    static String wrapped(String label, List<String> parts, int width) {
+        StringBuilder sb = new StringBuilder(label);
+        int col = label.length();
+        String indent = " ".repeat(Math.min(label.length(), 24));
+        for (int i = 0; i < parts.size(); i++) {
+            String p = parts.get(i) + (i < parts.size() - 1 ? "," : "");
+            if (col > indent.length() && col + 1 + p.length() > width) {
+                sb.append('\n').append(indent);
+                col = indent.length();
+            } else if (i > 0) {
+                sb.append(' ');
+                col++;
+            }
+            sb.append(p);
+            col += p.length();
+        }
+        return sb.append('\n').toString();
     }
 
     private static long sum(Map<Integer, Long> m) {
