@@ -1,9 +1,13 @@
 package org.sipanalyzer.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -98,11 +102,49 @@ final class AnalysisArgs {
                 }
                 stdin = true;
                 inputs.add(AnalysisInput.stream("-", System.in));
+            } else if (Files.isDirectory(Path.of(f))) {
+                List<Path> found = filesIn(Path.of(f), command);
+                if (found.isEmpty()) {
+                    throw new UsageException(command + ": " + TextSafe.of(f) + " is a directory with no files in it;"
+                            + " name capture or log files, or a directory that holds them");
+                }
+                found.forEach(p -> inputs.add(AnalysisInput.file(p)));
             } else {
                 inputs.add(AnalysisInput.file(Path.of(f)));
             }
         }
         return inputs;
+    }
+
+    /** The most files taken from the directories named on the command line. */
+    static final int MAX_FILES_FROM_DIRECTORIES = 100_000;
+
+    /**
+     * The regular files under {@code dir}, at any depth, in name order; hidden files and directories (a name
+     * starting with a dot) are left out, as a shell's * would.
+     */
+    private static List<Path> filesIn(Path dir, String command) throws UsageException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> files = walk.filter(p -> !isHidden(dir.relativize(p))).filter(Files::isRegularFile).sorted()
+                    .limit(MAX_FILES_FROM_DIRECTORIES + 1L).toList();
+            if (files.size() > MAX_FILES_FROM_DIRECTORIES) {
+                throw new UsageException(command + ": " + TextSafe.of(dir.toString()) + " holds more than "
+                        + MAX_FILES_FROM_DIRECTORIES + " files; name fewer, or its subdirectories one by one");
+            }
+            return files;
+        } catch (IOException | UncheckedIOException e) {
+            throw new UsageException(command + ": cannot list " + TextSafe.of(dir.toString()) + ": "
+                    + TextSafe.of(String.valueOf(e.getMessage())) + "; check its permissions");
+        }
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A whole analysis: the messages and, folded from them, the calls. */

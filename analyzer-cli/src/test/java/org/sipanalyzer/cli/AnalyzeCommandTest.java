@@ -329,6 +329,25 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aDirectoryStandsForTheFilesInIt() throws Exception {
+        Path runs = Files.createDirectories(dir.resolve("runs/night"));
+        write("runs/a.pcap", pcap(response(486, "Busy Here", "INVITE")));
+        write("runs/night/b.pcap", pcap(response(503, "Service Unavailable", "INVITE")));
+        write("runs/.hidden.pcap", pcap(response(200, "OK", "INVITE")));
+        CliRun r = CliRun.of("analyze", "-f", "json", dir.resolve("runs").toString());
+        assertEquals(ExitCode.OK, r.exit(), r.err());
+        JsonNode inputs = new ObjectMapper().readTree(r.out()).get("inputs");
+        assertEquals(2, inputs.size(), "every file at any depth, hidden ones left out: " + inputs);
+        assertTrue(inputs.get(0).get("path").asText().endsWith("a.pcap"), "in name order");
+        assertTrue(inputs.get(1).get("path").asText().endsWith("b.pcap"));
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        CliRun none = CliRun.of("analyze", empty.toString());
+        assertEquals(ExitCode.USAGE, none.exit());
+        assertTrue(none.err().contains("is a directory with no files in it"), none.err());
+        assertTrue(Files.isDirectory(runs));
+    }
+
+    @Test
     void chartsArePngAndSvgImages() throws Exception {
         Path f = write("c.pcap", pcap(response(486, "Busy Here", "INVITE"), response(200, "OK", "REGISTER")));
         Path png = dir.resolve("codes.png");
