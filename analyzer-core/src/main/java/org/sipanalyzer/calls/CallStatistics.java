@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Calls, registrations and other transactions folded into counts, KPIs, delay distributions and failure
@@ -355,6 +356,42 @@ public final class CallStatistics {
             c[1] += v[1];
         });
         return m;
+    }
+
+    /**
+     * The interval the reports use: {@code requestedSeconds} rounded up to the width kept, or for 0 (none asked
+     * for) the {@link #autoInterval()}.
+     */
+    public long interval(long requestedSeconds) {
+        return requestedSeconds > 0 ? Math.max(requestedSeconds, bucketSeconds) : autoInterval();
+    }
+
+    /** One interval of calls by time: its start (epoch seconds), the calls that started in it and how many failed. */
+    public record TimeBucket(long startSecond, long calls, long failed) {
+    }
+
+    /**
+     * Every interval of {@code seconds} (an {@link #interval(long)}) from the first call's to the last's, in order,
+     * empty ones with 0 calls; made lazily, since calls far apart in time can span very many intervals
+     * ({@link #timelineLength(long)} says how many).
+     */
+    public Stream<TimeBucket> timeline(long seconds) {
+        TreeMap<Long, long[]> m = (TreeMap<Long, long[]>) byTime(seconds);
+        if (m.isEmpty()) {
+            return Stream.empty();
+        }
+        long width = Math.max(bucketSeconds, seconds);
+        long last = m.lastKey();
+        return Stream.iterate(m.firstKey(), t -> t <= last, t -> t + width).map(t -> {
+            long[] c = m.get(t);
+            return c == null ? new TimeBucket(t, 0, 0) : new TimeBucket(t, c[0], c[1]);
+        });
+    }
+
+    /** How many intervals {@link #timeline(long)} holds: 0 without calls. */
+    public long timelineLength(long seconds) {
+        TreeMap<Long, long[]> m = (TreeMap<Long, long[]>) byTime(seconds);
+        return m.isEmpty() ? 0 : (m.lastKey() - m.firstKey()) / Math.max(bucketSeconds, seconds) + 1;
     }
 
     public long registrations() {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.sipanalyzer.analysis.AnalysisResult;
@@ -19,6 +18,7 @@ import org.sipanalyzer.analysis.CodeStatistics;
 import org.sipanalyzer.analysis.Counts;
 import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.analysis.MessageStatistics;
+import org.sipanalyzer.calls.CallStatistics;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.CodeLookup;
 import org.sipanalyzer.catalogue.CodeStatus;
@@ -75,7 +75,7 @@ public final class AnalysisReport {
     }
 
     private final AnalysisResult result;
-    private final org.sipanalyzer.calls.CallStatistics calls;
+    private final CallStatistics calls;
     private long intervalSeconds;
     private CsvTable csvTable = CsvTable.CODES;
     private static final int TOP_SENDERS = 10;
@@ -87,7 +87,7 @@ public final class AnalysisReport {
     }
 
     /** A report with a calls section, from a {@link org.sipanalyzer.calls.CallTracker} run over the same inputs. */
-    public AnalysisReport(AnalysisResult result, org.sipanalyzer.calls.CallStatistics calls) {
+    public AnalysisReport(AnalysisResult result, CallStatistics calls) {
         this.result = result;
         this.calls = calls;
     }
@@ -643,22 +643,16 @@ public final class AnalysisReport {
             case PEERS -> calls.failuresByPeer().forEach((peer, codes) -> codes.forEach((code, n) ->
                     record(csv, Csv.safe(peer), code == 0 ? "" : code, n)));
             case TIME -> {
-                long interval = intervalSeconds > 0 ? Math.max(intervalSeconds, calls.bucketSeconds())
-                        : calls.autoInterval();
-                Map<Long, long[]> buckets = calls.byTime(interval);
-                if (!buckets.isEmpty()) {
-                    long first = buckets.keySet().iterator().next();
-                    long last = ((TreeMap<Long, long[]>) buckets).lastKey();
-                    if ((last - first) / interval < MAX_FILLED_INTERVALS) {
-                        for (long t = first; t <= last; t += interval) { // empty intervals as 0, as a chart needs
-                            long[] c = buckets.getOrDefault(t, new long[2]);
-                            csv.printRecord(Instant.ofEpochSecond(t).toString(), interval, c[0], c[1]);
-                        }
-                    } else { // a span too long to list every interval of (times far apart): the busy ones only
-                        for (Map.Entry<Long, long[]> e : buckets.entrySet()) {
-                            csv.printRecord(Instant.ofEpochSecond(e.getKey()).toString(), interval,
-                                    e.getValue()[0], e.getValue()[1]);
-                        }
+                long interval = calls.interval(intervalSeconds);
+                if (calls.timelineLength(interval) <= MAX_FILLED_INTERVALS) {
+                    for (CallStatistics.TimeBucket t : calls.timeline(interval).toList()) { // empty ones as 0
+                        csv.printRecord(Instant.ofEpochSecond(t.startSecond()).toString(), interval, t.calls(),
+                                t.failed());
+                    }
+                } else { // a span too long to list every interval of (times far apart): the busy ones only
+                    for (Map.Entry<Long, long[]> e : calls.byTime(interval).entrySet()) {
+                        csv.printRecord(Instant.ofEpochSecond(e.getKey()).toString(), interval, e.getValue()[0],
+                                e.getValue()[1]);
                     }
                 }
             }

@@ -18,6 +18,8 @@ import org.sipanalyzer.catalogue.Q850Causes;
 final class CallsSection {
 
     private static final int TOP = 10;
+    /** Intervals of calls by time the terminal shows on its one line. */
+    private static final int TIME_BUCKETS_SHOWN = 60;
 
     private CallsSection() {
     }
@@ -78,7 +80,7 @@ final class CallsSection {
         }
         g.writeEndObject();
         g.writeEndObject();
-        long interval = intervalSeconds > 0 ? Math.max(intervalSeconds, s.bucketSeconds()) : s.autoInterval();
+        long interval = s.interval(intervalSeconds);
         g.writeObjectFieldStart("byTime");
         g.writeNumberField("bucketSeconds", interval);
         g.writeArrayFieldStart("buckets");
@@ -208,23 +210,16 @@ final class CallsSection {
                 s.topFailingSources(5).forEach(e -> srcs.add(TextTable.clean(e.getKey()) + " " + e.getValue()));
                 sb.append("  top failing sources: ").append(String.join(", ", srcs)).append('\n');
             }
-            long interval = intervalSeconds > 0 ? Math.max(intervalSeconds, s.bucketSeconds()) : s.autoInterval();
-            Map<Long, long[]> buckets = s.byTime(interval);
-            if (buckets.size() > 1) {
+            long interval = s.interval(intervalSeconds);
+            long intervals = s.timelineLength(interval);
+            if (intervals > 1) {
+                List<CallStatistics.TimeBucket> shown = s.timeline(interval).limit(TIME_BUCKETS_SHOWN).toList();
                 sb.append("  calls (failed) per ").append(interval).append(" s from ")
-                        .append(Instant.ofEpochSecond(buckets.keySet().iterator().next())).append(":");
-                long first = buckets.keySet().iterator().next();
-                long last = ((java.util.TreeMap<Long, long[]>) buckets).lastKey();
-                int shown = 0;
-                for (long t = first; t <= last; t += interval) { // empty buckets shown as 0
-                    if (shown++ == 60) {
-                        sb.append(" …");
-                        break;
-                    }
-                    long[] c = buckets.getOrDefault(t, new long[2]);
-                    sb.append(' ').append(c[0]).append(c[1] > 0 ? "(" + c[1] + ")" : "");
+                        .append(Instant.ofEpochSecond(shown.get(0).startSecond())).append(":");
+                for (CallStatistics.TimeBucket t : shown) { // empty intervals shown as 0
+                    sb.append(' ').append(t.calls()).append(t.failed() > 0 ? "(" + t.failed() + ")" : "");
                 }
-                sb.append('\n');
+                sb.append(intervals > TIME_BUCKETS_SHOWN ? " …\n" : "\n");
             }
             if (!s.byQ850Cause().isEmpty()) {
                 List<String> causes = new ArrayList<>();

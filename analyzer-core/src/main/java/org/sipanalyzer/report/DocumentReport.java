@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.sipanalyzer.analysis.AnalysisResult;
 import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.analysis.MessageStatistics;
@@ -159,19 +158,16 @@ final class DocumentReport {
             doc.table(List.of("Source", "Failed calls"), srcs, false, true);
         }
 
-        long interval = intervalSeconds > 0 ? Math.max(intervalSeconds, calls.bucketSeconds()) : calls.autoInterval();
-        Map<Long, long[]> buckets = calls.byTime(interval);
-        if (buckets.size() > 1) {
+        long interval = calls.interval(intervalSeconds);
+        long intervals = calls.timelineLength(interval);
+        if (intervals > 1) {
             doc.heading(3, "Calls by time (" + interval + " s intervals, UTC)");
             List<List<String>> rows = new ArrayList<>();
-            long first = buckets.keySet().iterator().next();
-            long last = ((TreeMap<Long, long[]>) buckets).lastKey();
-            for (long t = first; t <= last && rows.size() < MAX_TIME_ROWS; t += interval) { // empty intervals as 0
-                long[] c = buckets.getOrDefault(t, new long[2]);
-                rows.add(List.of(Instant.ofEpochSecond(t).toString(), fmt(c[0]), fmt(c[1]), pct(c[1], c[0])));
-            }
+            calls.timeline(interval).limit(MAX_TIME_ROWS).forEach(t -> rows.add(List.of( // empty intervals as 0
+                    Instant.ofEpochSecond(t.startSecond()).toString(), fmt(t.calls()), fmt(t.failed()),
+                    pct(t.failed(), t.calls()))));
             doc.table(List.of("From", "Calls", "Failed", "Failed share"), rows, false, true, true, true);
-            if (rows.size() == MAX_TIME_ROWS && first + MAX_TIME_ROWS * interval <= last) {
+            if (intervals > MAX_TIME_ROWS) {
                 doc.paragraph("Only the first " + MAX_TIME_ROWS + " intervals are listed; choose a longer --interval.");
             }
         }

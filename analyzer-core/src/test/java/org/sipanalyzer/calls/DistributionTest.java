@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +72,23 @@ class DistributionTest {
         assertEquals(24, s.byTime(300).size());
         assertEquals(2, s.byTime(3600).size());
         assertEquals(120, s.byTime(300).values().stream().mapToLong(c -> c[0]).sum());
+    }
+
+    @Test
+    void theTimelineListsEmptyIntervalsToo() {
+        CallStatistics s = new CallStatistics(KpiDefinitions.defaults());
+        for (long minute : new long[] {0, 1, 7}) { // nothing in minutes 2 to 6
+            s.add(new Call(0, "t" + minute, minute * 60_000_000_000L, null, null, null, null, CallOutcome.BUSY, 486,
+                    "Busy Here", -1, null, null, null, null, null, false, -1, -1, -1, 1, 0, 1));
+        }
+        assertEquals(10, s.interval(0), "eight minutes: 10-second intervals, at most about 60 of them");
+        assertEquals(90, s.interval(90), "an interval asked for is taken as it is");
+        assertEquals(8, s.timelineLength(60));
+        List<CallStatistics.TimeBucket> t = s.timeline(60).toList();
+        assertEquals(8, t.size());
+        assertEquals(new CallStatistics.TimeBucket(0, 1, 1), t.get(0));
+        assertEquals(new CallStatistics.TimeBucket(180, 0, 0), t.get(3));
+        assertEquals(new CallStatistics.TimeBucket(420, 1, 1), t.get(7));
+        assertEquals(0, new CallStatistics(KpiDefinitions.defaults()).timelineLength(60));
     }
 }
