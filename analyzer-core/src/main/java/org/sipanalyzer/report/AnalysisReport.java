@@ -162,7 +162,7 @@ public final class AnalysisReport {
                 codes.forEach((code, c) -> parts.add(codeLabel(code) + "×" + c.count()
                         + (c.unique() != c.count() ? "(" + c.unique() + ")" : "")));
                 sb.append("  ").append(String.format(Locale.ROOT, "%-" + w + "s", methodLabel(m)))
-                        .append(wrapList(parts, width, 2 + w, 2 + w)).append('\n');
+                        .append(TextTable.list(parts, width, 2 + w, 2 + w)).append('\n');
             });
         }
         if (!t.failuresBySender().isEmpty()) {
@@ -175,7 +175,7 @@ public final class AnalysisReport {
                 e.getValue().forEach((code, c) -> parts.add(codeLabel(code) + "×" + c.count()
                         + (c.unique() != c.count() ? "(" + c.unique() + ")" : "")));
                 sb.append("  ").append(String.format(Locale.ROOT, "%-" + w + "s", TextTable.clean(e.getKey())))
-                        .append(wrapList(parts, width, 2 + w, 2 + w)).append('\n');
+                        .append(TextTable.list(parts, width, 2 + w, 2 + w)).append('\n');
             });
             if (senders.size() > TOP_SENDERS) {
                 sb.append(String.format(Locale.ROOT, "  … and %,d more hosts (all in JSON, or -f csv --table senders)%n",
@@ -315,23 +315,7 @@ public final class AnalysisReport {
     }
 
     private static String wrapList(List<String> parts, int width) {
-        return wrapList(parts, width, "Requests by method:".length(), 0);
-    }
-
-    /** The parts, comma-separated, each line at most {@code width}; continuation lines indented by {@code indent}. */
-    private static String wrapList(List<String> parts, int width, int startColumn, int indent) {
-        StringBuilder sb = new StringBuilder();
-        int col = startColumn;
-        for (int i = 0; i < parts.size(); i++) {
-            String p = parts.get(i) + (i < parts.size() - 1 ? "," : "");
-            if (col + 1 + p.length() > width && col > indent + 1) {
-                sb.append('\n').append(" ".repeat(indent));
-                col = indent;
-            }
-            sb.append(' ').append(p);
-            col += 1 + p.length();
-        }
-        return sb.toString();
+        return TextTable.list(parts, width, "Requests by method:".length(), 0);
     }
 
     private static String fmt(long n) {

@@ -249,22 +249,8 @@ final class CallsSection {
 
     /** "  label: a, b, c" on lines of at most {@code width}, continuation lines indented under the first part. */
     static String wrapped(String label, List<String> parts, int width) {
-        StringBuilder sb = new StringBuilder(label);
-        int col = label.length();
-        String indent = " ".repeat(Math.min(label.length(), 24));
-        for (int i = 0; i < parts.size(); i++) {
-            String p = parts.get(i) + (i < parts.size() - 1 ? "," : "");
-            if (col > indent.length() && col + 1 + p.length() > width) {
-                sb.append('\n').append(indent);
-                col = indent.length();
-            } else if (i > 0) {
-                sb.append(' ');
-                col++;
-            }
-            sb.append(p);
-            col += p.length();
-        }
-        return sb.append('\n').toString();
+        String head = label.stripTrailing();
+        return head + TextTable.list(parts, width, head.length(), head.length()) + "\n";
     }
 
     private static long sum(Map<Integer, Long> m) {

@@ -104,6 +104,25 @@ final class TextTable {
         return out;
     }
 
+    /**
+     * The parts, each after a space and all but the last followed by a comma, on lines of at most {@code width}
+     * when the first starts at {@code startColumn}; continuation lines are indented by {@code indent}.
+     */
+    static String list(List<String> parts, int width, int startColumn, int indent) {
+        StringBuilder sb = new StringBuilder();
+        int col = startColumn;
+        for (int i = 0; i < parts.size(); i++) {
+            String p = parts.get(i) + (i < parts.size() - 1 ? "," : "");
+            if (col + 1 + p.length() > width && col > indent + 1) {
+                sb.append('\n').append(" ".repeat(indent));
+                col = indent;
+            }
+            sb.append(' ').append(p);
+            col += 1 + p.length();
+        }
+        return sb.toString();
+    }
+
     /** Shortens {@code text} to at most {@code max} characters, marking the cut with an ellipsis. */
     static String shorten(String text, int max) {
         if (text.length() <= max) {
