@@ -109,6 +109,10 @@ public final class AnalysisReport {
      * malformed, non-SIP and undecodable. The text report starts with it; it goes with every other format too.
      */
     public String summaryLine() {
+        return summaryLine(result);
+    }
+
+    static String summaryLine(AnalysisResult result) {
         MessageStatistics t = result.total();
         long readable = result.inputs().stream().filter(InputReport::readable).count();
         return String.format(Locale.ROOT, "%d of %d input%s read: %,d packets, %,d SIP messages (%,d requests,"

@@ -27,11 +27,7 @@ final class DocumentReport {
     static String render(Doc doc, AnalysisResult result, CallStatistics calls, long intervalSeconds) {
         MessageStatistics t = result.total();
         doc.heading(1, "SIP analysis");
-        doc.paragraph(String.format(Locale.ROOT, "%d of %d inputs read: %,d packets, %,d SIP messages (%,d requests,"
-                        + " %,d responses), %,d retransmissions, %,d malformed, %,d non-SIP payloads, %,d undecodable.",
-                result.inputs().stream().filter(InputReport::readable).count(), result.inputs().size(), result.packets(),
-                t.messages().count(), t.requests().count(), t.responses().count(), t.retransmissions(), t.malformed(),
-                result.nonSipPayloads(), result.undecodablePackets()));
+        doc.paragraph(AnalysisReport.summaryLine(result) + ".");
 
         if (calls != null && calls.total() > 0) {
             doc.heading(2, "Calls");
