@@ -3,7 +3,6 @@ package org.sipanalyzer.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import org.sipanalyzer.analysis.CodeStatistics;
 import org.sipanalyzer.analysis.Counts;
 import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.analysis.MessageStatistics;
+import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallStatistics;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.CodeLookup;
@@ -563,25 +563,26 @@ public final class AnalysisReport {
         try (CSVPrinter csv = new CSVPrinter(new NonClosingWriter(out), format)) {
             switch (csvTable) {
                 case CODES -> csvCodes(csv);
-                case METHODS -> result.total().byMethod().forEach((m, c) -> record(csv, Csv.safe(m), c.count(),
-                        c.unique()));
-                case METHOD_CODES -> result.total().byMethodAndCode().forEach((m, codes) -> codes.forEach((code, c) ->
-                        record(csv, Csv.safe(m), codeLabel(code), c.count(), c.unique())));
-                case SENDERS -> result.total().failuresBySender().forEach((h, codes) -> codes.forEach((code, c) ->
-                        record(csv, Csv.safe(h), codeLabel(code), c.count(), c.unique())));
+                case METHODS -> {
+                    for (Map.Entry<String, Counts> m : result.total().byMethod().entrySet()) {
+                        csv.printRecord(Csv.safe(m.getKey()), m.getValue().count(), m.getValue().unique());
+                    }
+                }
+                case METHOD_CODES -> csvByCode(csv, result.total().byMethodAndCode());
+                case SENDERS -> csvByCode(csv, result.total().failuresBySender());
                 case INPUTS -> csvInputs(csv);
                 default -> csvCalls(csv);
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 
-    private static void record(CSVPrinter csv, Object... values) {
-        try {
-            csv.printRecord(values);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** One row per key and code: the key (a method, a host), the code, count and unique. */
+    private static void csvByCode(CSVPrinter csv, Map<String, Map<Integer, Counts>> byKey) throws IOException {
+        for (Map.Entry<String, Map<Integer, Counts>> k : byKey.entrySet()) {
+            for (Map.Entry<Integer, Counts> c : k.getValue().entrySet()) {
+                Counts n = c.getValue();
+                csv.printRecord(Csv.safe(k.getKey()), codeLabel(c.getKey()), n.count(), n.unique());
+            }
         }
     }
 
@@ -617,19 +618,36 @@ public final class AnalysisReport {
         }
     }
 
+    private static String share4(long n, long total) {
+        return String.format(Locale.ROOT, "%.4f", (double) n / total);
+    }
+
     private void csvCalls(CSVPrinter csv) throws IOException {
         if (calls == null) {
             return;
         }
         long total = calls.total();
         switch (csvTable) {
-            case OUTCOMES -> calls.byOutcome().forEach((o, n) -> record(csv, o.word(), n,
-                    total == 0 ? "" : String.format(Locale.ROOT, "%.4f", (double) n / total)));
-            case FINALS -> calls.byFinalCode().forEach((code, n) -> record(csv, code == 0 ? "" : code,
-                    code == 0 ? "no final response" : Catalogue.standard().lookup(code).entry().map(e -> e.reason())
-                            .orElse(""), n, String.format(Locale.ROOT, "%.4f", (double) n / total)));
-            case PEERS -> calls.failuresByPeer().forEach((peer, codes) -> codes.forEach((code, n) ->
-                    record(csv, Csv.safe(peer), code == 0 ? "" : code, n)));
+            case OUTCOMES -> {
+                for (Map.Entry<CallOutcome, Long> o : calls.byOutcome().entrySet()) {
+                    csv.printRecord(o.getKey().word(), o.getValue(), total == 0 ? "" : share4(o.getValue(), total));
+                }
+            }
+            case FINALS -> {
+                for (Map.Entry<Integer, Long> f : calls.byFinalCode().entrySet()) {
+                    int code = f.getKey();
+                    csv.printRecord(code == 0 ? "" : code, code == 0 ? "no final response"
+                            : Catalogue.standard().lookup(code).entry().map(e -> e.reason()).orElse(""), f.getValue(),
+                            share4(f.getValue(), total));
+                }
+            }
+            case PEERS -> {
+                for (Map.Entry<String, Map<Integer, Long>> peer : calls.failuresByPeer().entrySet()) {
+                    for (Map.Entry<Integer, Long> c : peer.getValue().entrySet()) {
+                        csv.printRecord(Csv.safe(peer.getKey()), c.getKey() == 0 ? "" : c.getKey(), c.getValue());
+                    }
+                }
+            }
             case TIME -> {
                 long interval = calls.interval(intervalSeconds);
                 if (calls.timelineLength(interval) <= MAX_FILLED_INTERVALS) {
