@@ -2,7 +2,7 @@ package org.sipanalyzer.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.FilterWriter;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -184,12 +184,9 @@ final class CheckCommand implements Command {
     }
 
     private static void json(List<Part> parts, boolean passed, Writer out) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(new FilterWriter(out) {
-            @Override
-            public void close() throws IOException {
-                flush(); // the caller closes the output
-            }
-        })) {
+        // The caller closes the output: the generator only flushes it.
+        JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+        try (JsonGenerator g = json.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeBooleanField("passed", passed);
