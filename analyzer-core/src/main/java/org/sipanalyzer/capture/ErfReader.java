@@ -9,13 +9,11 @@ import java.io.InputStream;
  * length, loss counter and wire length, big-endian) with optional 8-byte extension headers, then the payload.
  * Ethernet records (types 2, 11, 16, 20) carry two bytes of padding before the frame; IPv4 and IPv6 records
  * (22, 23) carry the packet itself; padding and meta records (48, 27) are skipped; other types are delivered as
- * a link type the decoders do not know, so they are counted, not lost.
+ * {@link #UNDECODED_LINK}, so they are counted, not lost.
  */
 final class ErfReader extends FormatReader {
 
     static final int HEADER = 16;
-    /** Link type for ERF records whose payload is neither Ethernet nor IP (LINKTYPE_ERF). */
-    static final int LINKTYPE_ERF = 197;
     private static final int TYPE_ETH = 2;
     private static final int TYPE_COLOR_ETH = 11;
     private static final int TYPE_DSM_COLOR_ETH = 16;
@@ -121,10 +119,10 @@ final class ErfReader extends FormatReader {
                 }
                 case TYPE_IPV4 -> linkType = 228;
                 case TYPE_IPV6 -> linkType = 229;
-                default -> linkType = LINKTYPE_ERF;
+                default -> linkType = UNDECODED_LINK;
             }
             int captured = Math.max(0, rlen - at);
-            if (linkType != LINKTYPE_ERF && wlen > 0) {
+            if (linkType != UNDECODED_LINK && wlen > 0) {
                 // Records are padded to 8 bytes: what lies beyond the wire length is padding, not frame.
                 captured = Math.min(captured, wlen);
             }

@@ -8,6 +8,12 @@ import java.util.List;
  */
 abstract class FormatReader implements CaptureReader {
 
+    /**
+     * The link type given to frames of a medium no decoder handles (LINKTYPE_USER0, reserved for private use):
+     * they are delivered all the same, and counted as of an undecoded link type, not lost.
+     */
+    static final int UNDECODED_LINK = 147;
+
     private final Warnings warnings = new Warnings();
     /** Frames whose captured length is shorter than their length on the wire. */
     protected long truncated;

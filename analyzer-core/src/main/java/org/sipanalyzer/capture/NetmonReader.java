@@ -108,7 +108,7 @@ final class NetmonReader extends FormatReader {
                 truncated++;
             }
             return new Frame(n + 1, startNanos + delta * 1_000L,
-                    linkType == MEDIA_ETHERNET ? 1 : ErfReader.LINKTYPE_ERF, 0, file.array(), pos + FRAME_HEADER,
+                    linkType == MEDIA_ETHERNET ? 1 : UNDECODED_LINK, 0, file.array(), pos + FRAME_HEADER,
                     (int) captured, (int) Math.min(Integer.MAX_VALUE, Math.max(wire, captured)), at);
         }
         return null;

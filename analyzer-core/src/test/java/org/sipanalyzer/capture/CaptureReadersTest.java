@@ -329,6 +329,21 @@ class CaptureReadersTest {
     }
 
     @Test
+    void erfRecordsOfOtherMediaAreCountedAsAnUndecodedLink() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        erf(out, 1_700_000_000L, 0, 1, new int[0], A, A.length); // HDLC/PoS: not decoded here
+        erf(out, 1_700_000_001L, 0, 22, new int[0], B, B.length);
+        Read r = readAll(out.toByteArray());
+        assertEquals(List.of(FormatReader.UNDECODED_LINK, 228), r.frames().stream().map(Frame::linkType).toList());
+        var report = new org.sipanalyzer.analysis.Analyzer(org.sipanalyzer.catalogue.Catalogue.standard(),
+                org.sipanalyzer.analysis.AnalysisOptions.defaults()).analyze(List.of(
+                        org.sipanalyzer.analysis.AnalysisInput.stream("erf", new ByteArrayInputStream(
+                                out.toByteArray())))).inputs().get(0);
+        assertEquals(2, report.packets());
+        assertEquals(1, report.unsupportedLink(), "the HDLC record is counted, not lost");
+    }
+
+    @Test
     void emptyInputIsNotACapture() {
         CaptureFormatException e = assertThrows(CaptureFormatException.class,
                 () -> CaptureOpener.open(new ByteArrayInputStream(new byte[0]), MAX));
