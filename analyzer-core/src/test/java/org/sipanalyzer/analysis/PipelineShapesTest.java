@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipanalyzer.catalogue.Catalogue;
@@ -49,11 +48,8 @@ class PipelineShapesTest {
 
     @Test
     void sameReportOnTheWholeCorpus() throws IOException {
-        Path captures = SharedData.require("corpus/captures");
         List<AnalysisInput> inputs = new ArrayList<>();
-        try (Stream<Path> files = Files.list(captures)) {
-            files.sorted().forEach(p -> inputs.add(AnalysisInput.file(p)));
-        }
+        SharedData.corpusCaptures().forEach(p -> inputs.add(AnalysisInput.file(p)));
         String first = json(SHAPES.get(0), inputs);
         for (AnalysisOptions o : SHAPES.subList(1, SHAPES.size())) {
             assertEquals(first, json(o, inputs), o.toString());

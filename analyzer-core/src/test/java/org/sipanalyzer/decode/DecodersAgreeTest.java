@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.sipanalyzer.capture.CaptureFormatException;
 import org.sipanalyzer.capture.CaptureOpener;
@@ -33,11 +32,8 @@ class DecodersAgreeTest {
 
     @Test
     void everyCorpusPacketDecodesTheSameBothWays() throws IOException {
-        Path captures = SharedData.require("corpus/captures");
-        try (Stream<Path> files = Files.list(captures)) {
-            for (Path f : files.sorted().toList()) {
-                read(f);
-            }
+        for (Path f : SharedData.corpusCaptures()) {
+            read(f);
         }
         assertTrue(compared > 30_000, "compared " + compared);
         assertTrue(payloads > 20_000, "payloads " + payloads);

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.sipanalyzer.capture.CaptureFormatException;
 import org.sipanalyzer.capture.CaptureOpener;
@@ -40,11 +39,8 @@ class ScannerAgreesWithJainSipTest {
 
     @Test
     void everyFieldAgreesOnTheCorpus() throws IOException {
-        Path captures = SharedData.require("corpus/captures");
-        try (Stream<Path> files = Files.list(captures)) {
-            for (Path f : files.sorted().toList()) {
-                read(f);
-            }
+        for (Path f : SharedData.corpusCaptures()) {
+            read(f);
         }
         assertTrue(compared > 10_000, "compared " + compared + " messages");
         assertTrue(mismatches.isEmpty(), mismatches.size() + " disagreements over " + compared + " messages, first: "

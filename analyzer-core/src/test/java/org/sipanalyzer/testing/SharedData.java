@@ -2,8 +2,11 @@ package org.sipanalyzer.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Locates the public test data that lives beside the project ({@code ../shared}: corpus, seed, catalogue,
@@ -19,6 +22,13 @@ public final class SharedData {
     public static Path root() {
         String p = System.getProperty("sipanalyzer.shared");
         return Path.of(p != null ? p : "../../shared").toAbsolutePath().normalize();
+    }
+
+    /** Every capture of the public corpus, in name order; skips the calling test when the corpus is absent. */
+    public static List<Path> corpusCaptures() throws IOException {
+        try (Stream<Path> files = Files.list(require("corpus/captures"))) {
+            return files.sorted().toList();
+        }
     }
 
     /** The sub-path of the shared folder; skips the calling test when it does not exist. */
