@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /** One thing to analyse: a named source of bytes, opened when its turn comes. */
@@ -17,20 +19,37 @@ public final class AnalysisInput {
 
     private final String name;
     private final Opener opener;
+    private final Path path;
 
-    private AnalysisInput(String name, Opener opener) {
+    private AnalysisInput(String name, Opener opener, Path path) {
         this.name = Objects.requireNonNull(name);
         this.opener = Objects.requireNonNull(opener);
+        this.path = path;
     }
 
     /** A capture file. */
     public static AnalysisInput file(Path path) {
-        return new AnalysisInput(path.toString(), () -> Files.newInputStream(path));
+        return new AnalysisInput(path.toString(), () -> Files.newInputStream(path), path);
     }
 
     /** A stream, such as standard input; it can be read once. */
     public static AnalysisInput stream(String name, InputStream in) {
-        return new AnalysisInput(name, () -> in);
+        return new AnalysisInput(name, () -> in, null);
+    }
+
+    /**
+     * The day the file was last modified (UTC), which dates a log that gives times of day only; null for a
+     * stream or when it cannot be read.
+     */
+    LocalDate modifiedDate() {
+        if (path == null) {
+            return null;
+        }
+        try {
+            return LocalDate.ofInstant(Files.getLastModifiedTime(path).toInstant(), ZoneOffset.UTC);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The name shown in reports (the path as given, or "-" for standard input). */

@@ -90,7 +90,7 @@ public final class Analyzer {
             return report;
         }
         try (InputStream owned = in) {
-            new InputAnalysis(index, catalogue, options, report, shared).run(owned);
+            new InputAnalysis(index, catalogue, options, report, shared).run(owned, input.modifiedDate());
         } catch (CaptureFormatException e) {
             report.failed(e.getMessage());
         } catch (IOException e) {

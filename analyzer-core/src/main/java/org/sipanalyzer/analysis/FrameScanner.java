@@ -25,7 +25,12 @@ final class FrameScanner implements StreamSink {
 
     /** A SIP message found, with what the statistics need to know of where it came from. */
     record Found(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport,
-            SipMessage message, String strictRejection) {
+            SipMessage message, String strictRejection, boolean timed) {
+
+        Found(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport,
+                SipMessage message, String strictRejection) {
+            this(frame, timestampNanos, source, destination, transport, message, strictRejection, true);
+        }
     }
 
     /** What one chunk of frames held: counts by kind, SIP messages in order, and per-frame problems. */

@@ -51,10 +51,11 @@ final class InputAnalysis {
                 options.duplicateWindow().toNanos(), options.maxTrackedMessages());
     }
 
-    void run(InputStream in) throws IOException {
+    /** @param fileDate the day the input file was last modified (dates a log's times of day), or null */
+    void run(InputStream in, java.time.LocalDate fileDate) throws IOException {
         CaptureOpener.Sniffed sniffed = CaptureOpener.sniff(in);
         if (!sniffed.isCapture() && LogReader.looksLikeLog(sniffed.head(), sniffed.head().length)) {
-            runLog(sniffed);
+            runLog(sniffed, fileDate);
             return;
         }
         CaptureReader opened = CaptureOpener.open(sniffed, options.maxFrameBytes());
@@ -111,9 +112,9 @@ final class InputAnalysis {
     }
 
     /** A text log: its messages are scanned and applied like those of a capture, a chunk at a time. */
-    private void runLog(CaptureOpener.Sniffed sniffed) throws IOException {
-        LogReader log = LogReader.open(sniffed.stream(), sniffed.head(), sniffed.head().length);
-        report.opened(log.kind().word() + (sniffed.compressed() ? "+gzip" : ""));
+    private void runLog(CaptureOpener.Sniffed sniffed, java.time.LocalDate fileDate) throws IOException {
+        LogReader log = LogReader.open(sniffed.stream(), sniffed.head(), sniffed.head().length, fileDate);
+        report.opened(log.formatName() + (sniffed.compressed() ? "+gzip" : ""));
         SipScanner scanner = new SipScanner();
         StrictParser strictParser = options.strict() ? new StrictParser() : null;
         FrameScanner.Chunk chunk = new FrameScanner.Chunk(List.of());
@@ -130,7 +131,7 @@ final class InputAnalysis {
                         rejection = r.accepted() ? null : r.rejection();
                     }
                     chunk.found.add(new FrameScanner.Found(e.line(), e.timestampNanos(), e.source(), e.destination(),
-                            org.sipanalyzer.decode.Transport.UDP, s.message(), rejection));
+                            e.transport(), s.message(), rejection, e.timed()));
                 } else {
                     chunk.nonSip++;
                 }
@@ -144,6 +145,8 @@ final class InputAnalysis {
             for (String w : log.warnings()) {
                 report.warn(w);
             }
+            report.logTimes = log.times();
+            report.logEndpoints = log.endpoints();
             report.retransmissionKeysEvicted = retransmissions.evictedForSpace();
             summarise();
         }
@@ -254,7 +257,7 @@ final class InputAnalysis {
                     found.timestampNanos());
             SipEvent e = new SipEvent(index, found.frame(), found.timestampNanos(), found.source(),
                     found.destination(), found.transport(), m, code, repeat != RetransmissionDetector.Repeat.FIRST,
-                    repeat == RetransmissionDetector.Repeat.DUPLICATE);
+                    repeat == RetransmissionDetector.Repeat.DUPLICATE, found.timed());
             if (found.strictRejection() != null) {
                 report.strictRejected++;
                 if (strictWarnings++ < STRICT_WARNINGS) {

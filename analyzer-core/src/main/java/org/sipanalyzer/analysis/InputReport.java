@@ -36,6 +36,10 @@ public final class InputReport {
     long sctpPackets;
     long sctpFragments;
     long retransmissionKeysEvicted;
+    /** For a text log: "full", "time of day", "partial" or "none"; null for a capture. */
+    String logTimes;
+    /** For a text log: "all", "some" or "none" of its messages with an address; null for a capture. */
+    String logEndpoints;
 
     InputReport(String name, MessageStatistics statistics, int maxWarnings) {
         this.name = name;
@@ -63,6 +67,16 @@ public final class InputReport {
         } else {
             warningsNotListed++;
         }
+    }
+
+    /** For a text log, how much of the time it gave its messages ("full", "time of day", "partial", "none"); else empty. */
+    public java.util.Optional<String> logTimes() {
+        return java.util.Optional.ofNullable(logTimes);
+    }
+
+    /** For a text log, how many of its messages came with an address ("all", "some", "none"); else empty. */
+    public java.util.Optional<String> logEndpoints() {
+        return java.util.Optional.ofNullable(logEndpoints);
     }
 
     /** The input's name as given (a path, or "-"). */

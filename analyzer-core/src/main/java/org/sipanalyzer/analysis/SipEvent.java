@@ -20,9 +20,19 @@ import org.sipanalyzer.sip.SipMessage;
  * @param retransmission true when the same side already sent this message in the same transaction (a duplicate
  *     capture of a packet counts too: either way it is not a new message)
  * @param duplicate true when it is the same packet captured twice (within the duplicate window)
+ * @param timed false when the input gave no time for the message (a text log without times): then
+ *     {@code timestampNanos} only keeps order, and no delay may be measured from it
  */
 public record SipEvent(int input, long frame, long timestampNanos, Endpoint source, Endpoint destination,
-        Transport transport, SipMessage message, CodeLookup code, boolean retransmission, boolean duplicate) {
+        Transport transport, SipMessage message, CodeLookup code, boolean retransmission, boolean duplicate,
+        boolean timed) {
+
+    /** A message with a real time (as every captured packet has). */
+    public SipEvent(int input, long frame, long timestampNanos, Endpoint source, Endpoint destination,
+            Transport transport, SipMessage message, CodeLookup code, boolean retransmission, boolean duplicate) {
+        this(input, frame, timestampNanos, source, destination, transport, message, code, retransmission, duplicate,
+                true);
+    }
 
     public boolean isResponse() {
         return message.isResponse();

@@ -30,11 +30,23 @@ import org.sipanalyzer.decode.Endpoint;
  * @param reInvites re-INVITEs inside the established dialog
  * @param dialogs the (early) dialogs the last INVITE created: distinct To tags in its responses other than 100;
  *     more than one when a proxy forked it, 0 when no response carried a tag
+ * @param timed false when the input gave no time for some of the call's messages (a text log without times):
+ *     then {@code start} only keeps order and every delay is -1, not measurable
  */
 public record Call(int input, String callId, long start, String fromUri, String toUri, Endpoint caller,
         Endpoint callee, CallOutcome outcome, int finalCode, String finalReason, int q850Cause, String reasonHeader,
         String warning, String retryAfter, Endpoint answeredBy, String answeringAgent, boolean challenged, long pdd,
-        long setupTime, long duration, int invites, int reInvites, int dialogs) {
+        long setupTime, long duration, int invites, int reInvites, int dialogs, boolean timed) {
+
+    /** A call whose every message had a time. */
+    public Call(int input, String callId, long start, String fromUri, String toUri, Endpoint caller,
+            Endpoint callee, CallOutcome outcome, int finalCode, String finalReason, int q850Cause, String reasonHeader,
+            String warning, String retryAfter, Endpoint answeredBy, String answeringAgent, boolean challenged, long pdd,
+            long setupTime, long duration, int invites, int reInvites, int dialogs) {
+        this(input, callId, start, fromUri, toUri, caller, callee, outcome, finalCode, finalReason, q850Cause,
+                reasonHeader, warning, retryAfter, answeredBy, answeringAgent, challenged, pdd, setupTime, duration,
+                invites, reInvites, dialogs, true);
+    }
 
     /** True when responses came from more than one dialog: the INVITE was forked (RFC 3261 section 16.7). */
     public boolean forked() {

@@ -56,6 +56,8 @@ public final class CallStatistics {
     final Map<String, TreeMap<Integer, Long>> transactionsByMethod = new TreeMap<>();
     final Map<String, Long> transactionTotals = new TreeMap<>();
     long callsEvicted;
+    long untimed;
+    long registrationsUntimed;
 
     public CallStatistics(KpiDefinitions kpis) {
         this.kpis = kpis;
@@ -107,7 +109,11 @@ public final class CallStatistics {
             byQ850.merge(c.q850Cause(), 1L, Long::sum);
         }
         boolean failed = c.outcome() != CallOutcome.ANSWERED;
-        time(c.start(), failed);
+        if (c.timed()) {
+            time(c.start(), failed);
+        } else {
+            untimed++;
+        }
         if (failed) {
             String peer = c.answeredBy() == null ? "(no response)" : c.answeredBy().host();
             bounded(failuresByPeer, peer, TreeMap::new).merge(code, 1L, Long::sum);
@@ -427,6 +433,19 @@ public final class CallStatistics {
     }
 
     /** Calls closed early because too many were open at once. */
+    /**
+     * Calls with a message the input gave no time for (a text log without times): their delays are not measured,
+     * and they are left out of calls by time.
+     */
+    public long untimed() {
+        return untimed;
+    }
+
+    /** Registrations with a message the input gave no time for: their RRD is not measured. */
+    public long registrationsUntimed() {
+        return registrationsUntimed;
+    }
+
     public long callsEvicted() {
         return callsEvicted;
     }

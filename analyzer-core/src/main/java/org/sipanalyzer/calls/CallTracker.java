@@ -99,6 +99,8 @@ public final class CallTracker implements StatisticsListener {
         /** The earliest deadline this call has in the queue; MAX_VALUE when none. */
         long queued = Long.MAX_VALUE;
         boolean closed;
+        /** Some message of the call had no time (a log without times): no delay is measured. */
+        boolean untimed;
 
         OpenCall(SipEvent e) {
             SipMessage m = e.message();
@@ -111,6 +113,7 @@ public final class CallTracker implements StatisticsListener {
             inviteCseq = (int) m.cseqNumber();
             lastInvite = e.timestampNanos();
             invites = 1;
+            untimed = !e.timed();
         }
 
         boolean isChallenge() {
@@ -138,6 +141,7 @@ public final class CallTracker implements StatisticsListener {
 
     private static final class Registration {
         final long start;
+        boolean untimed;
         boolean challenged;
         int lastCode;
         long deadline;
@@ -181,6 +185,9 @@ public final class CallTracker implements StatisticsListener {
             String method = m.method();
             if (e.retransmission()) {
                 return;
+            }
+            if (!e.timed()) {
+                markUntimed(m);
             }
             switch (method) {
                 case "INVITE" -> invite(e, m);
@@ -239,8 +246,23 @@ public final class CallTracker implements StatisticsListener {
             }
         }
 
+        /** A message without a time: its call or registration measures no delay. */
+        private void markUntimed(SipMessage m) {
+            OpenCall c = calls.get(m.callId());
+            if (c != null) {
+                c.untimed = true;
+            }
+            Registration r = registrations.get(m.callId());
+            if (r != null) {
+                r.untimed = true;
+            }
+        }
+
         private void response(SipEvent e, SipMessage m) {
             int code = m.statusCode();
+            if (!e.timed()) {
+                markUntimed(m);
+            }
             String method = m.cseqMethod();
             switch (method) {
                 case "INVITE" -> inviteResponse(e, m, code);
@@ -249,7 +271,9 @@ public final class CallTracker implements StatisticsListener {
                     if (c != null && c.byeAt >= 0 && !c.byeCompleted && code >= 200 && code < 300
                             && m.cseqNumber() == c.byeCseq && !e.retransmission()) {
                         c.byeCompleted = true;
-                        stats.sdd(e.timestampNanos() - c.byeAt);
+                        if (!c.untimed) {
+                            stats.sdd(e.timestampNanos() - c.byeAt);
+                        }
                         touch(c);
                     }
                     if (code >= 200 && !e.retransmission()) {
@@ -322,6 +346,7 @@ public final class CallTracker implements StatisticsListener {
             Registration r = registrations.get(m.callId());
             if (r == null) {
                 r = new Registration(e.timestampNanos());
+                r.untimed = !e.timed();
                 registrations.put(m.callId(), r);
                 if (registrations.size() > options.maxOpenCalls()) {
                     var it = registrations.entrySet().iterator();
@@ -344,7 +369,10 @@ public final class CallTracker implements StatisticsListener {
                 return;
             }
             registrations.remove(m.callId());
-            stats.registration(code, r.challenged, e.timestampNanos() - r.start);
+            if (r.untimed) {
+                stats.registrationsUntimed++;
+            }
+            stats.registration(code, r.challenged, r.untimed ? -1 : e.timestampNanos() - r.start);
         }
 
         /** Re-computes the call's deadline after it changed. */
@@ -409,9 +437,11 @@ public final class CallTracker implements StatisticsListener {
             calls.remove(c.callId);
             CallOutcome outcome = CallOutcome.of(c.finalCode, c.cancelled);
             long duration = c.answered() && c.byeAt >= 0 ? c.byeAt - c.answeredAt : -1;
+            boolean timed = !c.untimed;
             Call call = new Call(input, c.callId, c.start, c.from, c.to, c.caller, c.callee, outcome, c.finalCode,
                     c.finalReason, q850(c.reasonHeader), c.reasonHeader, c.warning, c.retryAfter, c.answeredBy, c.agent,
-                    c.challenged, c.pdd, c.setupTime, duration, c.invites, c.reInvites, c.dialogs);
+                    c.challenged, timed ? c.pdd : -1, timed ? c.setupTime : -1, timed ? duration : -1, c.invites,
+                    c.reInvites, c.dialogs, timed);
             stats.add(call);
             if (c.byeCompleted) {
                 stats.countCompleted();

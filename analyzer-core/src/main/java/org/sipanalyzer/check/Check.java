@@ -14,13 +14,19 @@ public final class Check {
      * @param rule the rule
      * @param measured the value, in the rule's unit; NaN when there was nothing to measure (no calls, say)
      * @param passed whether it holds; a rule over nothing to measure fails, so that silence never passes
+     * @param unmeasurable when nothing was measured because the input cannot give it (a delay from a log without
+     *     times): why; else null
      */
-    public record Verdict(Rule rule, double measured, boolean passed) {
+    public record Verdict(Rule rule, double measured, boolean passed, String unmeasurable) {
+
+        public Verdict(Rule rule, double measured, boolean passed) {
+            this(rule, measured, passed, null);
+        }
 
         /** The measured value as the rule writes it ("66.7%", "1.2 s", "3"). */
         public String measuredText() {
             if (Double.isNaN(measured)) {
-                return "nothing to measure";
+                return unmeasurable != null ? unmeasurable : "nothing to measure";
             }
             if (Metrics.isDelay(rule.metric())) {
                 return measured >= 1e9 ? String.format(Locale.ROOT, "%.3f s", measured / 1e9)
@@ -46,7 +52,8 @@ public final class Check {
                         + " docs/check.md for the names");
             }
             double m = v.getAsDouble();
-            out.add(new Verdict(r, m, !Double.isNaN(m) && r.holds(m)));
+            out.add(new Verdict(r, m, !Double.isNaN(m) && r.holds(m), Double.isNaN(m) ? metrics.unmeasurable(r.metric())
+                    : null));
         }
         return out;
     }

@@ -147,6 +147,20 @@ public final class Metrics {
         }
     }
 
+    /**
+     * Why a metric that measured nothing cannot be measured from these inputs: a delay when calls (or, for RRD,
+     * registrations) came from a log without times. Null when it simply had nothing to measure.
+     */
+    public String unmeasurable(String name) {
+        if (!isDelay(name)) {
+            return null;
+        }
+        boolean rrd = name.toLowerCase(Locale.ROOT).startsWith("rrd");
+        long untimed = rrd ? calls.registrationsUntimed() : calls.untimed();
+        return untimed > 0 ? "not measurable from this input: the log gives no times (" + untimed
+                + (rrd ? " registrations)" : untimed == 1 ? " call)" : " calls)") : null;
+    }
+
     /** Whether {@code name} is a delay (its threshold is written with ms or s). */
     public static boolean isDelay(String name) {
         String n = name.toLowerCase(Locale.ROOT);

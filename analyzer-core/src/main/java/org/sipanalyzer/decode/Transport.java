@@ -4,5 +4,7 @@ package org.sipanalyzer.decode;
 public enum Transport {
     UDP, TCP, SCTP,
     /** SIP over WebSocket (RFC 7118), itself over TCP. */
-    WS;
+    WS,
+    /** SIP over TLS, as a log names it (in a capture, TLS flows are encrypted and not analysed). */
+    TLS;
 }

@@ -243,6 +243,8 @@ public final class AnalysisReport {
             addIf(parts, re.encryptedFlowCount(), "encrypted flows");
         }
         addIf(parts, r.strictRejected(), "rejected by JAIN-SIP");
+        r.logTimes().ifPresent(t -> parts.add("times: " + t));
+        r.logEndpoints().ifPresent(e -> parts.add("addresses: " + e));
         return String.join(", ", parts);
     }
 
@@ -373,6 +375,12 @@ public final class AnalysisReport {
             g.writeStringField("error", r.error());
         } else {
             g.writeStringField("format", r.format());
+            if (r.logTimes().isPresent()) {
+                g.writeObjectFieldStart("log");
+                g.writeStringField("times", r.logTimes().get());
+                g.writeStringField("endpoints", r.logEndpoints().orElse("none"));
+                g.writeEndObject();
+            }
         }
         g.writeNumberField("packets", r.packets());
         g.writeNumberField("sipMessages", r.sipMessages());

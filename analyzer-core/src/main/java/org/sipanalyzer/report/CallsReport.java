@@ -76,7 +76,7 @@ public final class CallsReport {
                 "CALL-ID");
         List<String[]> rows = new ArrayList<>();
         for (Call c : calls) {
-            rows.add(new String[] {TIME.format(Instant.ofEpochSecond(0, c.start())), c.outcome().word(),
+            rows.add(new String[] {c.timed() ? TIME.format(Instant.ofEpochSecond(0, c.start())) : "-", c.outcome().word(),
                 c.finalCode() == 0 ? "-" : Integer.toString(c.finalCode()), c.pdd() < 0 ? "-" : ms(c.pdd()) + "ms",
                 c.setupTime() < 0 ? "-" : ms(c.setupTime()) + "ms", c.duration() < 0 ? "-" : seconds(c.duration()) + "s",
                 TextTable.shorten(TextTable.clean(uri(c.fromUri())), 28), TextTable.shorten(TextTable.clean(uri(c.toUri())), 28),
@@ -128,7 +128,7 @@ public final class CallsReport {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
         try (CSVPrinter csv = new CSVPrinter(new NonClosingWriter(out), format)) {
             for (Call c : calls) {
-                csv.printRecord(Instant.ofEpochSecond(0, c.start()).toString(), Csv.safe(nz(c.callId())),
+                csv.printRecord(c.timed() ? Instant.ofEpochSecond(0, c.start()).toString() : "", Csv.safe(nz(c.callId())),
                         Csv.safe(uri(c.fromUri())), Csv.safe(uri(c.toUri())), endpoint(c.caller()), endpoint(c.callee()),
                         c.outcome().word(), c.finalCode() == 0 ? "" : c.finalCode(), Csv.safe(nz(c.finalReason())),
                         Csv.safe(meaning(c.finalCode())), c.q850Cause() < 0 ? "" : c.q850Cause(),
@@ -148,7 +148,11 @@ public final class CallsReport {
             g.writeArrayFieldStart("calls");
             for (Call c : calls) {
                 g.writeStartObject();
-                g.writeStringField("start", Instant.ofEpochSecond(0, c.start()).toString());
+                if (c.timed()) {
+                    g.writeStringField("start", Instant.ofEpochSecond(0, c.start()).toString());
+                } else {
+                    g.writeNullField("start");
+                }
                 g.writeStringField("callId", c.callId());
                 g.writeStringField("from", uri(c.fromUri()));
                 g.writeStringField("to", uri(c.toUri()));

@@ -43,6 +43,7 @@ final class CallsSection {
         g.writeNumberField("completed", s.completed());
         g.writeNumberField("reInvites", s.reInvites());
         g.writeNumberField("evictedForLimit", s.callsEvicted());
+        g.writeNumberField("untimed", s.untimed());
         g.writeObjectFieldStart("kpis");
         ratio(g, "ser", s.ser());
         ratio(g, "seer", s.seer());
@@ -98,6 +99,7 @@ final class CallsSection {
         g.writeObjectFieldStart("registrations");
         g.writeNumberField("total", s.registrations());
         g.writeNumberField("challenged", s.registrationsChallenged());
+        g.writeNumberField("untimed", s.registrationsUntimed());
         g.writeObjectFieldStart("byFinalCode");
         for (Map.Entry<Integer, Long> e : s.registrationsByFinalCode().entrySet()) {
             g.writeNumberField(e.getKey() == 0 ? "none" : e.getKey().toString(), e.getValue());
@@ -180,6 +182,10 @@ final class CallsSection {
             sb.append(wrapped("  outcomes: ", parts, width));
             sb.append(String.format(Locale.ROOT, "  ASR %s  NER %s  SER %s  SEER %s  ISA %s  SCR %s%n", pct(s.asr()),
                     pct(s.ner()), pct(s.ser()), pct(s.seer()), pct(s.isa()), pct(s.scr())));
+            if (s.untimed() > 0) {
+                sb.append(String.format(Locale.ROOT, "  delays not available for %,d %s: %s%n", s.untimed(),
+                        s.untimed() == 1 ? "call" : "calls", UNTIMED));
+            }
             sb.append("  PDD ").append(dist(s.pdd())).append('\n');
             sb.append("  setup ").append(dist(s.setupTime())).append('\n');
             if (s.duration().count() > 0) {
@@ -260,6 +266,9 @@ final class CallsSection {
     static String pct(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", v);
     }
+
+    /** Why a call measures no delay although it has the messages for one. */
+    static final String UNTIMED = "the input gives no times for their messages (a text log without timestamps)";
 
     static String dist(Distribution d) {
         if (d.count() == 0) {

@@ -45,6 +45,10 @@ final class DocumentReport {
                     List.of("ISA", CallsSection.pct(calls.isa())), List.of("SCR", CallsSection.pct(calls.scr())),
                     List.of("PDD", CallsSection.dist(calls.pdd())), List.of("Setup time", CallsSection.dist(calls.setupTime())),
                     List.of("Duration", CallsSection.dist(calls.duration()))), false, false);
+            if (calls.untimed() > 0) {
+                doc.paragraph("Delays are not available for " + fmt(calls.untimed()) + (calls.untimed() == 1 ? " call: "
+                        : " calls: ") + CallsSection.UNTIMED + ".");
+            }
             List<List<String>> peers = new ArrayList<>();
             calls.failuresByPeer().forEach((peer, codes) -> {
                 List<String> c = new ArrayList<>();

@@ -1,0 +1,242 @@
+package org.sipanalyzer.logs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.sipanalyzer.decode.Transport;
+
+/**
+ * Reads whole SIP messages out of a line-oriented log whose layout is given by a {@link Layout}. A start line
+ * begins a message; its headers run to the empty line (or to a line that ends the message, or to the next start
+ * line); its body runs to Content-Length, counted with CRLF line ends as sent. Every message is bounded while it
+ * is read, and a start line that no header follows (a log line quoting a request line) is not a message.
+ */
+class BlockParser implements LogParser {
+
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final int WARNED = 5;
+
+    private final LineSource lines;
+    private final Layout layout;
+    private final LogContext ctx;
+    private final Meta meta = new Meta();
+
+    BlockParser(LineSource lines, Layout layout, LogContext ctx) {
+        this.lines = lines;
+        this.layout = layout;
+        this.ctx = ctx;
+    }
+
+    @Override
+    public LogEntry next() throws IOException {
+        String line;
+        while ((line = lines.next()) != null) {
+            if (layout.describe(line, meta, ctx.time)) {
+                meta.announced = true;
+                notePrefixTime();
+                continue;
+            }
+            String c = layout.content(line);
+            if (c == null || !StartLines.is(c)) {
+                continue;
+            }
+            if (layout.requiresDescription() && !meta.announced) {
+                continue;
+            }
+            notePrefixTime();
+            long start = lines.lineNo();
+            LogEntry e = assemble(StartLines.strip(c), start);
+            if (e != null) {
+                return e;
+            }
+        }
+        ctx.endOfLog(lines);
+        return null;
+    }
+
+    /** A prefix's time (syslog, Asterisk) stands for the message when no line before it gave one. */
+    private void notePrefixTime() {
+        if (meta.time == null && lines.prefixTime() != null) {
+            meta.time = ctx.time.find(lines.prefixTime());
+        }
+    }
+
+    private LogEntry assemble(String startLine, long start) throws IOException {
+        Bounded msg = new Bounded();
+        msg.line(startLine);
+        int contentLength = -1;
+        boolean sipfrag = false;
+        int headers = 0;
+        boolean identifying = false;
+        boolean ended = false;
+        boolean first = true;
+        String line;
+        while (true) {
+            line = lines.next();
+            if (line == null) {
+                ended = true;
+                ctx.cutOff(start);
+                break;
+            }
+            String h = layout.content(line);
+            if (h == null) {
+                lines.pushBack(line);
+                ended = true;
+                break;
+            }
+            if (h.isBlank()) {
+                if (first && headers == 0 && layout.blankAfterStartLine()) {
+                    continue;
+                }
+                break;
+            }
+            first = false;
+            if (StartLines.is(h) || layout.describe(line, new Meta(), null)) {
+                lines.pushBack(line);
+                ended = true;
+                break;
+            }
+            String name = headerName(h);
+            if (name == null) {
+                if (h.startsWith(" ") || h.startsWith("\t")) {
+                    msg.line(h); // a folded header line
+                    continue;
+                }
+                lines.pushBack(line); // not a header: the message ended without its empty line
+                ended = true;
+                break;
+            }
+            headers++;
+            switch (name) {
+                case "call-id", "i", "cseq", "via", "v" -> identifying = true;
+                case "content-length", "l" -> {
+                    int cl = number(h);
+                    if (cl >= 0) {
+                        contentLength = cl;
+                    }
+                    if (meta.bodyOmitted) {
+                        continue; // the log leaves the body out: Content-Length would only say it is missing
+                    }
+                }
+                case "content-type", "c" -> {
+                    String v = h.substring(h.indexOf(':') + 1).strip().toLowerCase(Locale.ROOT);
+                    sipfrag = v.startsWith("message/");
+                }
+                default -> {
+                }
+            }
+            msg.line(h);
+        }
+        msg.crlf();
+        int body = 0;
+        while (!ended && !meta.bodyOmitted && contentLength > 0 && body < contentLength) {
+            line = lines.next();
+            if (line == null) {
+                ctx.cutOff(start);
+                break;
+            }
+            String b = layout.content(line);
+            if (b == null) {
+                lines.pushBack(line);
+                break;
+            }
+            // Within Content-Length a start line is body only in a message/sipfrag; elsewhere the length lied
+            // and the next message begins here.
+            if (!sipfrag && StartLines.is(b) && body > 0) {
+                lines.pushBack(line);
+                ctx.resynchronised(start, lines.lineNo());
+                break;
+            }
+            byte[] bb = (b + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            int take = Math.min(bb.length, contentLength - body); // the last line may lack its line end
+            msg.write(bb, take);
+            body += take;
+        }
+        Meta m = copyAndReset();
+        if (!identifying) {
+            ctx.mention(start);
+            return null;
+        }
+        if (msg.over) {
+            ctx.oversize(start);
+            return null;
+        }
+        if (m.copy) {
+            ctx.repeated();
+            return null;
+        }
+        return ctx.entry(start, m, msg.toByteArray());
+    }
+
+    private Meta copyAndReset() {
+        Meta m = new Meta();
+        m.time = meta.time;
+        m.source = meta.source;
+        m.destination = meta.destination;
+        m.transport = meta.transport;
+        m.copy = meta.copy;
+        m.announced = meta.announced;
+        meta.reset();
+        return m;
+    }
+
+    /** The header's name in lower case, or null when the line is not {@code token: value}. */
+    static String headerName(String h) {
+        int colon = h.indexOf(':');
+        if (colon <= 0 || colon > 128) {
+            return null;
+        }
+        String name = h.substring(0, colon).strip();
+        if (name.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (!(Character.isLetterOrDigit(ch) && ch < 128) && "-.!%*_+`'~".indexOf(ch) < 0) {
+                return null;
+            }
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static int number(String h) {
+        String v = h.substring(h.indexOf(':') + 1).strip();
+        if (v.isEmpty() || v.length() > 10 || !v.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        long n = Long.parseLong(v);
+        return n > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) n;
+    }
+
+    /** A message being read, refusing to grow past {@link LogReader#MAX_MESSAGE}. */
+    static final class Bounded extends ByteArrayOutputStream {
+        boolean over;
+
+        void line(String s) {
+            write(s.getBytes(StandardCharsets.ISO_8859_1), Integer.MAX_VALUE);
+            crlf();
+        }
+
+        void crlf() {
+            write(CRLF, 2);
+        }
+
+        void write(byte[] b, int n) {
+            int len = Math.min(n, b.length);
+            if (count + len > LogReader.MAX_MESSAGE) {
+                over = true;
+                return;
+            }
+            write(b, 0, len);
+        }
+    }
+
+    static Transport orUdp(Transport t) {
+        return t == null ? Transport.UDP : t;
+    }
+
+    static int warned() {
+        return WARNED;
+    }
+}

@@ -1,0 +1,186 @@
+package org.sipanalyzer.logs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.decode.Transport;
+
+/**
+ * Zeek's sip.log, tab-separated (a {@code #fields} header, or a plain header row naming {@code status_code}) or
+ * JSON (one object a line, {@code LogAscii::use_json}). A row is a transaction: its request, and its response
+ * when it had one, become two messages between {@code id.orig_h} and {@code id.resp_h} at {@code ts}. Zeek keeps
+ * no bodies. A row that cannot be read is skipped with its line number.
+ */
+final class ZeekFormat extends LogFormat {
+
+    private static final Pattern TSV_HEADER = Pattern.compile("(^#fields\\t|^)(?:[\\w.]+\\t)*status_code(\\t|$)");
+    private static final Pattern JSON_ROW = Pattern.compile("^\\{.*\"(?:status_code|call_id)\"\\s*:.*\"uid\"\\s*:|"
+            + "^\\{.*\"uid\"\\s*:.*\"(?:status_code|call_id|method)\"\\s*:");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final boolean json;
+
+    private ZeekFormat(boolean json) {
+        this.json = json;
+    }
+
+    static ZeekFormat tsv() {
+        return new ZeekFormat(false);
+    }
+
+    static ZeekFormat json() {
+        return new ZeekFormat(true);
+    }
+
+    @Override
+    String name() {
+        return json ? "Zeek sip.log (JSON)" : "Zeek sip.log";
+    }
+
+    @Override
+    int confidence(Head head) {
+        return json ? (head.any(JSON_ROW) ? 90 : 0) : (head.any(TSV_HEADER) ? 90 : 0);
+    }
+
+    @Override
+    LogParser parser(LineSource lines, LogContext ctx) {
+        return new LogParser() {
+            private List<String> columns;
+            private final ArrayDeque<LogEntry> queued = new ArrayDeque<>();
+
+            @Override
+            public LogEntry next() throws IOException {
+                if (!queued.isEmpty()) {
+                    return queued.poll();
+                }
+                String line;
+                while ((line = lines.next()) != null) {
+                    Map<String, String> row = json ? jsonRow(line) : tsvRow(line);
+                    if (row == null) {
+                        continue;
+                    }
+                    if (!row(row, lines.lineNo(), ctx, queued)) {
+                        ctx.badRow(lines.lineNo());
+                        continue;
+                    }
+                    return queued.poll();
+                }
+                ctx.endOfLog(lines);
+                return null;
+            }
+
+            private Map<String, String> tsvRow(String line) {
+                if (line.isBlank() || line.startsWith("#") && !line.startsWith("#fields")) {
+                    return null;
+                }
+                String[] f = line.split("\t", -1);
+                if (line.startsWith("#fields") || columns == null) {
+                    List<String> names = List.of(line.startsWith("#fields") ? line.substring(8).split("\t", -1) : f);
+                    if (names.contains("status_code")) {
+                        columns = names;
+                    }
+                    return null;
+                }
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < Math.min(f.length, columns.size()); i++) {
+                    String v = f[i];
+                    if (!v.isEmpty() && !v.equals("-") && !v.equals("(empty)")) {
+                        row.put(columns.get(i), v);
+                    }
+                }
+                return row;
+            }
+
+            private Map<String, String> jsonRow(String line) {
+                if (!line.startsWith("{")) {
+                    return null;
+                }
+                Map<String, String> row = new HashMap<>();
+                try {
+                    JsonNode n = JSON.readTree(line);
+                    if (n == null || !n.isObject()) {
+                        ctx.badRow(lines.lineNo());
+                        return null;
+                    }
+                    n.fields().forEachRemaining(e -> {
+                        if (e.getValue().isValueNode()) {
+                            row.put(e.getKey(), e.getValue().asText());
+                        } else if (e.getValue().isArray() && !e.getValue().isEmpty()) {
+                            row.put(e.getKey(), e.getValue().get(0).asText());
+                        }
+                    });
+                } catch (IOException e) {
+                    ctx.badRow(lines.lineNo());
+                    return null;
+                }
+                return row;
+            }
+        };
+    }
+
+    /** The messages of one row; false when the row cannot be read (no usable method). */
+    private static boolean row(Map<String, String> r, long line, LogContext ctx, ArrayDeque<LogEntry> out) {
+        String method = r.get("method");
+        if (method == null || !method.matches("[A-Za-z0-9.!%*_+`'~-]{1,64}")) {
+            return false;
+        }
+        String callId = r.getOrDefault("call_id", "zeek-line-" + line);
+        String seq = r.getOrDefault("seq", "1 " + method);
+        if (!seq.contains(" ")) {
+            seq = seq + " " + method;
+        }
+        Endpoint orig = Endpoints.UNKNOWN;
+        Endpoint resp = Endpoints.UNKNOWN;
+        if (r.containsKey("id.orig_h")) {
+            orig = Endpoints.parse(r.get("id.orig_h"), r.getOrDefault("id.orig_p", "0"));
+            resp = Endpoints.parse(r.getOrDefault("id.resp_h", ""), r.getOrDefault("id.resp_p", "0"));
+        }
+        Meta m = new Meta();
+        String ts = r.get("ts");
+        if (ts != null) {
+            m.time = LogTime.epochSeconds(ts);
+            if (m.time == null) {
+                try {
+                    Instant i = Instant.parse(ts);
+                    m.time = new LogTime.Stamp(i.getEpochSecond() * 1_000_000_000L + i.getNano(), LogTime.Kind.FULL);
+                } catch (DateTimeParseException e) {
+                    m.time = null; // masked or damaged: the row's messages have no time, and the report says so
+                }
+            }
+        }
+        String common = "Via: SIP/2.0/UDP " + (orig == Endpoints.UNKNOWN ? "invalid" : orig.toString())
+                + ";branch=z9hG4bKzeek" + line + "\r\nFrom: " + clean(r.getOrDefault("request_from", "<sip:unknown@invalid>"))
+                + "\r\nTo: " + clean(r.getOrDefault("request_to", "<sip:unknown@invalid>")) + "\r\nCall-ID: "
+                + clean(callId) + "\r\nCSeq: " + clean(seq) + "\r\nContent-Length: 0\r\n\r\n";
+        String request = method + " " + clean(r.getOrDefault("uri", "sip:unknown@invalid")) + " SIP/2.0\r\n" + common;
+        m.source = orig;
+        m.destination = resp;
+        m.transport = Transport.UDP;
+        out.add(ctx.entry(line, m, request.getBytes(StandardCharsets.ISO_8859_1)));
+        String status = r.get("status_code");
+        if (status != null && status.matches("\\d{1,9}")) {
+            String response = "SIP/2.0 " + status + " " + clean(r.getOrDefault("status_msg", "")) + "\r\n" + common;
+            Meta back = new Meta();
+            back.time = m.time;
+            back.source = resp;
+            back.destination = orig;
+            back.transport = Transport.UDP;
+            out.add(ctx.entry(line, back, response.getBytes(StandardCharsets.ISO_8859_1)));
+        }
+        return true;
+    }
+
+    /** A field as header text: no line ends (Zeek escapes them, but a damaged log may not). */
+    private static String clean(String v) {
+        return v.replace('\r', ' ').replace('\n', ' ');
+    }
+}

@@ -1,0 +1,167 @@
+package org.sipanalyzer.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sipanalyzer.analysis.AnalysisInput;
+import org.sipanalyzer.analysis.AnalysisOptions;
+import org.sipanalyzer.analysis.AnalysisResult;
+import org.sipanalyzer.analysis.Analyzer;
+import org.sipanalyzer.analysis.InputReport;
+import org.sipanalyzer.calls.CallOptions;
+import org.sipanalyzer.calls.CallTracker;
+import org.sipanalyzer.catalogue.Catalogue;
+
+/**
+ * Every log sample in samples/logs against its truth file, written from how the sample was made (the calls placed,
+ * and tshark on the capture recorded at the same time), never from this program's output: messages by method and
+ * code, call outcomes, challenges, and whether the log gave times and addresses.
+ */
+class LogSamplesTest {
+
+    static Path samples() {
+        return Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve("logs");
+    }
+
+    static Stream<String> truths() throws IOException {
+        try (Stream<Path> s = Files.walk(samples())) {
+            return s.filter(p -> p.toString().endsWith(".truth")).map(p -> samples().relativize(p).toString())
+                    .sorted().toList().stream();
+        }
+    }
+
+    /** The truth file's lines, {@code key: value}; repeated keys (notes) are joined. */
+    static Map<String, String> truth(Path file) throws IOException {
+        Map<String, String> t = new LinkedHashMap<>();
+        for (String l : Files.readAllLines(file)) {
+            int colon = l.indexOf(':');
+            if (colon > 0 && !l.startsWith("#")) {
+                t.merge(l.substring(0, colon).strip(), l.substring(colon + 1).strip(), (a, b) -> a + " | " + b);
+            }
+        }
+        return t;
+    }
+
+    /** {@code INVITE=4 ACK=4} as a map; empty for "none", "-" or nothing. */
+    static Map<String, Long> counts(String s) {
+        Map<String, Long> m = new TreeMap<>();
+        if (s == null) {
+            return m;
+        }
+        for (String part : s.split("[\\s,]+")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                long n = Long.parseLong(part.substring(eq + 1).replaceAll("\\D.*", ""));
+                if (n > 0) {
+                    m.put(part.substring(0, eq), n);
+                }
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The sample a truth file describes: {@code X.truth} describes the file {@code X} when it exists, else the one
+     * file beside it named {@code X.<extension>} that is not a capture or a script.
+     */
+    static Path sampleOf(Path truth) throws IOException {
+        String base = truth.getFileName().toString().replaceFirst("\\.truth$", "");
+        if (Files.isRegularFile(truth.resolveSibling(base))) {
+            return truth.resolveSibling(base);
+        }
+        try (Stream<Path> s = Files.list(truth.getParent())) {
+            List<Path> found = s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(base + ".") && !n.endsWith(".truth") && !n.endsWith(".pcap") && !n.endsWith(".sh");
+            }).toList();
+            assertEquals(1, found.size(), "one sample beside " + truth + ": " + found);
+            return found.get(0);
+        }
+    }
+
+    record Analysis(AnalysisResult result, CallTracker calls) {
+        InputReport input() {
+            return result.inputs().get(0);
+        }
+    }
+
+    static Analysis analyze(Path file) {
+        CallTracker calls = new CallTracker(CallOptions.defaults());
+        AnalysisResult r = new Analyzer(Catalogue.standard(), AnalysisOptions.defaults())
+                .analyze(List.of(AnalysisInput.file(file)), List.of(calls));
+        calls.finish();
+        return new Analysis(r, calls);
+    }
+
+    @ParameterizedTest
+    @MethodSource("truths")
+    void eachLogSampleHoldsWhatItsTruthSays(String name) throws IOException {
+        Path truthFile = samples().resolve(name);
+        Map<String, String> t = truth(truthFile);
+        Path sample = sampleOf(truthFile);
+        Analysis a = analyze(sample);
+        InputReport in = a.input();
+        if (counts(t.get("requests")).isEmpty() && counts(t.get("responses")).isEmpty()) {
+            assertFalse(in.readable(), sample + " holds no messages: it is refused with a reason");
+            assertFalse(in.error().isBlank());
+            return;
+        }
+        assertTrue(in.readable(), sample + ": " + in.error());
+        if (t.containsKey("reader")) {
+            assertTrue(in.format().startsWith(t.get("reader")), sample + " read as " + in.format());
+        }
+        Map<String, Long> requests = new TreeMap<>();
+        a.result().total().byMethod().forEach((m, c) -> requests.put(m, c.count()));
+        assertEquals(counts(t.get("requests")), requests, sample + ": requests by method");
+        Map<String, Long> responses = new TreeMap<>();
+        a.result().total().byCode().forEach((c, s) -> responses.put(Integer.toString(c), s.counts().count()));
+        assertEquals(counts(t.get("responses")), responses, sample + ": responses by code");
+        assertEquals(0, a.result().total().malformed(), sample + ": malformed messages");
+        if (t.containsKey("retransmissions")) {
+            assertEquals(Long.parseLong(t.get("retransmissions").replaceAll("\\D.*", "")),
+                    a.result().total().retransmissions(), sample + ": retransmissions");
+        }
+        Map<String, Long> outcomes = new TreeMap<>();
+        a.calls().statistics().byOutcome().forEach((o, n) -> {
+            if (n > 0) {
+                outcomes.put(o.word(), n);
+            }
+        });
+        Map<String, Long> expectedOutcomes = counts(t.get("calls"));
+        assertEquals(expectedOutcomes, outcomes, sample + ": calls by outcome");
+        if (t.containsKey("challenged")) {
+            assertEquals(Long.parseLong(t.get("challenged").replaceAll("\\D.*", "")),
+                    a.calls().statistics().challenged(), sample + ": calls challenged first");
+        }
+        if (in.logTimes().isEmpty()) {
+            assertTrue(sample.toString().endsWith(".pcap"), sample + " was read as a log");
+            return; // a capture: times and addresses come with every packet
+        }
+        String times = t.getOrDefault("times", "").split("[\\s(]")[0];
+        String expectedTimes = switch (times) {
+            case "full" -> "full";
+            case "time-of-day" -> "time of day";
+            case "none" -> "none";
+            default -> throw new AssertionError(truthFile + ": times must be full, time-of-day or none");
+        };
+        assertEquals(expectedTimes, in.logTimes().orElse("?"), sample + ": times");
+        String endpoints = t.getOrDefault("endpoints", "").split("[\\s(]")[0];
+        assertEquals(endpoints.equals("no") ? "none" : "all", in.logEndpoints().orElse("?"), sample + ": addresses");
+        if (expectedTimes.equals("none") && a.calls().statistics().total() > 0) {
+            assertEquals(0, a.calls().statistics().pdd().count(), "no delay is made up where the log has no times");
+            assertTrue(in.warnings().stream().anyMatch(w -> w.contains("gives no times")), in.warnings().toString());
+        }
+    }
+
+}
