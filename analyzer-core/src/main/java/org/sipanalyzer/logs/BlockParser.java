@@ -65,6 +65,8 @@ class BlockParser implements LogParser {
     private LogEntry assemble(String startLine, long start) throws IOException {
         Bounded msg = new Bounded();
         msg.line(startLine);
+        java.util.List<String> headerLines = new java.util.ArrayList<>();
+        int contentLengthLine = -1;
         int contentLength = -1;
         boolean sipfrag = false;
         int headers = 0;
@@ -76,7 +78,9 @@ class BlockParser implements LogParser {
             line = lines.next();
             if (line == null) {
                 ended = true;
-                ctx.cutOff(start);
+                if (contentLength != 0) {
+                    ctx.cutOff(start); // no empty line, and no Content-Length: 0 to say nothing more was to come
+                }
                 break;
             }
             String h = layout.content(line);
@@ -100,7 +104,7 @@ class BlockParser implements LogParser {
             String name = headerName(h);
             if (name == null) {
                 if (h.startsWith(" ") || h.startsWith("\t")) {
-                    msg.line(h); // a folded header line
+                    headerLines.add(h); // a folded header line
                     continue;
                 }
                 lines.pushBack(line); // not a header: the message ended without its empty line
@@ -115,9 +119,7 @@ class BlockParser implements LogParser {
                     if (cl >= 0) {
                         contentLength = cl;
                     }
-                    if (meta.bodyOmitted) {
-                        continue; // the log leaves the body out: Content-Length would only say it is missing
-                    }
+                    contentLengthLine = headerLines.size();
                 }
                 case "content-type", "c" -> {
                     String v = h.substring(h.indexOf(':') + 1).strip().toLowerCase(Locale.ROOT);
@@ -126,10 +128,11 @@ class BlockParser implements LogParser {
                 default -> {
                 }
             }
-            msg.line(h);
+            headerLines.add(h);
         }
-        msg.crlf();
+        ByteArrayOutputStream bodyBytes = new ByteArrayOutputStream();
         int body = 0;
+        boolean endMarked = false;
         while (!ended && !meta.bodyOmitted && contentLength > 0 && body < contentLength) {
             line = lines.next();
             if (line == null) {
@@ -139,6 +142,7 @@ class BlockParser implements LogParser {
             String b = layout.content(line);
             if (b == null) {
                 lines.pushBack(line);
+                endMarked = true;
                 break;
             }
             // Within Content-Length a start line is body only in a message/sipfrag; elsewhere the length lied
@@ -150,9 +154,23 @@ class BlockParser implements LogParser {
             }
             byte[] bb = (b + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
             int take = Math.min(bb.length, contentLength - body); // the last line may lack its line end
-            msg.write(bb, take);
+            if (body + take > LogReader.MAX_MESSAGE) {
+                msg.over = true;
+                break;
+            }
+            bodyBytes.write(bb, 0, take);
             body += take;
         }
+        // A layout whose logs may leave bodies out (JAIN-SIP's message log without LOG_MESSAGE_CONTENT) ends the
+        // message right after the empty line: then Content-Length would only say the body is missing.
+        boolean omitted = meta.bodyOmitted || endMarked && body == 0 && layout.mayOmitBodies();
+        for (int i = 0; i < headerLines.size(); i++) {
+            if (!(omitted && i == contentLengthLine)) {
+                msg.line(headerLines.get(i));
+            }
+        }
+        msg.crlf();
+        msg.write(bodyBytes.toByteArray(), bodyBytes.size());
         Meta m = copyAndReset();
         if (!identifying) {
             ctx.mention(start);

@@ -6,15 +6,18 @@ import java.util.regex.Pattern;
 /**
  * JAIN-SIP's message log (the RI's {@code gov.nist.javax.sip.LOG_MESSAGE_CONTENT} trace, as SIP Viewer reads it):
  * one {@code <message from="host:port" to="host:port" time="epoch ms" isSender="..." ...>} element per message,
- * the attributes on lines of their own, the message in a CDATA section.
+ * the attributes on lines of their own, the message in a CDATA section (its body left out unless the stack logs
+ * message content). The same records in a log4j debug log ({@code INFO - <message ...}) are read too; the
+ * messages the debug lines print again are not, since no record describes them.
  */
 final class JainSipXmlFormat extends LogFormat.Blocks {
 
-    private static final Pattern MESSAGE = Pattern.compile("^\\s*<message\\b");
+    private static final Pattern MESSAGE = Pattern.compile("^\\s*(?:[A-Z]{4,5} - )?<message\\b");
     private static final Pattern FROM = Pattern.compile("\\bfrom=\"" + Endpoints.HOST + ":(\\d{1,5})\"");
     private static final Pattern TO = Pattern.compile("\\bto=\"" + Endpoints.HOST + ":(\\d{1,5})\"");
     private static final Pattern TIME = Pattern.compile("\\btime=\"(\\d{10,13})\"");
-    private static final Pattern ATTRIBUTE = Pattern.compile("^\\s*(?:<message\\b|[A-Za-z]+=\"[^\"]*\"|>)");
+    private static final Pattern ATTRIBUTE = Pattern.compile(
+            "^\\s*(?:(?:[A-Z]{4,5} - )?<message\\b|[A-Za-z]+=\"[^\"]*\"|>)");
     private static final String CDATA = "<![CDATA[";
 
     @Override
@@ -64,6 +67,11 @@ final class JainSipXmlFormat extends LogFormat.Blocks {
 
             @Override
             boolean requiresDescription() {
+                return true;
+            }
+
+            @Override
+            boolean mayOmitBodies() {
                 return true;
             }
         };

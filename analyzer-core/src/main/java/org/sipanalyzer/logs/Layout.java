@@ -28,6 +28,11 @@ abstract class Layout {
         return false;
     }
 
+    /** Whether the format's logs may leave a message's body out while keeping its Content-Length. */
+    boolean mayOmitBodies() {
+        return false;
+    }
+
     /** Whether an empty line may stand inside the headers (some layouts put one after the start line). */
     boolean blankAfterStartLine() {
         return false;

@@ -16,9 +16,10 @@ import org.sipanalyzer.decode.Transport;
 
 /**
  * Zeek's sip.log, tab-separated (a {@code #fields} header, or a plain header row naming {@code status_code}) or
- * JSON (one object a line, {@code LogAscii::use_json}). A row is a transaction: its request, and its response
- * when it had one, become two messages between {@code id.orig_h} and {@code id.resp_h} at {@code ts}. Zeek keeps
- * no bodies. A row that cannot be read is skipped with its line number.
+ * JSON (one object a line, {@code LogAscii::use_json}). A row is a request and its response: the request once per
+ * transaction (Zeek repeats it in the record of each response), the response when the row has one, between
+ * {@code id.orig_h} and {@code id.resp_h} at {@code ts}. A row without a method is a response whose request Zeek
+ * did not see. Zeek keeps no bodies. A row that cannot be read is skipped with its line number.
  */
 final class ZeekFormat extends LogFormat {
 
@@ -56,6 +57,7 @@ final class ZeekFormat extends LogFormat {
         return new LogParser() {
             private List<String> columns;
             private final ArrayDeque<LogEntry> queued = new ArrayDeque<>();
+            private final java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
 
             @Override
             public LogEntry next() throws IOException {
@@ -68,7 +70,7 @@ final class ZeekFormat extends LogFormat {
                     if (row == null) {
                         continue;
                     }
-                    if (!row(row, lines.lineNo(), ctx, queued)) {
+                    if (!row(row, lines.lineNo(), ctx, queued, seen)) {
                         ctx.badRow(lines.lineNo());
                         continue;
                     }
@@ -127,15 +129,30 @@ final class ZeekFormat extends LogFormat {
         };
     }
 
-    /** The messages of one row; false when the row cannot be read (no usable method). */
-    private static boolean row(Map<String, String> r, long line, LogContext ctx, ArrayDeque<LogEntry> out) {
+    /** Requests already given, by uid, Call-ID and CSeq: Zeek repeats a request in each record of its transaction. */
+    private static final int MAX_SEEN = 100_000;
+
+    /**
+     * The messages of one row: its request (unless an earlier record of the same transaction gave it) and its
+     * response; false when the row has neither a usable method nor a status.
+     */
+    private static boolean row(Map<String, String> r, long line, LogContext ctx, ArrayDeque<LogEntry> out,
+            java.util.LinkedHashSet<String> seen) {
+        String status = r.get("status_code");
+        boolean hasStatus = status != null && status.matches("\\d{1,9}");
+        String seq = r.get("seq");
         String method = r.get("method");
-        if (method == null || !method.matches("[A-Za-z0-9.!%*_+`'~-]{1,64}")) {
+        if (method == null && hasStatus) {
+            // A response whose request Zeek did not see: its method is in seq when Zeek kept that, else unknown.
+            method = seq != null && seq.contains(" ") ? seq.substring(seq.indexOf(' ') + 1).strip() : "UNKNOWN";
+        }
+        if (method == null || !method.matches("[A-Za-z0-9.!%*_+`'~-]{1,64}") || r.get("method") == null && !hasStatus) {
             return false;
         }
-        String callId = r.getOrDefault("call_id", "zeek-line-" + line);
-        String seq = r.getOrDefault("seq", "1 " + method);
-        if (!seq.contains(" ")) {
+        String callId = r.getOrDefault("call_id", "zeek-" + r.getOrDefault("uid", "line-" + line));
+        if (seq == null) {
+            seq = "1 " + method;
+        } else if (!seq.contains(" ")) {
             seq = seq + " " + method;
         }
         Endpoint orig = Endpoints.UNKNOWN;
@@ -144,33 +161,44 @@ final class ZeekFormat extends LogFormat {
             orig = Endpoints.parse(r.get("id.orig_h"), r.getOrDefault("id.orig_p", "0"));
             resp = Endpoints.parse(r.getOrDefault("id.resp_h", ""), r.getOrDefault("id.resp_p", "0"));
         }
-        Meta m = new Meta();
+        LogTime.Stamp time = null;
         String ts = r.get("ts");
         if (ts != null) {
-            m.time = LogTime.epochSeconds(ts);
-            if (m.time == null) {
+            time = LogTime.epochSeconds(ts);
+            if (time == null) {
                 try {
                     Instant i = Instant.parse(ts);
-                    m.time = new LogTime.Stamp(i.getEpochSecond() * 1_000_000_000L + i.getNano(), LogTime.Kind.FULL);
+                    time = new LogTime.Stamp(i.getEpochSecond() * 1_000_000_000L + i.getNano(), LogTime.Kind.FULL);
                 } catch (DateTimeParseException e) {
-                    m.time = null; // masked or damaged: the row's messages have no time, and the report says so
+                    time = null; // masked or damaged: the row's messages have no time, and the report says so
                 }
             }
         }
         String common = "Via: SIP/2.0/UDP " + (orig == Endpoints.UNKNOWN ? "invalid" : orig.toString())
-                + ";branch=z9hG4bKzeek" + line + "\r\nFrom: " + clean(r.getOrDefault("request_from", "<sip:unknown@invalid>"))
+                + ";branch=z9hG4bKzeek" + Integer.toHexString((r.getOrDefault("uid", "") + callId + seq).hashCode())
+                + "\r\nFrom: " + clean(r.getOrDefault("request_from", "<sip:unknown@invalid>"))
                 + "\r\nTo: " + clean(r.getOrDefault("request_to", "<sip:unknown@invalid>")) + "\r\nCall-ID: "
                 + clean(callId) + "\r\nCSeq: " + clean(seq) + "\r\nContent-Length: 0\r\n\r\n";
-        String request = method + " " + clean(r.getOrDefault("uri", "sip:unknown@invalid")) + " SIP/2.0\r\n" + common;
-        m.source = orig;
-        m.destination = resp;
-        m.transport = Transport.UDP;
-        out.add(ctx.entry(line, m, request.getBytes(StandardCharsets.ISO_8859_1)));
-        String status = r.get("status_code");
-        if (status != null && status.matches("\\d{1,9}")) {
+        String key = r.getOrDefault("uid", "") + "\n" + callId + "\n" + seq;
+        if (r.get("method") != null && seen.add(key)) {
+            if (seen.size() > MAX_SEEN) {
+                var it = seen.iterator();
+                it.next();
+                it.remove();
+            }
+            String request = method + " " + clean(r.getOrDefault("uri", "sip:unknown@invalid")) + " SIP/2.0\r\n"
+                    + common;
+            Meta m = new Meta();
+            m.time = time;
+            m.source = orig;
+            m.destination = resp;
+            m.transport = Transport.UDP;
+            out.add(ctx.entry(line, m, request.getBytes(StandardCharsets.ISO_8859_1)));
+        }
+        if (hasStatus) {
             String response = "SIP/2.0 " + status + " " + clean(r.getOrDefault("status_msg", "")) + "\r\n" + common;
             Meta back = new Meta();
-            back.time = m.time;
+            back.time = time;
             back.source = resp;
             back.destination = orig;
             back.transport = Transport.UDP;

@@ -30,6 +30,38 @@ import org.sipanalyzer.catalogue.Catalogue;
  */
 class LogSamplesTest {
 
+    /** The reader each sample must be recognised as (the generic "text log" only where no format names the layout). */
+    static final Map<String, String> READERS = Map.ofEntries(
+            Map.entry("sipp-uac-udp_messages.log", "SIPp -trace_msg"),
+            Map.entry("sipp-uac-tcp_messages.log", "SIPp -trace_msg"),
+            Map.entry("sipp-uas-udp_messages.log", "SIPp -trace_msg"),
+            Map.entry("sipp-uac-udp_shortmessages.log", "SIPp -trace_shortmsg"),
+            Map.entry("sipp-uac-tcp_shortmessages.log", "SIPp -trace_shortmsg"),
+            Map.entry("sipp-uac-udp_errors.log", "SIPp -trace_err"),
+            Map.entry("baresip-trace.log", "baresip SIP trace"),
+            Map.entry("linphonec-debug.log", "liblinphone log"),
+            Map.entry("sofia-tport-log.log", "sofia-sip transport log"),
+            Map.entry("sofia-tport-dump.log", "sofia-sip transport log"),
+            Map.entry("kamailio-sipdump.data", "Kamailio sipdump"),
+            Map.entry("kamailio-stderr.log", "text log"),
+            Map.entry("kamailio-syslog.log", "text log (syslog)"),
+            Map.entry("kamailio-syslog-traditional.log", "text log (syslog)"),
+            Map.entry("ngrep.txt", "ngrep"),
+            Map.entry("ngrep-byline.txt", "ngrep -W byline"),
+            Map.entry("sngrep-export.txt", "sngrep text export"),
+            Map.entry("tshark-V.txt", "tshark packet details"),
+            Map.entry("tshark-O-sip.txt", "tshark packet details"),
+            Map.entry("tshark-follow-udp.txt", "tshark follow stream"),
+            Map.entry("tshark-follow-tcp.txt", "tshark follow stream"),
+            Map.entry("asterisk-pjsip-logger-docs-auth-failure.txt", "Asterisk SIP debug"),
+            Map.entry("asterisk-chansip-debug-docs-subscribe.txt", "Asterisk SIP debug"),
+            Map.entry("freeswitch-siptrace-drachtio-mrf-tcp.log", "sofia-sip transport log"),
+            Map.entry("freeswitch-siptrace-sipjs-ws.log", "sofia-sip transport log"),
+            Map.entry("drachtio-b2bua-ws-to-tcp.log", "sofia-sip transport log"),
+            Map.entry("drachtio-b2bua-ws-to-udp-reinvite.log", "sofia-sip transport log"),
+            Map.entry("jainsip-messagelog-nist-shootme.txt", "JAIN-SIP message log"),
+            Map.entry("jainsip-debuglog-nist-shootme-run1.txt", "JAIN-SIP message log"));
+
     static Path samples() {
         return Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve("logs");
     }
@@ -118,8 +150,9 @@ class LogSamplesTest {
             return;
         }
         assertTrue(in.readable(), sample + ": " + in.error());
-        if (t.containsKey("reader")) {
-            assertTrue(in.format().startsWith(t.get("reader")), sample + " read as " + in.format());
+        String reader = READERS.get(sample.getFileName().toString());
+        if (!sample.toString().endsWith(".pcap")) {
+            assertEquals(reader, in.format(), sample + ": the reader that recognised it");
         }
         Map<String, Long> requests = new TreeMap<>();
         a.result().total().byMethod().forEach((m, c) -> requests.put(m, c.count()));
