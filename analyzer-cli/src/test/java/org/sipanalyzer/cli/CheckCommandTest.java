@@ -101,6 +101,23 @@ class CheckCommandTest {
     }
 
     @Test
+    void delaysFromALogWithoutTimesAreNotMeasurableAndFail() {
+        // samples/logs/agents/baresip-trace.log: baresip prints no times; its 5 calls are known (baresip-trace.log.truth).
+        String log = java.nio.file.Path.of(System.getProperty("sipanalyzer.samples", "../samples"))
+                .resolve("logs/agents/baresip-trace.log").toString();
+        CliRun r = CliRun.of("check", "-r", "calls == 5", "-r", "pdd.p95 <= 2s", "-r", "setup.max <= 10s", log);
+        assertEquals(ExitCode.CHECK_FAILED, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("PASS  calls == 5"), r.out());
+        assertTrue(r.out().lines().filter(l -> l.startsWith("FAIL") && l.contains("not measurable from this input"))
+                .count() == 2, r.out());
+        // With times (SIPp's log of the same kind of calls) the same rule measures.
+        String timed = java.nio.file.Path.of(System.getProperty("sipanalyzer.samples", "../samples"))
+                .resolve("logs/sipp/sipp-uac-udp_messages.log").toString();
+        CliRun t = CliRun.of("check", "-r", "pdd.p95 <= 5s", timed);
+        assertEquals(ExitCode.OK, t.exit(), t.out() + t.err());
+    }
+
+    @Test
     void badRulesAreUsageErrorsBeforeAnyAnalysis() {
         List<List<String>> cases = List.of(List.of("-r", "asr >> 5"), List.of("-r", "nonsense > 1"),
                 List.of("-r", "pdd.p95 <= 2000"), List.of("-r", "asr >= 50ms"), List.<String>of());

@@ -142,6 +142,10 @@ final class InputAnalysis {
             }
         } finally {
             apply(chunk);
+            if (CaptureOpener.endedEarly(sniffed)) {
+                report.warn("the gzip data ends early (the file was cut short) after " + log.messages()
+                        + " messages; everything before the cut was read");
+            }
             for (String w : log.warnings()) {
                 report.warn(w);
             }

@@ -88,7 +88,7 @@ public final class MessageStatistics implements StatisticsListener {
             String method = m.cseqMethod() == null ? NO_METHOD : m.cseqMethod();
             byMethodAndCode.get(method).get(code).add(rtx);
             if (code >= 400 && code <= 699 && e.source() != null) {
-                failuresBySender.get(e.source().host()).get(code).add(rtx);
+                failuresBySender.get(e.source().hostOrUnknown()).get(code).add(rtx);
             }
         } else {
             requests.add(rtx);

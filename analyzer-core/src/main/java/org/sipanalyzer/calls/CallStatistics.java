@@ -115,10 +115,10 @@ public final class CallStatistics {
             untimed++;
         }
         if (failed) {
-            String peer = c.answeredBy() == null ? "(no response)" : c.answeredBy().host();
+            String peer = c.answeredBy() == null ? "(no response)" : c.answeredBy().hostOrUnknown();
             bounded(failuresByPeer, peer, TreeMap::new).merge(code, 1L, Long::sum);
-            bounded(failingDestinations, c.callee() == null ? "?" : c.callee().host());
-            bounded(failingSources, c.caller() == null ? "?" : c.caller().host());
+            bounded(failingDestinations, c.callee() == null ? "?" : c.callee().hostOrUnknown());
+            bounded(failingSources, c.caller() == null ? "?" : c.caller().hostOrUnknown());
         }
     }
 

@@ -102,6 +102,11 @@ public final class CaptureOpener {
         throw new CaptureFormatException(describeUnknown(head));
     }
 
+    /** Whether the input was gzip whose data ended early (the file was cut short); known once it has been read. */
+    public static boolean endedEarly(Sniffed sniffed) {
+        return sniffed.gzip() instanceof LenientGzip g && g.endedEarly;
+    }
+
     private static String otherCompression(byte[] h) {
         if (startsWith(h, 0x28, 0xb5, 0x2f, 0xfd)) {
             return "zstd";

@@ -37,6 +37,27 @@ public final class Endpoint implements Comparable<Endpoint> {
         return address[i] & 0xff;
     }
 
+    /** True for 0.0.0.0:0 (or [::]:0): what a text log gives where it does not say who sent or received. */
+    public boolean isUnspecified() {
+        if (port != 0) {
+            return false;
+        }
+        for (byte b : address) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The host for reports: the address, or "(not in the log)" for an unspecified endpoint. */
+    public String hostOrUnknown() {
+        return isUnspecified() ? UNKNOWN_HOST : host();
+    }
+
+    /** How reports name a host a text log did not give. */
+    public static final String UNKNOWN_HOST = "(not in the log)";
+
     /** 4 for IPv4, 16 for IPv6. */
     public int addressLength() {
         return address.length;

@@ -97,8 +97,8 @@ final class LogContext {
             t.warn(warnings);
         }
         if (repeated > 0) {
-            warnings.add(repeated + " messages the log prints a second time (SIPp's unexpected-message blocks)"
-                    + " counted once");
+            warnings.add(repeated + (repeated == 1 ? " message" : " messages") + " the log prints a second time"
+                    + " (SIPp's unexpected-message blocks) counted once");
         }
         String anchor = time.anchorWarning();
         if (anchor != null) {
@@ -111,7 +111,7 @@ final class LogContext {
                             + " them are not available");
         }
         if (messages > 0 && withEndpoints == 0) {
-            warnings.add("the log gives no addresses: endpoints are shown as 0.0.0.0:0");
+            warnings.add("the log gives no addresses: senders and receivers are shown as \"" + Endpoint.UNKNOWN_HOST + "\"");
         }
     }
 
@@ -158,7 +158,9 @@ final class LogContext {
 
         void warn(List<String> out) {
             if (n > 0) {
-                out.add(n + " " + what + " (line " + lines + (n > LISTED ? ", ..." : "") + ")");
+                out.add(n + " " + (n == 1 ? what.replaceFirst("^messages ", "message ").replaceFirst("^rows ", "row ")
+                        .replaceFirst("^start lines ", "start line ") : what) + " (line " + lines
+                        + (n > LISTED ? ", ..." : "") + ")");
             }
         }
     }

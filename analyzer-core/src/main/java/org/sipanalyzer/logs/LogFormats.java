@@ -20,6 +20,7 @@ final class LogFormats {
                 new UserAgentFormats.Baresip(),
                 new UserAgentFormats.Linphone(),
                 new BlinkFormat(),
+                new BrowserConsoleFormat(),
                 new SipdumpFormat(),
                 NgrepFormat.byline(),
                 NgrepFormat.wrapped(),

@@ -29,6 +29,9 @@ final class LogTime {
     /** Dec  2, 2026 10:00:00.123456789 UTC (tshark's arrival time). */
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
             "\\b" + MONTHS + " {1,2}(\\d{1,2}), (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2})" + FRACTION + ZONE);
+    /** Wed Dec 02 2026 08:24:06 GMT+0000 (JavaScript's Date.toString). */
+    private static final Pattern JS_DATE = Pattern.compile(
+            "\\b" + MONTHS + " (\\d{2}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT([+-]\\d{4})\\b");
     /** Wed Dec  2 07:53:11 2026 (C's ctime). */
     private static final Pattern CTIME = Pattern.compile(
             "\\b" + MONTHS + " {1,2}(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})\\b");
@@ -84,6 +87,10 @@ final class LogTime {
         m = MDY.matcher(text);
         if (m.find()) {
             return full(num(m, 3), num(m, 1), num(m, 2), num(m, 4), num(m, 5), num(m, 6), m.group(7), null);
+        }
+        m = JS_DATE.matcher(text);
+        if (m.find()) {
+            return full(num(m, 3), month(m.group(1)), num(m, 2), num(m, 4), num(m, 5), num(m, 6), null, m.group(7));
         }
         m = CTIME.matcher(text);
         if (m.find()) {

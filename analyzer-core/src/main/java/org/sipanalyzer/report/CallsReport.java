@@ -56,7 +56,7 @@ public final class CallsReport {
     }
 
     private static String endpoint(Endpoint e) {
-        return e == null ? "" : e.toString();
+        return e == null || e.isUnspecified() ? "" : e.toString();
     }
 
     private static String ms(long nanos) {

@@ -59,6 +59,9 @@ class LogSamplesTest {
             Map.entry("freeswitch-siptrace-sipjs-ws.log", "sofia-sip transport log"),
             Map.entry("drachtio-b2bua-ws-to-tcp.log", "sofia-sip transport log"),
             Map.entry("drachtio-b2bua-ws-to-udp-reinvite.log", "sofia-sip transport log"),
+            Map.entry("jssip-console.log", "browser SIP stack console (JsSIP, SIP.js)"),
+            Map.entry("jssip-console-nodate.log", "browser SIP stack console (JsSIP, SIP.js)"),
+            Map.entry("sipjs-console.log", "browser SIP stack console (JsSIP, SIP.js)"),
             Map.entry("jainsip-messagelog-nist-shootme.txt", "JAIN-SIP message log"),
             Map.entry("jainsip-debuglog-nist-shootme-run1.txt", "JAIN-SIP message log"));
 
