@@ -195,7 +195,7 @@ else
   cp "$pcap" "$work/sngrep/kamailio-syslog.pcap"
   t=(tmux -S "$work/tmux.sock")
   timeout 10 "${t[@]}" new-session -d -s sngrep -x 200 -y 50 \
-    "cd '$work/sngrep' && HOME='$work/sngrep' timeout 60 sngrep -I kamailio-syslog.pcap"
+    "cd '$work/sngrep' && HOME='$work/sngrep' timeout -k 5 60 sngrep -I kamailio-syslog.pcap"
   pane() { timeout 5 "${t[@]}" capture-pane -p -t sngrep; }
   for _ in $(seq 50); do pane | grep -q 'Dialogs: 6' && break; sleep 0.2; done
   pane | grep -q 'Dialogs: 6' || { echo "relay-run: sngrep did not show 6 dialogs" >&2; pane >&2; exit 1; }

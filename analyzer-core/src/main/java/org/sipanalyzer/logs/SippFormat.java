@@ -43,6 +43,9 @@ final class SippFormat {
             return new Layout() {
                 @Override
                 boolean describe(String line, Meta meta, LogTime time) {
+                    if (line.isEmpty() || line.startsWith("SIP/") || StartLines.is(line)) {
+                        return false;
+                    }
                     Matcher s = SEPARATOR.matcher(line);
                     if (s.find()) {
                         meta.time = s.group(1) == null ? null : time.findDated(s.group(1).replace('\t', ' '));
@@ -62,7 +65,7 @@ final class SippFormat {
 
                 @Override
                 String content(String line) {
-                    return SEPARATOR.matcher(line).find() ? null : line;
+                    return line.startsWith("-----") && SEPARATOR.matcher(line).find() ? null : line;
                 }
             };
         }

@@ -20,9 +20,16 @@ final class StartLines {
         if (line.length() < 10 || line.length() > 8192) {
             return false;
         }
-        char c = line.charAt(0);
-        if (c == 'S' && line.startsWith("SIP/") && STATUS.matcher(line).matches()) {
-            return true;
+        if (line.startsWith("SIP/")) {
+            return STATUS.matcher(line).matches();
+        }
+        // Cheap tests first: most lines of a log are not start lines, and a request line ends in SIP/x.y.
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        if (end < 8 || !Character.isDigit(line.charAt(end - 1)) || line.lastIndexOf("SIP/", end) < 0) {
+            return false;
         }
         return REQUEST.matcher(line).matches();
     }
