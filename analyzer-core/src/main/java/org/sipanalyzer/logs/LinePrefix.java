@@ -21,7 +21,13 @@ enum LinePrefix {
     SYSLOG_5424("<\\d{1,3}>1 (?<t>\\S+) \\S+ \\S+ \\S+ \\S+ (?:-|\\[.*?\\]) ?"),
     /** Asterisk's full log: {@code [Dec  2 10:00:00] VERBOSE[123][C-00000001] chan_sip.c: }. */
     ASTERISK("\\[(?<t>[^\\]]{8,40})\\] (?:VERBOSE|DEBUG|NOTICE|WARNING|ERROR|DTMF|SECURITY)\\[\\d{1,10}\\]"
-            + "(?:\\[C-[0-9a-fA-F]{1,16}\\])?:? (?:[\\w./-]{1,64}:(?:\\d{1,6} [\\w]{1,64}:)? )?");
+            + "(?:\\[C-[0-9a-fA-F]{1,16}\\])?:? (?:[\\w./-]{1,64}:(?:\\d{1,6} [\\w]{1,64}:)? )?"),
+    /**
+     * A time stamp, with an optional level, on every line, message lines included ({@code 2024-03-01 10:00:00.123
+     * [INFO] INVITE sip:...}): taken only when most lines have it and some message line does.
+     */
+    TIMESTAMP("\\[?(?<t>\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)\\]?"
+            + "(?: \\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRIT|FATAL)\\]?)?:? ");
 
     private final Pattern pattern;
 
@@ -44,13 +50,20 @@ enum LinePrefix {
                 continue;
             }
             int n = 0;
+            boolean onMessageLines = false;
             for (String l : head) {
-                if (!l.isBlank() && p.pattern.matcher(l).find()) {
+                Matcher m = p.pattern.matcher(l);
+                if (!l.isBlank() && m.find()) {
                     n++;
+                    onMessageLines |= StartLines.is(l.substring(m.end()));
                 }
             }
-            // Asterisk prints a message's lines after the first without the prefix, so its share may be small.
-            int needed = p == ASTERISK ? Math.max(1, lines / 20) : Math.max(1, (lines + 1) / 2);
+            // Asterisk prints a message's lines after the first without the prefix, so its share may be small; a
+            // bare time stamp is a prefix only when it stands on nearly every line, message lines too (elsewhere it
+            // is a format's own line, which that format reads).
+            int needed = p == ASTERISK ? Math.max(1, lines / 20)
+                    : p == TIMESTAMP ? (onMessageLines ? Math.max(1, lines * 4 / 5) : Integer.MAX_VALUE)
+                    : Math.max(1, (lines + 1) / 2);
             if (n >= needed && n > bestCount) {
                 best = p;
                 bestCount = n;

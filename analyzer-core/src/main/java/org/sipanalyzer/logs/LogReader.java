@@ -119,6 +119,7 @@ public final class LogReader {
         String prefixWord = switch (d.prefix()) {
             case NONE -> "";
             case ASTERISK -> " (Asterisk full log)";
+            case TIMESTAMP -> " (time-stamped lines)";
             default -> " (syslog)";
         };
         return new LogReader(d.format(), d.format().parser(lines, ctx), ctx, prefixWord);
