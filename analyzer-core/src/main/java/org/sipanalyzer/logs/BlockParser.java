@@ -21,6 +21,8 @@ class BlockParser implements LogParser {
     private final Layout layout;
     private final LogContext ctx;
     private final Meta meta = new Meta();
+    /** For asking a layout whether a line describes a message without touching the log's clock. */
+    private final LogTime scratchTime = new LogTime(null);
 
     BlockParser(LineSource lines, Layout layout, LogContext ctx) {
         this.lines = lines;
@@ -68,6 +70,7 @@ class BlockParser implements LogParser {
         java.util.List<String> headerLines = new java.util.ArrayList<>();
         int contentLengthLine = -1;
         int contentLength = -1;
+        long headerBytes = startLine.length();
         boolean sipfrag = false;
         int headers = 0;
         boolean identifying = false;
@@ -96,10 +99,15 @@ class BlockParser implements LogParser {
                 break;
             }
             first = false;
-            if (StartLines.is(h) || layout.describe(line, new Meta(), null)) {
+            if (StartLines.is(h) || layout.describe(line, new Meta(), scratchTime)) {
                 lines.pushBack(line);
                 ended = true;
                 break;
+            }
+            headerBytes += h.length() + 2;
+            if (headerBytes > LogReader.MAX_MESSAGE) {
+                msg.over = true; // headers that never end: read on to their end, keeping nothing
+                continue;
             }
             String name = headerName(h);
             if (name == null) {
@@ -172,12 +180,12 @@ class BlockParser implements LogParser {
         msg.crlf();
         msg.write(bodyBytes.toByteArray(), bodyBytes.size());
         Meta m = copyAndReset();
-        if (!identifying) {
-            ctx.mention(start);
-            return null;
-        }
         if (msg.over) {
             ctx.oversize(start);
+            return null;
+        }
+        if (!identifying) {
+            ctx.mention(start);
             return null;
         }
         if (m.copy) {

@@ -144,6 +144,41 @@ class DamagedLogsTest {
     }
 
     @Test
+    void contentLengthLiesSwallowNoMessage() throws IOException {
+        // Kamailio's log on standard error (relay/kamailio-stderr.log.truth: 67 messages), read by the generic reader,
+        // with three Content-Length headers made to lie: too large, 2^31, and a second one.
+        String text = Files.readString(LogSamplesTest.samples().resolve("relay/kamailio-stderr.log"),
+                StandardCharsets.ISO_8859_1);
+        String[] lies = {"Content-Length: 100000", "Content-Length: 2147483648", "Content-Length: 0\r\nContent-Length: 99999"};
+        int from = 0;
+        for (String lie : lies) {
+            int at = text.indexOf("Content-Length:", from + 2000);
+            int end = text.indexOf('\n', at);
+            text = text.substring(0, at) + lie + "\r" + text.substring(end);
+            from = at;
+        }
+        InputReport in = analyze("lies.log", text.getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(67, in.sipMessages(), "every message after a lying one is still found");
+        assertTrue(warns(in, "Content-Length runs into the next message"), in.warnings().toString());
+    }
+
+    @Test
+    void headersThatNeverEndAreBounded() throws IOException {
+        // A start line, a Call-ID, then 20 MB of header lines (a gzip bomb would be the same): skipped with a
+        // warning, and the messages after it (Kamailio's log, relay/kamailio-stderr.log.truth: 67) are read.
+        StringBuilder b = new StringBuilder("OPTIONS sip:x@example.com SIP/2.0\nCall-ID: endless\n");
+        String header = "X-Filler: " + "y".repeat(40) + "\n";
+        b.append(header.repeat(400_000));
+        b.append("\n");
+        byte[] log = Files.readAllBytes(LogSamplesTest.samples().resolve("relay/kamailio-stderr.log"));
+        byte[] all = Arrays.copyOf(b.toString().getBytes(StandardCharsets.ISO_8859_1), b.length() + log.length);
+        System.arraycopy(log, 0, all, b.length(), log.length);
+        InputReport in = analyze("endless.log", all);
+        assertEquals(67, in.sipMessages(), "the messages after the endless one");
+        assertTrue(warns(in, "larger than " + LogReader.MAX_MESSAGE + " bytes skipped (line 1)"), in.warnings().toString());
+    }
+
+    @Test
     void aDebugLineQuotingARequestLineIsNotAMessage() {
         String log = "2024-03-01 10:00:00,001 DEBUG - Dialog 17 sending INVITE sip:bob@example.com SIP/2.0\n"
                 + "2024-03-01 10:00:00,002 DEBUG - INVITE sip:bob@example.com SIP/2.0\n"
