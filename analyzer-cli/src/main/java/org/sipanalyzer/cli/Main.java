@@ -50,7 +50,13 @@ public final class Main {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean debug = rest.remove("--debug");
         try {
-            return dispatch(rest, console);
+            ExitCode code = dispatch(rest, console);
+            if (console.out().checkError()) {
+                console.err().println(PROGRAM + ": cannot write to standard output (a full disk, or a closed pipe);"
+                        + " the report is incomplete: write it with -o FILE");
+                return ExitCode.USAGE;
+            }
+            return code;
         } catch (UsageException e) {
             console.err().println(PROGRAM + ": " + e.getMessage());
             if (debug && e.getCause() != null) {
@@ -64,6 +70,13 @@ public final class Main {
             }
             return ExitCode.USAGE;
         } catch (RuntimeException | Error e) {
+            if (outOfMemory(e)) {
+                console.err().println(PROGRAM + ": " + OUT_OF_MEMORY);
+                if (debug) {
+                    e.printStackTrace(console.err());
+                }
+                return ExitCode.USAGE;
+            }
             console.err().println(PROGRAM + ": internal error: " + e
                     + (debug ? "" : "; run again with --debug and report the stack trace"));
             if (debug) {
@@ -73,6 +86,23 @@ public final class Main {
             }
             return ExitCode.INTERNAL;
         }
+    }
+
+    static final String OUT_OF_MEMORY = "out of memory (the Java heap is full): give it more with"
+            + " SIP_ANALYZER_JAVA_OPTS=-Xmx2g (java -Xmx2g for the jar), analyse one input at a time (--threads 1), or"
+            + " lower the limits that hold data (--max-flows, --max-reassembly-bytes, --max-flow-bytes; docs/limits.md)";
+
+    /** Whether {@code e}, or what caused it, is the heap running out. */
+    static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private ExitCode dispatch(List<String> args, Console console) throws UsageException, IOException {

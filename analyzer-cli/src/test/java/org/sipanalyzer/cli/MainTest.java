@@ -58,4 +58,27 @@ class MainTest {
         assertEquals(ExitCode.OK, CliRun.of("--debug", "codes", "200").exit());
         assertEquals(ExitCode.OK, CliRun.of("codes", "200", "--debug").exit());
     }
+
+    @Test
+    void aReportThatCannotBeWrittenExits2() {
+        // Standard output on a full disk (> /dev/full): every write fails.
+        java.io.PrintStream full = new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        }, true);
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        ExitCode code = new Main().run(new String[] {"codes"}, new Console(full, new java.io.PrintStream(err, true), 100));
+        assertEquals(ExitCode.USAGE, code);
+        assertTrue(err.toString().contains("cannot write to standard output"), err.toString());
+    }
+
+    @Test
+    void runningOutOfMemoryIsNamedAsSuch() {
+        assertTrue(Main.outOfMemory(new IllegalStateException("analysis failed", new OutOfMemoryError("Java heap space"))));
+        assertTrue(Main.outOfMemory(new OutOfMemoryError("Java heap space")));
+        assertTrue(!Main.outOfMemory(new IllegalStateException("analysis interrupted")));
+        assertTrue(Main.OUT_OF_MEMORY.contains("-Xmx") && Main.OUT_OF_MEMORY.contains("--threads 1"));
+    }
 }

@@ -67,6 +67,13 @@ public final class Analyzer {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("analysis interrupted", e);
             } catch (ExecutionException e) {
+                // The input's own failure, as it would be on one thread: an Error stays an Error (out of memory, say).
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
                 throw new IllegalStateException("analysis failed", e.getCause());
             } finally {
                 pool.shutdownNow();

@@ -77,7 +77,7 @@ final class InputAnalysis {
             Object last = END;
             try {
                 produce(reader, scanner, true, chunk -> put(queue, chunk));
-            } catch (IOException | RuntimeException e) {
+            } catch (Throwable e) { // an Error too: the run must fail with its cause, never end as if the input had
                 last = e;
             } finally {
                 put(queue, last);
@@ -95,6 +95,9 @@ final class InputAnalysis {
                     throw e;
                 }
                 if (o instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (o instanceof Error e) {
                     throw e;
                 }
                 apply((FrameScanner.Chunk) o);

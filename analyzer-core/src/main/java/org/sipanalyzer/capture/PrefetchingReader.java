@@ -29,7 +29,8 @@ public final class PrefetchingReader implements CaptureReader {
         long truncated;
         long warningsNotListed;
         IOException error;
-        RuntimeException failure;
+        /** A RuntimeException or an Error the source threw: the reading thread ends and the reader rethrows it. */
+        Throwable failure;
         boolean last;
 
         Batch(int bytes) {
@@ -81,8 +82,8 @@ public final class PrefetchingReader implements CaptureReader {
                 } catch (IOException e) {
                     b.error = e;
                     end = true;
-                } catch (RuntimeException e) {
-                    b.failure = e;
+                } catch (RuntimeException | Error e) {
+                    b.failure = e; // passed on, so that the run fails with its real cause instead of ending early
                     end = true;
                 }
                 List<CaptureWarning> all = source.warnings();
@@ -154,7 +155,10 @@ public final class PrefetchingReader implements CaptureReader {
                 }
                 if (done.failure != null) {
                     finished = true;
-                    throw done.failure;
+                    if (done.failure instanceof Error err) {
+                        throw err;
+                    }
+                    throw (RuntimeException) done.failure;
                 }
                 if (done.last) {
                     finished = true;
