@@ -94,6 +94,7 @@ final class AnalysisArgs {
                     + " input");
         }
         List<AnalysisInput> inputs = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
         boolean stdin = false;
         for (String f : files) {
             if (f.equals("-")) {
@@ -109,11 +110,41 @@ final class AnalysisArgs {
                             + " name capture or log files, or a directory that holds them");
                 }
                 found.forEach(p -> inputs.add(AnalysisInput.file(p)));
+                paths.addAll(found);
             } else {
                 inputs.add(AnalysisInput.file(Path.of(f)));
+                paths.add(Path.of(f));
             }
         }
+        refuseOutputsThatAreInputs(line, command, paths);
         return inputs;
+    }
+
+    /** The options that name a file to write. */
+    private static final List<String> OUTPUTS = List.of("output", "chart", "calls-chart");
+
+    /**
+     * Refuses, before anything is read, an output file that is one of the inputs (by any path or link to it):
+     * writing the report would destroy the capture or log it came from.
+     */
+    private static void refuseOutputsThatAreInputs(CommandLine line, String command, List<Path> inputs)
+            throws UsageException {
+        for (String option : OUTPUTS) {
+            String out = line.hasOption(option) ? line.getOptionValue(option) : null;
+            if (out == null || out.equals("-") || !Files.exists(Path.of(out))) {
+                continue;
+            }
+            for (Path in : inputs) {
+                try {
+                    if (Files.exists(in) && Files.isSameFile(Path.of(out), in)) {
+                        throw new UsageException(command + ": --" + option + " " + TextSafe.of(out) + " is the input "
+                                + TextSafe.of(in.toString()) + "; writing it would destroy the input: choose another path");
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // A path that cannot be compared is not the input; reading or writing it reports its own error.
+                }
+            }
+        }
     }
 
     /** The most files taken from the directories named on the command line. */

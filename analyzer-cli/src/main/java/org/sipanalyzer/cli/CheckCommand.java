@@ -78,16 +78,19 @@ final class CheckCommand implements Command {
                 AnalysisArgs.reportUnreadable(run.result(), console);
                 InputReport r = run.result().inputs().get(0);
                 parts.add(r.readable()
-                        ? new Part(r.name(), 1, Check.run(rules, new Metrics(run.result(), run.calls())), null)
-                        : new Part(r.name(), 1, List.of(), r.error()));
+                        ? new Part(r.name(), 1, Check.run(rules, new Metrics(run.result(), run.calls())), null, List.of())
+                        : new Part(r.name(), 1, List.of(), r.error(), List.of()));
             }
             if (parts.stream().allMatch(p -> p.error() != null)) {
                 throw new UsageException(name() + ": no input could be read");
             }
         } else {
             AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name());
+            // An input that could not be read fails the gate: rules over what was read must not pass for all.
+            List<Unread> unread = run.result().inputs().stream().filter(r -> !r.readable())
+                    .map(r -> new Unread(r.name(), r.error())).toList();
             parts.add(new Part(null, run.result().inputs().size(),
-                    Check.run(rules, new Metrics(run.result(), run.calls())), null));
+                    Check.run(rules, new Metrics(run.result(), run.calls())), null, unread));
         }
         boolean passed = parts.stream().allMatch(Part::passed);
         try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
@@ -136,19 +139,23 @@ final class CheckCommand implements Command {
      * The verdicts over one input ({@code --each-input}) or over all of them together ({@code input} null);
      * {@code error} says why an input could not be read, and such an input has no verdicts and fails.
      */
-    record Part(String input, int inputs, List<Check.Verdict> verdicts, String error) {
+    record Part(String input, int inputs, List<Check.Verdict> verdicts, String error, List<Unread> unread) {
 
         long failed() {
             return verdicts.stream().filter(v -> !v.passed()).count();
         }
 
         boolean passed() {
-            return error == null && failed() == 0;
+            return error == null && failed() == 0 && unread.isEmpty();
         }
 
         String title() {
             return input != null ? input : inputs + (inputs == 1 ? " input" : " inputs");
         }
+    }
+
+    /** An input of a pooled check that could not be read, and why. */
+    record Unread(String input, String error) {
     }
 
     private static String text(List<Part> parts) {
@@ -164,6 +171,10 @@ final class CheckCommand implements Command {
             if (p.error() != null) {
                 sb.append(indent).append("ERROR  not read: ").append(TextSafe.of(p.error())).append('\n');
             }
+            for (Unread u : p.unread()) {
+                sb.append(indent).append("ERROR  not read: ").append(TextSafe.of(u.input())).append(": ")
+                        .append(TextSafe.of(u.error())).append('\n');
+            }
             for (Check.Verdict v : p.verdicts()) {
                 sb.append(indent).append(v.passed() ? "PASS  " : "FAIL  ")
                         .append(String.format(Locale.ROOT, "%-" + w + "s", v.rule().text()))
@@ -177,8 +188,10 @@ final class CheckCommand implements Command {
                     parts.stream().filter(p -> p.error() == null).findFirst().map(p -> p.verdicts().size()).orElse(0)));
         } else {
             Part p = parts.get(0);
-            sb.append(String.format(Locale.ROOT, "check: %d rules, %d passed, %d failed%n", p.verdicts().size(),
-                    p.verdicts().size() - p.failed(), p.failed()));
+            sb.append(String.format(Locale.ROOT, "check: %d rules, %d passed, %d failed%s%n", p.verdicts().size(),
+                    p.verdicts().size() - p.failed(), p.failed(), p.unread().isEmpty() ? ""
+                            : String.format(Locale.ROOT, "; %d %s not read, so the check fails", p.unread().size(),
+                                    p.unread().size() == 1 ? "input" : "inputs")));
         }
         return sb.toString();
     }
@@ -192,6 +205,14 @@ final class CheckCommand implements Command {
             g.writeBooleanField("passed", passed);
             if (parts.get(0).input() == null) {
                 writeVerdicts(g, parts.get(0).verdicts());
+                g.writeArrayFieldStart("unreadable");
+                for (Unread u : parts.get(0).unread()) {
+                    g.writeStartObject();
+                    g.writeStringField("input", u.input());
+                    g.writeStringField("error", u.error());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
             } else {
                 g.writeArrayFieldStart("inputs");
                 for (Part p : parts) {
@@ -240,9 +261,9 @@ final class CheckCommand implements Command {
             for (Part p : parts) {
                 x.writeStartElement("testsuite");
                 x.writeAttribute("name", xmlSafe("sip-analyzer check" + (p.input() != null ? ": " + p.input() : "")));
-                x.writeAttribute("tests", Integer.toString(p.error() != null ? 1 : p.verdicts().size()));
+                x.writeAttribute("tests", Integer.toString((p.error() != null ? 1 : p.verdicts().size()) + p.unread().size()));
                 x.writeAttribute("failures", Long.toString(p.failed()));
-                x.writeAttribute("errors", p.error() != null ? "1" : "0");
+                x.writeAttribute("errors", Integer.toString((p.error() != null ? 1 : 0) + p.unread().size()));
                 x.writeAttribute("skipped", "0");
                 x.writeCharacters("\n");
                 if (p.error() != null) {
@@ -252,6 +273,17 @@ final class CheckCommand implements Command {
                     x.writeStartElement("error");
                     x.writeAttribute("message", xmlSafe(p.error()));
                     x.writeCharacters(xmlSafe(p.input() + ": " + p.error()));
+                    x.writeEndElement();
+                    x.writeEndElement();
+                    x.writeCharacters("\n");
+                }
+                for (Unread u : p.unread()) {
+                    x.writeStartElement("testcase");
+                    x.writeAttribute("classname", "sip-analyzer.check");
+                    x.writeAttribute("name", "read " + xmlSafe(u.input()));
+                    x.writeStartElement("error");
+                    x.writeAttribute("message", xmlSafe(u.error()));
+                    x.writeCharacters(xmlSafe(u.input() + ": " + u.error()));
                     x.writeEndElement();
                     x.writeEndElement();
                     x.writeCharacters("\n");

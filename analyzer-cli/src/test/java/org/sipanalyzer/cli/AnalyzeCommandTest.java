@@ -378,4 +378,29 @@ class AnalyzeCommandTest {
         assertEquals(ExitCode.OK, help.exit());
         assertTrue(help.out().contains("--strict"));
     }
+
+    @Test
+    void anOutputThatIsAnInputIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        Path capture = dir.resolve("calls.pcap");
+        Files.copy(Path.of(CallsCommandTest.UDP), capture);
+        byte[] before = Files.readAllBytes(capture);
+        Path link = dir.resolve("link.pcap");
+        Files.createSymbolicLink(link, capture);
+        String other = dir.resolve(".").resolve("calls.pcap").toString(); // the same file by another path
+        Path svg = dir.resolve("chart.svg");
+        Files.createSymbolicLink(svg, capture); // a chart's name must end in .svg or .png
+        List<String[]> runs = List.of(
+                new String[] {"analyze", "-o", capture.toString(), capture.toString()},
+                new String[] {"analyze", "-o", link.toString(), capture.toString()},
+                new String[] {"analyze", "--chart", svg.toString(), capture.toString()},
+                new String[] {"analyze", "-o", capture.toString(), dir.toString()},
+                new String[] {"calls", "-f", "csv", "-o", link.toString(), capture.toString()},
+                new String[] {"check", "-r", "calls > 0", "-f", "junit", "-o", other, capture.toString()});
+        for (String[] args : runs) {
+            CliRun r = CliRun.of(args);
+            assertEquals(ExitCode.USAGE, r.exit(), String.join(" ", args) + ": " + r.out() + r.err());
+            assertTrue(r.err().contains("is the input") && r.err().contains("choose another path"), r.err());
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(capture)), "the capture is untouched");
+        }
+    }
 }

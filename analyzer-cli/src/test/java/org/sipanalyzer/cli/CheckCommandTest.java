@@ -118,6 +118,23 @@ class CheckCommandTest {
     }
 
     @Test
+    void aPooledCheckWithAnInputNotReadFails(@TempDir Path dir) throws Exception {
+        String missing = dir.resolve("missing.pcap").toString();
+        CliRun r = CliRun.of("check", "-r", "calls == 30", UDP, missing);
+        assertEquals(ExitCode.CHECK_FAILED, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("PASS  calls == 30"), r.out());
+        assertTrue(r.out().contains("ERROR  not read: " + missing), r.out());
+        Path xml = dir.resolve("check.xml");
+        CliRun j = CliRun.of("check", "-r", "calls == 30", "-f", "junit", "-o", xml.toString(), UDP, missing);
+        assertEquals(ExitCode.CHECK_FAILED, j.exit());
+        String junit = Files.readString(xml);
+        assertTrue(junit.contains("errors=\"1\"") && junit.contains("read " + missing), junit);
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("check", "-r", "calls == 30", "-f", "json", UDP, missing).out());
+        assertEquals(false, json.get("passed").asBoolean());
+        assertEquals(missing, json.get("unreadable").get(0).get("input").asText());
+    }
+
+    @Test
     void badRulesAreUsageErrorsBeforeAnyAnalysis() {
         List<List<String>> cases = List.of(List.of("-r", "asr >> 5"), List.of("-r", "nonsense > 1"),
                 List.of("-r", "pdd.p95 <= 2000"), List.of("-r", "asr >= 50ms"), List.<String>of());
