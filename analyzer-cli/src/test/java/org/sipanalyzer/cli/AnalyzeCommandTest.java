@@ -207,6 +207,30 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void invalidCodesAboveAndBelowTheClassesStandTogetherUnderTheirOwnHeading() throws Exception {
+        Path f = write("invalid.pcap", pcap(response(700, "Seven", "INVITE"), response(486, "Busy Here", "INVITE"),
+                response(1000, "Thousand", "INVITE"), response(603, "Decline", "INVITE"), response(99, "Low", "INVITE")));
+        CliRun text = CliRun.of("analyze", f.toString());
+        assertEquals(ExitCode.OK, text.exit(), text.err());
+        List<String> lines = text.out().lines().toList();
+        int heading = indexOf(lines, "invalid\\s+Invalid status codes\\s+3\\s+3.*");
+        int sixxx = indexOf(lines, "6xx\\s.*");
+        assertTrue(sixxx >= 0 && heading > indexOf(lines, "\\s+603\\s.*"), text.out());
+        for (String code : List.of("99", "700", "1000")) {
+            assertTrue(indexOf(lines, "\\s+" + code + "\\s.*") > heading, code + " under the invalid heading: " + text.out());
+        }
+    }
+
+    private static int indexOf(List<String> lines, String regex) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches(regex)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void htmlReportCarriesItsChartsInlineAndMarkdownDoesNot() throws Exception {
         String sample = Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve("sipp-calls-udp.pcap")
                 .toString();

@@ -30,19 +30,25 @@ final class CodeRows {
 
     static List<Row> of(MessageStatistics t) {
         List<Row> rows = new ArrayList<>();
+        List<Row> invalid = new ArrayList<>();
         ResponseClass current = null;
-        boolean invalidHeading = false;
         for (CodeStatistics c : t.byCode().values()) {
             CodeLookup l = c.lookup();
             ResponseClass cls = l.responseClass().orElse(null);
-            if (cls != null && cls != current) {
+            Row row = new Row(false, AnalysisReport.codeLabel(c.code()), reason(c), l.meaning(), c.counts());
+            if (cls == null) {
+                invalid.add(row); // below 100 or above 699: after every class, whatever their number
+                continue;
+            }
+            if (cls != current) {
                 current = cls;
                 rows.add(new Row(true, cls.shortName(), cls.label(), "", t.byClass().get(cls)));
-            } else if (cls == null && !invalidHeading) {
-                invalidHeading = true;
-                rows.add(new Row(true, "invalid", "Invalid status codes", "", t.invalidCodes()));
             }
-            rows.add(new Row(false, AnalysisReport.codeLabel(c.code()), reason(c), l.meaning(), c.counts()));
+            rows.add(row);
+        }
+        if (!invalid.isEmpty()) {
+            rows.add(new Row(true, "invalid", "Invalid status codes", "", t.invalidCodes()));
+            rows.addAll(invalid);
         }
         return rows;
     }
