@@ -332,11 +332,12 @@ public final class CallStatistics {
     }
 
     /** The intervals offered for time buckets, in seconds. */
-    static final long[] INTERVALS = {1, 10, 60, 300, 900, 3600, 21_600, 86_400};
+    static final long[] INTERVALS = {1, 10, 60, 300, 900, 3600, 21_600, 86_400, 604_800, 2_592_000, 31_536_000};
 
     /**
      * The interval that cuts the capture's span into at most about 60 buckets: the smallest of 1 s, 10 s,
-     * 1 min, 5 min, 15 min, 1 h, 6 h and 1 day that does, and never finer than the buckets kept.
+     * 1 min, 5 min, 15 min, 1 h, 6 h, 1 day, 7 days, 30 days and 365 days that does (365 days when none does: a
+     * damaged time stamp can put calls a century apart), and never finer than the buckets kept.
      */
     public long autoInterval() {
         if (byTime.isEmpty()) {
