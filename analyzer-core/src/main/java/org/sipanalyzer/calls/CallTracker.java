@@ -473,10 +473,6 @@ public final class CallTracker implements StatisticsListener {
     }
 
     private static String stripTag(String to) {
-        if (to == null) {
-            return null;
-        }
-        int i = to.toLowerCase(java.util.Locale.ROOT).indexOf(";tag=");
-        return i < 0 ? to : to.substring(0, i);
+        return org.sipanalyzer.sip.NameAddr.withoutTag(to);
     }
 }

@@ -112,16 +112,7 @@ public final class CallsReport {
 
     /** The URI part of a From or To value: what is inside angle brackets, or the value. */
     static String uri(String header) {
-        if (header == null) {
-            return "";
-        }
-        int lt = header.indexOf('<');
-        int gt = header.indexOf('>', lt + 1);
-        if (lt >= 0 && gt > lt) {
-            return header.substring(lt + 1, gt);
-        }
-        int semi = header.indexOf(';');
-        return (semi < 0 ? header : header.substring(0, semi)).strip();
+        return org.sipanalyzer.sip.NameAddr.uri(header);
     }
 
     private void writeCsv(Writer out) throws IOException {
