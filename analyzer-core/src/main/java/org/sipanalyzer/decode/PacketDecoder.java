@@ -199,6 +199,7 @@ public final class PacketDecoder {
         }
         out.ipVersion = 4;
         out.addrLen = 4;
+        out.addressData = d; // an inner header's addresses are in its own array (a reassembled datagram's payload)
         out.srcAddrAt = at + 12;
         out.dstAddrAt = at + 16;
         int flagsFrag = u16(d, at + 6);
@@ -233,6 +234,7 @@ public final class PacketDecoder {
         }
         out.ipVersion = 6;
         out.addrLen = 16;
+        out.addressData = d;
         out.srcAddrAt = at + 8;
         out.dstAddrAt = at + 24;
         int next = d[at + 6] & 0xff;

@@ -333,6 +333,38 @@ class ReassemblyAnalysisTest {
     }
 
     @Test
+    void tunnelsInsideFragmentedDatagramsAreOpened() throws IOException {
+        // SIP in GRE, IP-in-IP, GTP-U and VXLAN, each tunnel packet fragmented by the outer IP layer (as GTP-U is
+        // every day in mobile networks): the inner SIP and its inner addresses, never a decoding failure.
+        byte[] inner = Packets.ipv4Packet(ipv4(192, 0, 2, 1), ipv4(198, 51, 100, 7), 17,
+                Packets.udp(5060, 5080, ascii(INVITE)));
+        java.nio.ByteBuffer gre = java.nio.ByteBuffer.allocate(4 + inner.length);
+        gre.putShort((short) 0).putShort((short) 0x0800).put(inner);
+        java.nio.ByteBuffer gtp = java.nio.ByteBuffer.allocate(8 + inner.length);
+        gtp.put((byte) 0x30).put((byte) 0xff).putShort((short) inner.length).putInt(0x1234).put(inner);
+        byte[] innerFrame = Packets.ethernet(0x0800, inner);
+        java.nio.ByteBuffer vx = java.nio.ByteBuffer.allocate(8 + innerFrame.length);
+        vx.put((byte) 0x08).put(new byte[3]).putInt(42 << 8).put(innerFrame);
+        List<byte[]> frames = new ArrayList<>();
+        int id = 100;
+        for (Object[] t : new Object[][] {{47, gre.array()}, {4, inner}, {17, Packets.udp(2152, 2152, gtp.array())},
+            {17, Packets.udp(49152, 4789, vx.array())}}) {
+            byte[] payload = (byte[]) t[1];
+            byte[][] f = Packets.ipv4Fragments(ipv4(10, 0, 0, 1), ipv4(10, 0, 0, 2), (int) t[0], id++, payload, 200);
+            frames.add(f[1]);
+            frames.add(f[0]);
+        }
+        AnalysisResult r = analyze(frames);
+        assertEquals(List.of("INVITE", "INVITE", "INVITE", "INVITE"), methods());
+        assertEquals(4, r.inputs().get(0).reassembly().datagramsReassembled());
+        assertTrue(r.inputs().get(0).warnings().isEmpty(), r.inputs().get(0).warnings().toString());
+        for (SipEvent e : events) {
+            assertEquals("192.0.2.1:5060", e.source().toString());
+            assertEquals("198.51.100.7:5080", e.destination().toString());
+        }
+    }
+
+    @Test
     void ipv6FragmentsAndAMissingOneThatIsReportedNotGuessed() throws IOException {
         byte[] src = Packets.ipv6(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1);
         byte[] dst = Packets.ipv6(0x2001, 0xdb8, 0, 0, 0, 0, 0, 2);

@@ -60,13 +60,19 @@ public final class Packets {
 
     /** IPv4 fragments of a UDP datagram: the datagram's bytes cut at the given offsets (multiples of 8). */
     public static byte[][] ipv4Fragments(byte[] src, byte[] dst, int id, byte[] udpDatagram, int... cuts) {
+        return ipv4Fragments(src, dst, 17, id, udpDatagram, cuts);
+    }
+
+    /** IPv4 fragments of a datagram of any protocol (GRE 47, IP-in-IP 4, ...) cut at the given offsets. */
+    public static byte[][] ipv4Fragments(byte[] src, byte[] dst, int protocol, int id, byte[] udpDatagram,
+            int... cuts) {
         byte[][] out = new byte[cuts.length + 1][];
         int from = 0;
         for (int i = 0; i <= cuts.length; i++) {
             int to = i < cuts.length ? cuts[i] : udpDatagram.length;
             byte[] part = java.util.Arrays.copyOfRange(udpDatagram, from, to);
             int field = (i < cuts.length ? 0x2000 : 0) | (from / 8);
-            byte[] ip = ipv4Packet(src, dst, 17, part, field);
+            byte[] ip = ipv4Packet(src, dst, protocol, part, field);
             ip[4] = (byte) (id >>> 8);
             ip[5] = (byte) id;
             out[i] = ethernet(0x0800, ip);
