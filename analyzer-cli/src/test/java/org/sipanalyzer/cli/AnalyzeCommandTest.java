@@ -221,6 +221,20 @@ class AnalyzeCommandTest {
         }
     }
 
+    @Test
+    void aHugeReasonPhraseStillDecidesTheCall() throws Exception {
+        String invite = "INVITE sip:b@x SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK486\r\n"
+                + "From: <sip:a@x>;tag=f\r\nTo: <sip:b@x>\r\nCall-ID: c486\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
+        Path f = write("reason.pcap", pcap(invite, response(486, "Busy " + "x".repeat(60_000), "INVITE")));
+        CliRun calls = CliRun.of("calls", "-f", "csv", f.toString());
+        assertEquals(ExitCode.OK, calls.exit(), calls.err());
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(calls.out())).getRecords();
+        assertEquals(1, rows.size());
+        assertEquals("busy", rows.get(0).get("outcome"));
+        assertTrue(rows.get(0).get("final_reason").length() <= 4096, "the phrase kept is bounded");
+    }
+
     private static int indexOf(List<String> lines, String regex) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).matches(regex)) {

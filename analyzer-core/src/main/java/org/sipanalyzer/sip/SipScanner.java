@@ -170,7 +170,9 @@ public final class SipScanner {
      * start line (a token then printable text, or the start of "SIP/"), so the caller waits for more.
      */
     private static boolean couldBecomeStartLine(byte[] d, int p, int end) {
-        if (end - p > MAX_START_LINE) {
+        // A status line's reason phrase may be long (servers put whole diagnostics there); the message's own bound
+        // (the stream framer's) then limits it. Anything else must show its line end within MAX_START_LINE.
+        if (end - p > (isStatusLineStart(d, p, end) ? MAX_STATUS_LINE : MAX_START_LINE)) {
             return false;
         }
         int i = p;
@@ -190,6 +192,22 @@ public final class SipScanner {
             }
         }
         return true;
+    }
+
+    /** How long a status line may grow in a stream before its line end arrives. */
+    private static final int MAX_STATUS_LINE = 256 * 1024;
+
+    /** {@code SIP/2.0 486 } at {@code p}: a status line whose reason phrase is still arriving. */
+    private static boolean isStatusLineStart(byte[] d, int p, int end) {
+        if (end - p < 12 || d[p] != 'S' || d[p + 1] != 'I' || d[p + 2] != 'P' || d[p + 3] != '/') {
+            return false;
+        }
+        int sp = p + 4;
+        while (sp < end && sp - p < 16 && d[sp] != ' ') {
+            sp++;
+        }
+        return sp + 4 < end && Character.isDigit(d[sp + 1]) && Character.isDigit(d[sp + 2])
+                && Character.isDigit(d[sp + 3]) && d[sp + 4] == ' ';
     }
 
     private static void statusLine(byte[] d, int p, int lineEnd, Builder b) {

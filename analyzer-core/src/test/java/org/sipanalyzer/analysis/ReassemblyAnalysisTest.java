@@ -333,6 +333,22 @@ class ReassemblyAnalysisTest {
     }
 
     @Test
+    void aResponseWithAHugeReasonPhraseOverTcpIsFound() throws IOException {
+        // A 60 KB reason phrase arriving in 1,400-byte segments: the status line ends only in the 44th segment.
+        byte[] busy = ascii("SIP/2.0 486 Busy " + "x".repeat(60_000) + "\r\nVia: SIP/2.0/TCP 192.0.2.10:40000;branch=z9hG4bK1"
+                + "\r\nFrom: <sip:alice@example.com>;tag=a\r\nTo: <sip:bob@example.com>;tag=b\r\nCall-ID: tcp-inv"
+                + "\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n");
+        List<byte[]> frames = new ArrayList<>();
+        for (int from = 0; from < busy.length; from += 1400) {
+            frames.add(tcpFrame(SERVER, 5060, CLIENT, 40000, 1000 + from, ACK_PSH,
+                    Arrays.copyOfRange(busy, from, Math.min(busy.length, from + 1400))));
+        }
+        AnalysisResult r = analyze(frames);
+        assertEquals(1, events.size(), r.inputs().get(0).warnings().toString());
+        assertEquals(486, events.get(0).message().statusCode());
+    }
+
+    @Test
     void tunnelsInsideFragmentedDatagramsAreOpened() throws IOException {
         // SIP in GRE, IP-in-IP, GTP-U and VXLAN, each tunnel packet fragmented by the outer IP layer (as GTP-U is
         // every day in mobile networks): the inner SIP and its inner addresses, never a decoding failure.
