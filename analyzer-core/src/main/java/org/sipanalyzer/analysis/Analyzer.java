@@ -124,7 +124,13 @@ public final class Analyzer {
         if (e instanceof IOException && e.getMessage() != null && e.getMessage().contains("Is a directory")) {
             return "is a directory; give capture files";
         }
-        return "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        if (e instanceof java.io.EOFException) {
+            return "the file ends early, inside a header: it is incomplete";
+        }
+        if (e instanceof java.util.zip.ZipException) {
+            return "corrupt gzip data" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + ": the file is damaged";
+        }
+        return "cannot read" + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     /** Listeners shared by all inputs: calls are serialised, and a listener that throws is disabled. */

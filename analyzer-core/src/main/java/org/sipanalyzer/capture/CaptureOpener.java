@@ -60,7 +60,14 @@ public final class CaptureOpener {
         byte[] head = peek(s, HEAD_BYTES);
         LenientGzip gzip = null;
         if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-            gzip = new LenientGzip(new GZIPInputStream(s, 1 << 16));
+            try {
+                gzip = new LenientGzip(new GZIPInputStream(s, 1 << 16));
+            } catch (java.io.EOFException e) {
+                throw new CaptureFormatException("gzip cut short inside its own header (" + head.length
+                        + " bytes in all): the file is incomplete, with nothing to analyse");
+            } catch (java.util.zip.ZipException e) {
+                throw new CaptureFormatException("corrupt gzip header (" + e.getMessage() + "): the file is damaged");
+            }
             s = new BufferedInputStream(gzip, 1 << 16);
             head = peek(s, HEAD_BYTES);
             if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {

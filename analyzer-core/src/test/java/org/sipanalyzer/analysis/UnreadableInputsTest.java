@@ -1,0 +1,76 @@
+package org.sipanalyzer.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.sipanalyzer.catalogue.Catalogue;
+import org.sipanalyzer.testing.SharedData;
+
+/** An input that cannot be read says what is wrong in words, never with a Java exception's name. */
+class UnreadableInputsTest {
+
+    static InputReport analyze(String name, byte[] bytes) {
+        return new Analyzer(Catalogue.standard(), AnalysisOptions.defaults())
+                .analyze(List.of(AnalysisInput.stream(name, new ByteArrayInputStream(bytes))), List.of()).inputs().get(0);
+    }
+
+    static byte[] gzip(byte[] b) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(b);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aGzipCutInsideItsHeaderSaysSo() throws IOException {
+        byte[] gz = gzip("some text".getBytes(StandardCharsets.UTF_8));
+        InputReport r = analyze("cut.gz", Arrays.copyOf(gz, 6));
+        assertFalse(r.readable());
+        assertTrue(r.error().startsWith("gzip cut short inside its own header"), r.error());
+        assertFalse(r.error().contains("Exception"), r.error());
+    }
+
+    @Test
+    void aCorruptGzipHeaderSaysSo() throws IOException {
+        byte[] gz = gzip("some text".getBytes(StandardCharsets.UTF_8));
+        gz[2] = 7; // compression method: only 8 (deflate) exists
+        InputReport r = analyze("bad.gz", gz);
+        assertFalse(r.readable());
+        assertTrue(r.error().startsWith("corrupt gzip"), r.error());
+        assertFalse(r.error().contains("Exception"), r.error());
+    }
+
+    @Test
+    void damagedZeekRowsAreSkippedWithTheirLines() throws IOException {
+        // The corpus's Zeek sip.log with a port that is not a number, one too large, and hosts that are not addresses.
+        Path log = SharedData.require("corpus/logs/zeek__sip.wireshark.sip.log");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(log, StandardCharsets.ISO_8859_1));
+        int first = 0;
+        while (lines.get(first).startsWith("#")) {
+            first++;
+        }
+        String[][] damage = {{"3", "50x60"}, {"5", "99999999999"}, {"2", "abc"}, {"4", "1.2.3"}};
+        for (int i = 0; i < damage.length; i++) {
+            String[] f = lines.get(first + i).split("\t", -1);
+            f[Integer.parseInt(damage[i][0])] = damage[i][1];
+            lines.set(first + i, String.join("\t", f));
+        }
+        InputReport damaged = analyze("sip.log", String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1));
+        InputReport whole = analyze("sip.log", Files.readAllBytes(log));
+        assertTrue(damaged.readable(), damaged.error());
+        assertEquals(whole.sipMessages(), damaged.sipMessages(), "a damaged address is unknown, the row still counts");
+        assertEquals(0, damaged.statistics().malformed());
+    }
+}
