@@ -27,9 +27,14 @@ public final class AnalysisInput {
         this.path = path;
     }
 
-    /** A capture file. */
+    /**
+     * A capture or log file. A FIFO or a shell's process substitution ({@code <(zcat x.pcap.gz)}) is read as a
+     * stream, as standard input is: a channel over it cannot seek, and NIO's stream would fail with "Illegal seek".
+     */
     public static AnalysisInput file(Path path) {
-        return new AnalysisInput(path.toString(), () -> Files.newInputStream(path), path);
+        return new AnalysisInput(path.toString(), () -> Files.isRegularFile(path) ? Files.newInputStream(path)
+                : Files.exists(path) && !Files.isDirectory(path) ? new java.io.FileInputStream(path.toFile())
+                : Files.newInputStream(path), path);
     }
 
     /** A stream, such as standard input; it can be read once. */
@@ -42,7 +47,7 @@ public final class AnalysisInput {
      * stream or when it cannot be read.
      */
     LocalDate modifiedDate() {
-        if (path == null) {
+        if (path == null || !Files.isRegularFile(path)) {
             return null;
         }
         try {

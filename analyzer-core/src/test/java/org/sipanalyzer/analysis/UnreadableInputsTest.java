@@ -73,4 +73,29 @@ class UnreadableInputsTest {
         assertEquals(whole.sipMessages(), damaged.sipMessages(), "a damaged address is unknown, the row still counts");
         assertEquals(0, damaged.statistics().malformed());
     }
+
+    @Test
+    void aFifoIsReadAsAStream(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // What a shell's process substitution, analyze <(zcat x.pcap.gz), hands over: a pipe that cannot seek.
+        Path fifo = dir.resolve("capture.fifo");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)
+                && mk.exitValue() == 0, "mkfifo is not available here");
+        Path sample = Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve("sipp-calls-udp.pcap");
+        Thread writer = new Thread(() -> {
+            try (var out = new java.io.FileOutputStream(fifo.toFile())) {
+                out.write(Files.readAllBytes(sample));
+            } catch (IOException e) {
+                // the reader failed first; its assertion says why
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        InputReport r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> new Analyzer(Catalogue.standard(), AnalysisOptions.defaults())
+                        .analyze(List.of(AnalysisInput.file(fifo)), List.of()).inputs().get(0));
+        assertTrue(r.readable(), r.error());
+        assertEquals(176, r.sipMessages(), "samples/README.md: 176 messages");
+        writer.join(10_000);
+    }
 }
