@@ -67,9 +67,9 @@ public final class StrictParser {
 
     /**
      * Headers that JAIN-SIP cannot be trusted with, found by fuzzing, and invalid under RFC 3261 anyway: a NUL byte
-     * outside a quoted string (its lexer takes NUL for the end of its buffer) and a comment {@code (} left open at the
-     * end of a Via header (its Via parser then loops). On either, a 300-byte message kept it busy for 20 seconds until
-     * the heap ran out. The reason, or null when the headers are safe to hand over. The body may hold anything.
+     * outside a quoted string (its lexer takes NUL for the end of its buffer), a control byte anywhere in a Via header
+     * (quoted or not), and a comment {@code (} left open at the end of a Via header (its Via parser then loops). On
+     * each, a 300-byte message kept it busy for 20 seconds until the heap ran out. The reason, or null when the headers are safe to hand over. The body may hold anything.
      */
     private static String beyondJainSip(byte[] d, int off, int len) {
         int end = off + len;
@@ -90,6 +90,10 @@ public final class StrictParser {
             }
             if (c == 0 && !quoted) {
                 return "a NUL byte in the headers, outside a quoted string (byte " + (i - off) + ")";
+            }
+            if (via && (c & 0xff) < 0x20 && c != '\t' && c != '\r' && c != '\n') {
+                // JAIN-SIP's Via parser loops on control bytes even inside a quoted parameter value.
+                return "a control byte in a Via header (byte " + (i - off) + ")";
             }
             if (c == '"' && comment == 0) {
                 quoted = !quoted;
