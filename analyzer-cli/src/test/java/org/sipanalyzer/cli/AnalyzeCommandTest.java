@@ -235,6 +235,18 @@ class AnalyzeCommandTest {
         assertTrue(rows.get(0).get("final_reason").length() <= 4096, "the phrase kept is bounded");
     }
 
+    @Test
+    void aChartOnAFullDiskIsOneLineAndExit2(@TempDir Path tmp) throws Exception {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full here");
+        Path png = tmp.resolve("chart.png");
+        Files.createSymbolicLink(png, full);
+        CliRun r = CliRun.of("analyze", "--chart", png.toString(), CallsCommandTest.UDP);
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertTrue(r.err().contains("No space left on device"), r.err());
+        assertFalse(javax.imageio.ImageIO.getUseCache(), "no file cache left for a shutdown hook to trip over");
+    }
+
     private static int indexOf(List<String> lines, String regex) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).matches(regex)) {

@@ -146,6 +146,9 @@ public final class Charts {
     /** Writes {@code chart} to {@code out} as PNG or SVG. */
     public static void write(JFreeChart chart, ImageFormat format, OutputStream out) throws IOException {
         if (format == ImageFormat.PNG) {
+            // ImageIO's file cache would leave a stream for a JVM shutdown hook to close, which prints a stack trace
+            // when the write failed (a full disk); a chart is small, so it is cached in memory.
+            javax.imageio.ImageIO.setUseCache(false);
             ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
             return;
         }
