@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.sipanalyzer.decode.Transport;
 
 /**
  * Reads whole SIP messages out of a line-oriented log whose layout is given by a {@link Layout}. A start line
@@ -15,14 +14,14 @@ import org.sipanalyzer.decode.Transport;
 class BlockParser implements LogParser {
 
     private static final byte[] CRLF = {'\r', '\n'};
-    private static final int WARNED = 5;
 
     private final LineSource lines;
     private final Layout layout;
     private final LogContext ctx;
     private final Meta meta = new Meta();
-    /** For asking a layout whether a line describes a message without touching the log's clock. */
+    /** For asking a layout whether a line describes a message without touching the log's state. */
     private final LogTime scratchTime = new LogTime(null);
+    private final Meta scratchMeta = new Meta();
 
     BlockParser(LineSource lines, Layout layout, LogContext ctx) {
         this.lines = lines;
@@ -99,7 +98,9 @@ class BlockParser implements LogParser {
                 break;
             }
             first = false;
-            if (StartLines.is(h) || layout.describe(line, new Meta(), scratchTime)) {
+            String name = headerName(h);
+            // A line shaped as a header is one; only another line can be the next message's start or description.
+            if (name == null && (StartLines.is(h) || layout.describe(line, scratchMeta, scratchTime))) {
                 lines.pushBack(line);
                 ended = true;
                 break;
@@ -109,7 +110,6 @@ class BlockParser implements LogParser {
                 msg.over = true; // headers that never end: read on to their end, keeping nothing
                 continue;
             }
-            String name = headerName(h);
             if (name == null) {
                 if (h.startsWith(" ") || h.startsWith("\t")) {
                     headerLines.add(h); // a folded header line
@@ -157,7 +157,7 @@ class BlockParser implements LogParser {
             // and the next message begins here.
             if (!sipfrag && StartLines.is(b) && body > 0) {
                 lines.pushBack(line);
-                ctx.resynchronised(start, lines.lineNo());
+                ctx.resynchronised(start);
                 break;
             }
             byte[] bb = (b + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
@@ -256,13 +256,5 @@ class BlockParser implements LogParser {
             }
             write(b, 0, len);
         }
-    }
-
-    static Transport orUdp(Transport t) {
-        return t == null ? Transport.UDP : t;
-    }
-
-    static int warned() {
-        return WARNED;
     }
 }

@@ -3,8 +3,6 @@ package org.sipanalyzer.logs;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sipanalyzer.decode.Endpoint;
 import org.sipanalyzer.decode.Transport;
 
@@ -16,15 +14,6 @@ public final class Endpoints {
 
     /** A host: a dotted IPv4 address, or an IPv6 address, bare or in brackets. */
     static final String HOST = "(\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.]{2,45}\\])";
-    /**
-     * An endpoint with an optional transport before it: {@code 10.0.0.1:5060}, {@code UDP:10.0.0.1:5060},
-     * {@code udp/[10.0.0.1]:5060}, {@code udp://10.0.0.1:5060}, {@code [2001:db8::1]:5060}. Groups: transport, host,
-     * port.
-     */
-    static final Pattern HOST_PORT = Pattern.compile(
-            "(?i:\\b(udp|tcp|tls|sctp|wss?)(?::|/|://| ))?\\[?(\\d{1,3}(?:\\.\\d{1,3}){3}|(?<=\\[)[0-9A-Fa-f:.]{2,45}"
-                    + "(?=\\]))\\]?:(\\d{1,5})\\b");
-
     private Endpoints() {
     }
 
@@ -71,11 +60,6 @@ public final class Endpoints {
             a[i] = (byte) v;
         }
         return new Endpoint(a, pt);
-    }
-
-    /** The endpoint matched by {@link #HOST_PORT}. */
-    static Endpoint of(Matcher m) {
-        return parse(m.group(2), m.group(3));
     }
 
     /** The transport a word names (udp, TCP, tls, ws, wss, sctp), or null. */

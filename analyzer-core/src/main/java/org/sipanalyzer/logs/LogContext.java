@@ -3,6 +3,7 @@ package org.sipanalyzer.logs;
 import java.util.ArrayList;
 import java.util.List;
 import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.decode.Transport;
 
 /**
  * What a log's reading keeps across messages: its clock (times of day dated, equal times kept in order, no time
@@ -57,7 +58,7 @@ final class LogContext {
         if (src != Endpoints.UNKNOWN || dst != Endpoints.UNKNOWN) {
             withEndpoints++;
         }
-        return new LogEntry(line, ts, hasTime, src, dst, BlockParser.orUdp(m.transport), bytes);
+        return new LogEntry(line, ts, hasTime, src, dst, m.transport == null ? Transport.UDP : m.transport, bytes);
     }
 
     void mention(long line) {
@@ -68,7 +69,7 @@ final class LogContext {
         cutOff.add(line);
     }
 
-    void resynchronised(long line, long at) {
+    void resynchronised(long line) {
         resync.add(line);
     }
 

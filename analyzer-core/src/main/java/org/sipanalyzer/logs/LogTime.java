@@ -3,7 +3,6 @@ package org.sipanalyzer.logs;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -190,9 +189,5 @@ final class LogTime {
 
     private static int num(Matcher m, int group) {
         return Integer.parseInt(m.group(group));
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
