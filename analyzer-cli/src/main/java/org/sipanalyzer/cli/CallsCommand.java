@@ -1,9 +1,9 @@
 package org.sipanalyzer.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +16,7 @@ import org.sipanalyzer.analysis.AnalysisResult;
 import org.sipanalyzer.analysis.Analyzer;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.analysis.StatisticsListener;
-import org.sipanalyzer.calls.Call;
+import org.sipanalyzer.calls.CallSpool;
 import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallTracker;
 import org.sipanalyzer.catalogue.Catalogue;
@@ -26,8 +26,6 @@ import org.sipanalyzer.report.OutputFormat;
 /** {@code sip-analyzer calls}: one row per call, filterable; or one call's messages as a ladder diagram. */
 final class CallsCommand implements Command {
 
-    /** Rows kept for the listing; past this, calls are still counted but not listed. */
-    static final int MAX_ROWS = 1_000_000;
     /** Messages kept for one ladder. */
     static final int MAX_LADDER_MESSAGES = 10_000;
 
@@ -75,29 +73,23 @@ final class CallsCommand implements Command {
         OutputFormat format = Formats.parse(line.getOptionValue("format", "text"), CallsReport.FORMATS, name());
         Set<CallOutcome> outcomes = outcomes(line);
         long minPdd = line.hasOption("min-pdd") ? duration(line.getOptionValue("min-pdd")) : -1;
-        List<Call> rows = new ArrayList<>();
-        long[] notListed = {0};
-        CallTracker tracker = new CallTracker(CallOptionsParser.parse(line, name()), c -> {
-            if (!outcomes.contains(c.outcome()) || (minPdd >= 0 && c.pdd() < minPdd)) {
-                return;
+        // Calls finish in the order their transactions end, not in the order they started: the spool sorts
+        // them with bounded memory (on disk past CallSpool.DEFAULT_IN_MEMORY calls).
+        try (CallSpool rows = new CallSpool()) {
+            CallTracker tracker = new CallTracker(CallOptionsParser.parse(line, name()), c -> {
+                if (outcomes.contains(c.outcome()) && (minPdd < 0 || c.pdd() >= minPdd)) {
+                    rows.add(c);
+                }
+            });
+            AnalysisResult result = new Analyzer(Catalogue.standard(), options).analyze(inputs, List.of(tracker));
+            tracker.finish();
+            AnalysisArgs.checkReadable(result, console, name());
+            try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
+                new CallsReport(rows, inputs.stream().map(AnalysisInput::name).toList()).write(format, out,
+                        console.width());
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
-            if (rows.size() < MAX_ROWS) {
-                rows.add(c);
-            } else {
-                notListed[0]++;
-            }
-        });
-        AnalysisResult result = new Analyzer(Catalogue.standard(), options).analyze(inputs, List.of(tracker));
-        tracker.finish();
-        AnalysisArgs.checkReadable(result, console, name());
-        rows.sort(Comparator.comparingInt(Call::input).thenComparingLong(Call::start));
-        if (notListed[0] > 0) {
-            console.err().println(Main.PROGRAM + ": calls: " + notListed[0] + " more calls matched but only the first "
-                    + MAX_ROWS + " are listed; narrow the listing with --outcome or --min-pdd");
-        }
-        try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
-            new CallsReport(rows, inputs.stream().map(AnalysisInput::name).toList()).write(format, out,
-                    console.width());
         }
         return ExitCode.OK;
     }

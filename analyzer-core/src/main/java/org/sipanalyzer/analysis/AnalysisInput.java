@@ -57,6 +57,18 @@ public final class AnalysisInput {
         }
     }
 
+    /** The file's size in bytes (compressed, if it is); -1 for a stream, a FIFO, or when it cannot be read. */
+    long size() {
+        if (path == null || !Files.isRegularFile(path)) {
+            return -1;
+        }
+        try {
+            return Files.size(path);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** The name shown in reports (the path as given, or "-" for standard input). */
     public String name() {
         return name;

@@ -22,12 +22,28 @@ import org.sipanalyzer.catalogue.Catalogue;
  */
 public final class Analyzer {
 
+    /**
+     * Runs of more inputs than this keep, per input, only its counts and its first {@link #CONDENSED_WARNINGS}
+     * warnings ({@link InputReport#condense}); the breakdowns by method, code and sender are in the total alone.
+     * A breakdown takes a few kilobytes, so 100,000 small captures (a directory's maximum) would otherwise need
+     * more memory than the whole analysis of a large one.
+     */
+    public static final int MAX_INPUT_BREAKDOWNS = 1_000;
+    /** Warnings listed per input in a condensed run; the rest are counted. */
+    public static final int CONDENSED_WARNINGS = 3;
+
     private final Catalogue catalogue;
     private final AnalysisOptions options;
+    private final int maxInputBreakdowns;
 
     public Analyzer(Catalogue catalogue, AnalysisOptions options) {
+        this(catalogue, options, MAX_INPUT_BREAKDOWNS);
+    }
+
+    Analyzer(Catalogue catalogue, AnalysisOptions options, int maxInputBreakdowns) {
         this.catalogue = catalogue;
         this.options = options;
+        this.maxInputBreakdowns = maxInputBreakdowns;
     }
 
     /** Analyses {@code inputs} and returns one report per input and their total. */
@@ -43,10 +59,13 @@ public final class Analyzer {
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
         ListenerGroup shared = new ListenerGroup(listeners, failed);
         List<InputReport> reports = new ArrayList<>();
+        Totals totals = new Totals(new MessageStatistics(catalogue), inputs.size() > maxInputBreakdowns);
         int threads = Math.min(options.threads(), inputs.size());
         if (threads <= 1) {
             for (int i = 0; i < inputs.size(); i++) {
-                reports.add(analyzeOne(i, inputs.get(i), shared));
+                InputReport r = analyzeOne(i, inputs.get(i), shared);
+                totals.ended(i, r);
+                reports.add(r);
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -58,7 +77,11 @@ public final class Analyzer {
                 List<Future<InputReport>> futures = new ArrayList<>();
                 for (int i = 0; i < inputs.size(); i++) {
                     int index = i;
-                    futures.add(pool.submit(() -> analyzeOne(index, inputs.get(index), shared)));
+                    futures.add(pool.submit(() -> {
+                        InputReport r = analyzeOne(index, inputs.get(index), shared);
+                        totals.ended(index, r);
+                        return r;
+                    }));
                 }
                 for (Future<InputReport> f : futures) {
                     reports.add(f.get());
@@ -79,14 +102,44 @@ public final class Analyzer {
                 pool.shutdownNow();
             }
         }
-        MessageStatistics total = new MessageStatistics(catalogue);
-        for (InputReport r : reports) {
-            total.merge(r.statistics());
+        return new AnalysisResult(List.copyOf(reports), totals.total, List.copyOf(failed));
+    }
+
+    /**
+     * The total, added up as inputs end, in input order whatever order they end in: the bounded tables of the total
+     * (methods, codes, senders) keep the same entries on every run. Inputs that end ahead of an earlier one wait.
+     */
+    private static final class Totals {
+        final MessageStatistics total;
+        private final boolean condense;
+        private final java.util.TreeMap<Integer, InputReport> waiting = new java.util.TreeMap<>();
+        private int next;
+
+        Totals(MessageStatistics total, boolean condense) {
+            this.total = total;
+            this.condense = condense;
         }
-        return new AnalysisResult(List.copyOf(reports), total, List.copyOf(failed));
+
+        synchronized void ended(int index, InputReport r) {
+            waiting.put(index, r);
+            for (InputReport w; (w = waiting.remove(next)) != null; next++) {
+                total.merge(w.statistics());
+                if (condense) {
+                    w.condense(CONDENSED_WARNINGS);
+                }
+            }
+        }
     }
 
     private InputReport analyzeOne(int index, AnalysisInput input, ListenerGroup shared) {
+        try {
+            return readOne(index, input, shared);
+        } finally {
+            shared.onInputEnd(index);
+        }
+    }
+
+    private InputReport readOne(int index, AnalysisInput input, ListenerGroup shared) {
         InputReport report = new InputReport(input.name(), new MessageStatistics(catalogue),
                 options.maxWarningsPerInput());
         InputStream in;
@@ -97,7 +150,8 @@ public final class Analyzer {
             return report;
         }
         try (InputStream owned = in) {
-            new InputAnalysis(index, catalogue, options, report, shared).run(owned, input.modifiedDate());
+            new InputAnalysis(index, catalogue, options, report, shared).run(owned, input.modifiedDate(),
+                    input.size());
         } catch (CaptureFormatException e) {
             report.failed(e.getMessage());
         } catch (IOException e) {
@@ -160,6 +214,20 @@ public final class Analyzer {
                     disabled[i] = true;
                     failed.add(listeners.get(i).name() + ": " + ex + " (disabled from input " + e.input()
                             + ", frame " + e.frame() + ")");
+                }
+            }
+        }
+
+        synchronized void onInputEnd(int input) {
+            for (int i = 0; i < listeners.size(); i++) {
+                if (disabled[i]) {
+                    continue;
+                }
+                try {
+                    listeners.get(i).onInputEnd(input);
+                } catch (RuntimeException ex) {
+                    disabled[i] = true;
+                    failed.add(listeners.get(i).name() + ": " + ex + " (disabled at the end of input " + input + ")");
                 }
             }
         }

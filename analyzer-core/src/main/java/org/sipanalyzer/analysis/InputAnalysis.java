@@ -51,8 +51,17 @@ final class InputAnalysis {
                 options.duplicateWindow().toNanos(), options.maxTrackedMessages());
     }
 
-    /** @param fileDate the day the input file was last modified (dates a log's times of day), or null */
-    void run(InputStream in, java.time.LocalDate fileDate) throws IOException {
+    /**
+     * Below this size a file is read on the analysing thread: a second thread and its megabyte of batches cost
+     * more than they save, and a directory of 100,000 small captures would spend its time allocating them.
+     */
+    static final long PREFETCH_FROM_BYTES = 1 << 20;
+
+    /**
+     * @param fileDate the day the input file was last modified (dates a log's times of day), or null
+     * @param size the file's size, or -1 when unknown (a stream)
+     */
+    void run(InputStream in, java.time.LocalDate fileDate, long size) throws IOException {
         CaptureOpener.Sniffed sniffed = CaptureOpener.sniff(in);
         if (!sniffed.isCapture() && LogReader.looksLikeLog(sniffed.head(), sniffed.head().length)) {
             runLog(sniffed, fileDate);
@@ -61,7 +70,7 @@ final class InputAnalysis {
         CaptureReader opened = CaptureOpener.open(sniffed, options.maxFrameBytes());
         report.opened(opened.format().word() + (opened.isCompressed() ? "+gzip" : ""));
         FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly());
-        if (!options.prefetch()) {
+        if (!options.prefetch() || size >= 0 && size < PREFETCH_FROM_BYTES) {
             try {
                 produce(opened, scanner, false, this::apply);
             } finally {
@@ -80,7 +89,7 @@ final class InputAnalysis {
             } catch (Throwable e) { // an Error too: the run must fail with its cause, never end as if the input had
                 last = e;
             } finally {
-                put(queue, last);
+                handOver(queue, last);
             }
         }, "sip-analyzer-scan");
         producer.setDaemon(true);
@@ -168,6 +177,23 @@ final class InputAnalysis {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("analysis interrupted", e);
+        }
+    }
+
+    /**
+     * The producer's last word (the end, or its failure). When the consumer has already stopped (it failed, or ran
+     * out of memory) and interrupted the producer, nobody is listening: the thread ends quietly instead of
+     * printing a stack trace over the one-line error.
+     */
+    private static void handOver(BlockingQueue<Object> q, Object o) {
+        if (Thread.currentThread().isInterrupted()) {
+            q.offer(o);
+            return;
+        }
+        try {
+            q.put(o);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

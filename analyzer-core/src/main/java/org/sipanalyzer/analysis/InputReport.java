@@ -14,7 +14,9 @@ public final class InputReport {
     private String format;
     private boolean readable;
     private String error;
-    final MessageStatistics statistics;
+    /** Null once condensed: then only {@link #counts} is kept. */
+    MessageStatistics statistics;
+    private MessageCounts counts;
     private final int maxWarnings;
     private final List<String> warnings = new ArrayList<>();
     private long warningsNotListed;
@@ -109,8 +111,40 @@ public final class InputReport {
         return warningsNotListed;
     }
 
+    /**
+     * This input's statistics with every breakdown (by method, class, code, sender); null when the run had more
+     * inputs than it keeps breakdowns for ({@link Analyzer#MAX_INPUT_BREAKDOWNS}): then {@link #counts()} has
+     * the input's counts, and the run's total has everything.
+     */
     public MessageStatistics statistics() {
         return statistics;
+    }
+
+    /** This input's message counts; always there. */
+    public MessageCounts counts() {
+        MessageCounts c = counts;
+        return c != null ? c : MessageCounts.of(statistics);
+    }
+
+    /** Whether {@link #statistics()} was dropped to bound the memory of a run of many inputs. */
+    public boolean condensed() {
+        return statistics == null;
+    }
+
+    /**
+     * Keeps only what a run of many inputs lists per input: the counts, and the first {@code warningsKept}
+     * warnings (the rest are counted in {@link #warningsNotListed()}).
+     */
+    void condense(int warningsKept) {
+        counts = MessageCounts.of(statistics);
+        statistics = null;
+        while (warnings.size() > warningsKept) {
+            warnings.remove(warnings.size() - 1);
+            warningsNotListed++;
+        }
+        if (warnings instanceof ArrayList<String> a) {
+            a.trimToSize();
+        }
     }
 
     /** Frames read from the capture. */
@@ -198,6 +232,6 @@ public final class InputReport {
 
     /** Messages seen in this input. */
     public long sipMessages() {
-        return statistics.messages().count();
+        return counts().messages();
     }
 }

@@ -11,4 +11,12 @@ public interface StatisticsListener {
 
     /** Called once per SIP message. */
     void onEvent(SipEvent event);
+
+    /**
+     * Called once when input {@code input} has no more events (read to its end, cut short or failed), so that
+     * what was kept for it (open calls, say) can be settled and freed: a run of many inputs then holds the state
+     * of the inputs being read, not of every input so far.
+     */
+    default void onInputEnd(int input) {
+    }
 }

@@ -58,6 +58,15 @@ public final class CallTracker implements StatisticsListener {
         inputs.computeIfAbsent(e.input(), k -> new InputState(k)).onEvent(e);
     }
 
+    /** At the end of an input: its open calls are judged as they stand, and its state is freed. */
+    @Override
+    public void onInputEnd(int input) {
+        InputState s = inputs.remove(input);
+        if (s != null) {
+            s.finishAll();
+        }
+    }
+
     /** At the end of the analysis: every open call is judged as it stands. */
     public void finish() {
         for (InputState s : inputs.values()) {

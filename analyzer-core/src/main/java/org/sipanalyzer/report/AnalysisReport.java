@@ -16,6 +16,7 @@ import org.sipanalyzer.analysis.AnalysisResult;
 import org.sipanalyzer.analysis.CodeStatistics;
 import org.sipanalyzer.analysis.Counts;
 import org.sipanalyzer.analysis.InputReport;
+import org.sipanalyzer.analysis.MessageCounts;
 import org.sipanalyzer.analysis.MessageStatistics;
 import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallStatistics;
@@ -221,7 +222,7 @@ public final class AnalysisReport {
         List<String> parts = new ArrayList<>();
         parts.add(String.format(Locale.ROOT, "%,d packets", r.packets()));
         parts.add(String.format(Locale.ROOT, "%,d SIP messages (%,d responses)", r.sipMessages(),
-                r.statistics().responses().count()));
+                r.counts().responses()));
         addIf(parts, r.sctpPackets(), "SCTP packets");
         addIf(parts, r.nonSipPayloads(), "non-SIP payloads");
         addIf(parts, r.emptyPayloads(), "empty payloads");
@@ -408,7 +409,11 @@ public final class AnalysisReport {
         g.writeEndArray();
         g.writeNumberField("warningsNotListed", r.warningsNotListed());
         g.writeObjectFieldStart("statistics");
-        writeStatistics(g, r.statistics(), r.nonSipPayloads(), r.undecodablePackets());
+        if (r.condensed()) {
+            writeMessages(g, r.counts(), r.nonSipPayloads(), r.undecodablePackets());
+        } else {
+            writeStatistics(g, r.statistics(), r.nonSipPayloads(), r.undecodablePackets());
+        }
         g.writeEndObject();
         g.writeEndObject();
     }
@@ -454,24 +459,30 @@ public final class AnalysisReport {
         g.writeEndObject();
     }
 
-    private static void writeStatistics(JsonGenerator g, MessageStatistics t, long nonSip, long undecodable)
+    /** The "messages" object: all a condensed input has (a run of many inputs), and the head of every statistics. */
+    private static void writeMessages(JsonGenerator g, MessageCounts t, long nonSip, long undecodable)
             throws IOException {
         g.writeObjectFieldStart("messages");
-        g.writeNumberField("total", t.messages().count());
-        g.writeNumberField("unique", t.messages().unique());
-        g.writeNumberField("requests", t.requests().count());
-        g.writeNumberField("responses", t.responses().count());
+        g.writeNumberField("total", t.messages());
+        g.writeNumberField("unique", t.uniqueMessages());
+        g.writeNumberField("requests", t.requests());
+        g.writeNumberField("responses", t.responses());
         g.writeNumberField("retransmissions", t.retransmissions());
         g.writeNumberField("duplicates", t.duplicates());
         g.writeNumberField("malformed", t.malformed());
         g.writeNumberField("nonSip", nonSip);
         g.writeNumberField("undecodable", undecodable);
         g.writeObjectFieldStart("malformedByProblem");
-        for (Map.Entry<SipProblem, Long> e : t.problems().entrySet()) {
+        for (Map.Entry<SipProblem, Long> e : t.problemsInOrder().entrySet()) {
             g.writeNumberField(e.getKey().name(), e.getValue());
         }
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    private static void writeStatistics(JsonGenerator g, MessageStatistics t, long nonSip, long undecodable)
+            throws IOException {
+        writeMessages(g, MessageCounts.of(t), nonSip, undecodable);
 
         g.writeObjectFieldStart("requests");
         g.writeNumberField("total", t.requests().count());
@@ -613,14 +624,14 @@ public final class AnalysisReport {
 
     private void csvInputs(CSVPrinter csv) throws IOException {
         for (InputReport r : result.inputs()) {
-            MessageStatistics t = r.statistics();
-            if (!r.readable() || t == null) {
+            if (!r.readable()) {
                 csv.printRecord(Csv.safe(r.name()), false, Csv.safe(r.error()), "", "", "", "", "", "", "", "", "", "",
                         "", "");
                 continue;
             }
-            csv.printRecord(Csv.safe(r.name()), true, "", r.format(), r.packets(), t.messages().count(),
-                    t.requests().count(), t.responses().count(), t.retransmissions(), t.duplicates(), t.malformed(),
+            MessageCounts t = r.counts();
+            csv.printRecord(Csv.safe(r.name()), true, "", r.format(), r.packets(), t.messages(),
+                    t.requests(), t.responses(), t.retransmissions(), t.duplicates(), t.malformed(),
                     r.nonSipPayloads(), r.undecodablePackets(), r.truncatedFrames(),
                     r.warnings().size() + r.warningsNotListed());
         }

@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +29,14 @@ public final class CallsReport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneOffset.UTC);
 
-    private final List<Call> calls;
+    private final Iterable<Call> calls;
     private final List<String> inputNames;
 
-    public CallsReport(List<Call> calls, List<String> inputNames) {
+    /**
+     * @param calls the calls in listing order; read once for CSV and JSON and twice for text (column widths, then
+     *     rows), so that a listing of millions of calls never needs them all in memory (see CallSpool)
+     */
+    public CallsReport(Iterable<Call> calls, List<String> inputNames) {
         this.calls = calls;
         this.inputNames = inputNames;
     }
@@ -71,30 +74,41 @@ public final class CallsReport {
         return s == null ? "" : s;
     }
 
+    private static final List<String> TEXT_HEAD = List.of("START (UTC)", "OUTCOME", "CODE", "PDD", "SETUP",
+            "DURATION", "FROM", "TO", "CALL-ID");
+
+    private static String[] textRow(Call c) {
+        return new String[] {c.timed() ? TIME.format(Instant.ofEpochSecond(0, c.start())) : "-", c.outcome().word(),
+            c.finalCode() == 0 ? "-" : Integer.toString(c.finalCode()), c.pdd() < 0 ? "-" : ms(c.pdd()) + "ms",
+            c.setupTime() < 0 ? "-" : ms(c.setupTime()) + "ms", c.duration() < 0 ? "-" : seconds(c.duration()) + "s",
+            TextTable.shorten(TextTable.clean(uri(c.fromUri())), 28), TextTable.shorten(TextTable.clean(uri(c.toUri())), 28),
+            TextTable.clean(nz(c.callId()))};
+    }
+
+    /** Two passes over the calls: the widest cell of each column, then the rows, written as they are made. */
     private void writeText(Writer out, int width) throws IOException {
-        List<String> head = List.of("START (UTC)", "OUTCOME", "CODE", "PDD", "SETUP", "DURATION", "FROM", "TO",
-                "CALL-ID");
-        List<String[]> rows = new ArrayList<>();
-        for (Call c : calls) {
-            rows.add(new String[] {c.timed() ? TIME.format(Instant.ofEpochSecond(0, c.start())) : "-", c.outcome().word(),
-                c.finalCode() == 0 ? "-" : Integer.toString(c.finalCode()), c.pdd() < 0 ? "-" : ms(c.pdd()) + "ms",
-                c.setupTime() < 0 ? "-" : ms(c.setupTime()) + "ms", c.duration() < 0 ? "-" : seconds(c.duration()) + "s",
-                TextTable.shorten(TextTable.clean(uri(c.fromUri())), 28), TextTable.shorten(TextTable.clean(uri(c.toUri())), 28),
-                TextTable.clean(nz(c.callId()))});
-        }
-        int[] w = new int[head.size()];
+        int[] w = new int[TEXT_HEAD.size()];
         for (int i = 0; i < w.length; i++) {
-            w[i] = head.get(i).length();
-            for (String[] r : rows) {
+            w[i] = TEXT_HEAD.get(i).length();
+        }
+        for (Call c : calls) {
+            String[] r = textRow(c);
+            for (int i = 0; i < w.length; i++) {
                 w[i] = Math.max(w[i], r[i].length());
             }
         }
         StringBuilder sb = new StringBuilder();
-        appendRow(sb, head.toArray(String[]::new), w, width);
-        for (String[] r : rows) {
-            appendRow(sb, r, w, width);
+        appendRow(sb, TEXT_HEAD.toArray(String[]::new), w, width);
+        long n = 0;
+        for (Call c : calls) {
+            appendRow(sb, textRow(c), w, width);
+            n++;
+            if (sb.length() > 64 * 1024) {
+                out.write(sb.toString());
+                sb.setLength(0);
+            }
         }
-        sb.append(String.format(Locale.ROOT, "%,d calls%n", calls.size()));
+        sb.append(String.format(Locale.ROOT, "%,d calls%n", n));
         out.write(sb.toString());
     }
 
