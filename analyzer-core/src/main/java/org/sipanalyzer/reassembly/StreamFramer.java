@@ -377,7 +377,9 @@ final class StreamFramer {
         if (end + len > buf.length) {
             compact();
             if (end + len > buf.length) {
-                int size = Math.max(end + len, Math.min(limits.maxBytesPerFlow(), Math.max(1024, buf.length * 2)));
+                // Exactly what is held at first (a direction waiting for the rest of one message is charged its
+                // bytes, not a minimum), then doubling, so that a growing message is copied only log(n) times.
+                int size = Math.max(end + len, Math.min(limits.maxBytesPerFlow(), buf.length * 2));
                 long more = size - buf.length;
                 if (!budget.take(more)) {
                     stats.bytesDroppedForLimit += len;
@@ -403,14 +405,17 @@ final class StreamFramer {
         }
     }
 
-    /** Moves unframed bytes to the front; gives the array back when the stream is idle and it is large. */
+    /**
+     * Moves unframed bytes to the front; gives the array back when nothing is held, so that an idle direction
+     * costs the budget nothing and the budget is what directions hold, not what they once held.
+     */
     private void compact() {
         if (start > 0) {
             System.arraycopy(buf, start, buf, 0, end - start);
             end -= start;
             start = 0;
         }
-        if (end == 0 && buf.length > 64 * 1024) {
+        if (end == 0 && buf.length > 0) {
             release();
         }
     }

@@ -42,7 +42,7 @@ class ReassemblyBoundsTest {
 
     @Test
     void aMillionHalfOpenFlowsAndUnmatchedFragmentsStayWithinTheLimits() {
-        ReassemblyLimits limits = ReassemblyLimits.defaults().withMaxFlows(20_000).withMaxBytesTotal(16L << 20)
+        ReassemblyLimits limits = ReassemblyLimits.defaults().withMaxFlows(20_000).withMaxBytesTotal(1L << 20)
                 .withMaxPendingDatagrams(5_000);
         CountingSink sink = new CountingSink();
         Reassembly r = new Reassembly(limits, sink);
@@ -104,5 +104,31 @@ class ReassemblyBoundsTest {
         assertEquals(1, r.openTcpDirections(), "the first flow was closed as idle");
         assertEquals(1, r.stats().tcpUnfinishedMessages());
         assertEquals(1, r.stats().datagramsIncomplete(), "the first datagram timed out");
+    }
+
+    /**
+     * The default limits allow 100,000 TCP directions and 64 MiB of buffered bytes: every direction may wait for
+     * the rest of a message at once, each charged what it holds. (A kilobyte charged per direction, as before,
+     * capped the directions holding data at 65,536.)
+     */
+    @Test
+    void everyDirectionTheLimitAllowsMayHoldAPartialMessageChargedWhatItHolds() {
+        ReassemblyLimits limits = ReassemblyLimits.defaults();
+        Reassembly r = new Reassembly(limits, new CountingSink());
+        PacketDecoder decoder = new PacketDecoder();
+        byte[] partial = Packets.ascii("INVITE sip:x@y SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK\r\nCall-ID: ");
+        byte[] tcp = Packets.ipv4Packet(Packets.ipv4(10, 0, 0, 0), Packets.ipv4(10, 1, 0, 1), 6,
+                Packets.tcp(1, 5060, 1000, partial));
+        int flows = limits.maxFlows();
+        for (int i = 0; i < flows; i++) {
+            tcp[13] = (byte) (i >>> 16);
+            tcp[14] = (byte) (i >>> 8);
+            tcp[15] = (byte) i;
+            r.tcpSegment(decoder.decode(LinkType.RAW, tcp, 0, tcp.length), i, i * 1000L);
+        }
+        assertEquals(flows, r.openTcpDirections());
+        assertEquals((long) flows * partial.length, r.bytesHeld(), "each direction is charged the bytes it holds");
+        assertEquals(0, r.stats().bytesDroppedForLimit());
+        assertEquals(0, r.stats().flowsDroppedForLimit());
     }
 }
