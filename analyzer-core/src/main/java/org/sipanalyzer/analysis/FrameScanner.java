@@ -52,6 +52,10 @@ final class FrameScanner implements StreamSink {
         long malformed;
         long sctp;
         long sctpFragments;
+        /** Frames at which a SIP message was found (the last piece of one, over a stream). */
+        long withSip;
+        /** Frames decoded that gave no SIP message (RTP, other protocols, a piece of a message, a fragment). */
+        long withoutSip;
 
         Chunk(List<Frame> frames) {
             this.frames = frames;
@@ -78,6 +82,8 @@ final class FrameScanner implements StreamSink {
     Chunk scan(Chunk chunk) {
         current = chunk;
         for (Frame f : chunk.frames) {
+            int found = chunk.found.size();
+            long undecodable = chunk.malformed + chunk.unsupportedLink;
             try {
                 frame(f);
             } catch (RuntimeException e) {
@@ -85,6 +91,14 @@ final class FrameScanner implements StreamSink {
                 chunk.malformed++;
                 chunk.problems.add("frame " + f.number() + " (byte offset " + f.fileOffset()
                         + "): could not be analysed (" + e + "); please report this with the capture");
+            }
+            // Every frame once: undecodable, with SIP, or without (packets = withSip + withoutSip + undecodable).
+            if (chunk.malformed + chunk.unsupportedLink == undecodable) {
+                if (chunk.found.size() > found) {
+                    chunk.withSip++;
+                } else {
+                    chunk.withoutSip++;
+                }
             }
         }
         return chunk;

@@ -144,8 +144,10 @@ final class InputAnalysis {
                     }
                     chunk.found.add(new FrameScanner.Found(e.line(), e.timestampNanos(), e.source(), e.destination(),
                             e.transport(), s.message(), rejection, e.timed()));
+                    chunk.withSip++;
                 } else {
                     chunk.nonSip++;
+                    chunk.withoutSip++;
                 }
                 if (chunk.found.size() >= CHUNK_FRAMES) {
                     apply(chunk);
@@ -263,6 +265,8 @@ final class InputAnalysis {
     /** Adds a scanned chunk to the report and hands its messages, in order, to the statistics. */
     private void apply(FrameScanner.Chunk c) {
         report.packets += c.frames.size();
+        report.framesWithSip += c.withSip;
+        report.framesWithoutSip += c.withoutSip;
         report.udpDatagrams += c.udp;
         report.tcpSegments += c.tcp;
         report.emptyPayloads += c.empty;

@@ -22,6 +22,8 @@ public final class InputReport {
     private long warningsNotListed;
 
     long packets;
+    long framesWithSip;
+    long framesWithoutSip;
     long truncatedFrames;
     long udpDatagrams;
     long tcpSegments;
@@ -150,6 +152,20 @@ public final class InputReport {
     /** Frames read from the capture. */
     public long packets() {
         return packets;
+    }
+
+    /**
+     * Frames at which a SIP message was found (for a stream, the frame with its last byte; for a text log, each
+     * message). Every frame is counted once: {@code packets() == framesWithSip() + framesWithoutSip() +
+     * undecodablePackets()}.
+     */
+    public long framesWithSip() {
+        return framesWithSip;
+    }
+
+    /** Frames decoded that gave no SIP message: RTP, other protocols, part of a message, a fragment, not IP. */
+    public long framesWithoutSip() {
+        return framesWithoutSip;
     }
 
     /** Frames the capture cut short of their length on the wire (snaplen). */

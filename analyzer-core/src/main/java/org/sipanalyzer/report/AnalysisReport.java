@@ -386,6 +386,8 @@ public final class AnalysisReport {
         g.writeNumberField("packets", r.packets());
         g.writeNumberField("sipMessages", r.sipMessages());
         g.writeObjectFieldStart("packetsByKind");
+        g.writeNumberField("withSip", r.framesWithSip());
+        g.writeNumberField("withoutSip", r.framesWithoutSip());
         g.writeNumberField("udpDatagrams", r.udpDatagrams());
         g.writeNumberField("tcpSegments", r.tcpSegments());
         g.writeNumberField("sctpPackets", r.sctpPackets());

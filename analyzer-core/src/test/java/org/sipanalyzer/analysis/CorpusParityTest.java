@@ -76,6 +76,11 @@ class CorpusParityTest {
         AnalysisResult r = new Analyzer(Catalogue.standard(), AnalysisOptions.defaults())
                 .analyze(List.of(AnalysisInput.file(corpus.resolve("captures/" + capture))));
         assertTrue(r.anyReadable(), () -> capture + ": " + r.inputs().get(0).error());
+        InputReport in = r.inputs().get(0);
+        assertEquals(in.packets(), in.framesWithSip() + in.framesWithoutSip() + in.undecodablePackets(),
+                capture + ": every frame counted once");
+        assertEquals(r.total().messages().count(), r.total().requests().count() + r.total().responses().count());
+        assertTrue(in.warnings().stream().noneMatch(w -> w.contains("could not be analysed")), in.warnings()::toString);
         Map<String, Long> actual = new TreeMap<>();
         r.total().byCode().forEach((code, s) -> actual.put(label(code), s.counts().count()));
         assertEquals(new TreeMap<>(expected), actual, capture + (adj == null ? "" : " (adjusted: " + adj.reason() + ")"));

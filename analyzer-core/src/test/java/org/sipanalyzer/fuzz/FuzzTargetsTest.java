@@ -47,6 +47,8 @@ class FuzzTargetsTest {
         assertFalse(in.readable() && in.error() != null && in.error().contains("Exception"), in.error());
         var t = r.total();
         assertEquals(t.messages().count(), t.requests().count() + t.responses().count(), "messages add up");
+        assertEquals(in.packets(), in.framesWithSip() + in.framesWithoutSip() + in.undecodablePackets(),
+                "every frame counted once");
         assertTrue(t.retransmissions() <= t.messages().count());
         for (String w : in.warnings()) {
             assertFalse(w.contains("could not be analysed"), w);
