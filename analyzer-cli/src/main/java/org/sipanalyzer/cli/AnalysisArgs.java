@@ -48,6 +48,9 @@ final class AnalysisArgs {
                 .desc("Capture time after which a silent TCP direction is closed (default 300).").get());
         o.addOption(Option.builder().longOpt("fragment-timeout").hasArg().argName("SECONDS")
                 .desc("Capture time after which an incomplete IP datagram is given up (default 30).").get());
+        o.addOption(Option.builder().longOpt("max-decompressed-bytes").hasArg().argName("BYTES")
+                .desc("Bytes a gzip input may expand to before reading stops with a warning (default 68719476736,"
+                        + " 64 GiB; a suffix K, M, G or T may be used).").get());
         CallOptionsParser.addOptions(o);
     }
 
@@ -84,7 +87,39 @@ final class AnalysisArgs {
         if (line.hasOption("fragment-timeout")) {
             r = r.withFragmentTimeout(Duration.ofSeconds(intOption(line, "fragment-timeout", 1, 3_600, command)));
         }
+        if (line.hasOption("max-decompressed-bytes")) {
+            options = options.withMaxDecompressedBytes(sizeOption(line, "max-decompressed-bytes", command));
+        }
         return options.withReassembly(r);
+    }
+
+    /** A byte count from 1 MiB to 1 PiB, with an optional binary suffix: 500M, 64G, 2T. */
+    static long sizeOption(CommandLine line, String name, String command) throws UsageException {
+        String v = line.getOptionValue(name).trim();
+        long unit = 1;
+        if (!v.isEmpty()) {
+            int shift = switch (Character.toUpperCase(v.charAt(v.length() - 1))) {
+                case 'K' -> 10;
+                case 'M' -> 20;
+                case 'G' -> 30;
+                case 'T' -> 40;
+                default -> 0;
+            };
+            if (shift > 0) {
+                unit = 1L << shift;
+                v = v.substring(0, v.length() - 1);
+            }
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n >= 1 && n <= (1L << 50) / unit && n * unit >= 1L << 20) {
+                return n * unit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(command + ": --" + name + " takes a size from 1M to 1024T (e.g. 500M, 64G), not '"
+                + TextSafe.of(line.getOptionValue(name)) + "'");
     }
 
     static List<AnalysisInput> inputs(CommandLine line, String command) throws UsageException {

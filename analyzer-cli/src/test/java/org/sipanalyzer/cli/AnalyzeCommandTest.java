@@ -167,6 +167,12 @@ class AnalyzeCommandTest {
         assertEquals(0, re.get("droppedForLimits").get("bytes").asInt());
         assertEquals(ExitCode.USAGE, CliRun.of("analyze", "--max-flows", "0", f.toString()).exit());
         assertEquals(ExitCode.USAGE, CliRun.of("analyze", "--fragment-timeout", "soon", f.toString()).exit());
+        assertEquals(ExitCode.OK, CliRun.of("analyze", "--max-decompressed-bytes", "64G", f.toString()).exit());
+        assertEquals(ExitCode.OK, CliRun.of("analyze", "--max-decompressed-bytes", "2097152", f.toString()).exit());
+        CliRun tiny = CliRun.of("analyze", "--max-decompressed-bytes", "1K", f.toString());
+        assertEquals(ExitCode.USAGE, tiny.exit());
+        assertTrue(tiny.err().contains("--max-decompressed-bytes takes a size from 1M"), tiny.err());
+        assertEquals(ExitCode.USAGE, CliRun.of("analyze", "--max-decompressed-bytes", "lots", f.toString()).exit());
     }
 
     @Test

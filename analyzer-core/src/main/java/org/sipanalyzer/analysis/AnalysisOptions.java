@@ -17,12 +17,16 @@ import org.sipanalyzer.reassembly.ReassemblyLimits;
  * @param prefetch whether each input is read on a thread of its own, ahead of the analysis
  * @param duplicateWindow a message repeated sooner than this is the same packet captured twice, not a
  *     retransmission (SIP's timers start at T1 = 500 ms)
+ * @param maxDecompressedBytes how far a gzip input is decompressed before it is stopped with a warning
  */
 public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Duration retransmissionWindow,
         int maxTrackedMessages, int maxWarningsPerInput, boolean strict, int threads, boolean prefetch,
-        Duration duplicateWindow) {
+        Duration duplicateWindow, long maxDecompressedBytes) {
 
     public AnalysisOptions {
+        if (maxDecompressedBytes < 1) {
+            throw new IllegalArgumentException("maxDecompressedBytes must be at least 1");
+        }
         if (maxFrameBytes < 1024 || maxFrameBytes > 64 * 1024 * 1024) {
             throw new IllegalArgumentException("maxFrameBytes must be 1 KiB to 64 MiB, not " + maxFrameBytes);
         }
@@ -52,41 +56,47 @@ public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Du
     public static AnalysisOptions defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new AnalysisOptions(CaptureOpener.DEFAULT_MAX_FRAME_BYTES, ReassemblyLimits.defaults(),
-                Duration.ofSeconds(64), 200_000, 50, false, 1, cores > 1, Duration.ofMillis(10));
+                Duration.ofSeconds(64), 200_000, 50, false, 1, cores > 1, Duration.ofMillis(10),
+                CaptureOpener.DEFAULT_MAX_DECOMPRESSED_BYTES);
     }
 
     public AnalysisOptions withMaxFrameBytes(int m) {
         return new AnalysisOptions(m, reassembly, retransmissionWindow, maxTrackedMessages, maxWarningsPerInput, strict,
-                threads, prefetch, duplicateWindow);
+                threads, prefetch, duplicateWindow, maxDecompressedBytes);
     }
 
     public AnalysisOptions withReassembly(ReassemblyLimits r) {
         return new AnalysisOptions(maxFrameBytes, r, retransmissionWindow, maxTrackedMessages, maxWarningsPerInput,
-                strict, threads, prefetch, duplicateWindow);
+                strict, threads, prefetch, duplicateWindow, maxDecompressedBytes);
     }
 
     public AnalysisOptions withRetransmissionWindow(Duration w) {
         return new AnalysisOptions(maxFrameBytes, reassembly, w, maxTrackedMessages, maxWarningsPerInput, strict,
-                threads, prefetch, duplicateWindow);
+                threads, prefetch, duplicateWindow, maxDecompressedBytes);
     }
 
     public AnalysisOptions withStrict(boolean s) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, s, threads, prefetch, duplicateWindow);
+                maxWarningsPerInput, s, threads, prefetch, duplicateWindow, maxDecompressedBytes);
     }
 
     public AnalysisOptions withThreads(int t) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, t, prefetch, duplicateWindow);
+                maxWarningsPerInput, strict, t, prefetch, duplicateWindow, maxDecompressedBytes);
     }
 
     public AnalysisOptions withDuplicateWindow(Duration d) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, prefetch, d);
+                maxWarningsPerInput, strict, threads, prefetch, d, maxDecompressedBytes);
     }
 
     public AnalysisOptions withPrefetch(boolean p) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, p, duplicateWindow);
+                maxWarningsPerInput, strict, threads, p, duplicateWindow, maxDecompressedBytes);
+    }
+
+    public AnalysisOptions withMaxDecompressedBytes(long m) {
+        return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
+                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, m);
     }
 }

@@ -62,7 +62,7 @@ final class InputAnalysis {
      * @param size the file's size, or -1 when unknown (a stream)
      */
     void run(InputStream in, java.time.LocalDate fileDate, long size) throws IOException {
-        CaptureOpener.Sniffed sniffed = CaptureOpener.sniff(in);
+        CaptureOpener.Sniffed sniffed = CaptureOpener.sniff(in, options.maxDecompressedBytes());
         if (!sniffed.isCapture() && LogReader.looksLikeLog(sniffed.head(), sniffed.head().length)) {
             runLog(sniffed, fileDate);
             return;
@@ -159,6 +159,10 @@ final class InputAnalysis {
             if (CaptureOpener.endedEarly(sniffed)) {
                 report.warn("the gzip data ends early (the file was cut short) after " + log.messages()
                         + " messages; everything before the cut was read");
+            }
+            if (CaptureOpener.stoppedAtLimit(sniffed) >= 0) {
+                report.warn(CaptureOpener.decompressionLimitWarning(CaptureOpener.stoppedAtLimit(sniffed)) + " ("
+                        + log.messages() + " messages before it were read)");
             }
             for (String w : log.warnings()) {
                 report.warn(w);

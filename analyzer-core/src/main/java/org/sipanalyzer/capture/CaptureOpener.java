@@ -54,14 +54,28 @@ public final class CaptureOpener {
     /** How much of an input {@link #sniff} looks at. */
     public static final int HEAD_BYTES = 64 * 1024;
 
-    /** Opens {@code in} for a first look: gzip is undone (a truncated gzip reads as an early end). */
+    /**
+     * How many bytes a gzip input may expand to by default: 64 GiB. DEFLATE expands at most about 1,032 times, so a
+     * 64 MiB file can already reach it; past it the input ends with a warning (a gzip bomb costs minutes, not hours).
+     */
+    public static final long DEFAULT_MAX_DECOMPRESSED_BYTES = 64L << 30;
+
+    /** Opens {@code in} for a first look, gzip undone up to {@link #DEFAULT_MAX_DECOMPRESSED_BYTES}. */
     public static Sniffed sniff(InputStream in) throws IOException {
+        return sniff(in, DEFAULT_MAX_DECOMPRESSED_BYTES);
+    }
+
+    /**
+     * Opens {@code in} for a first look: gzip is undone (a truncated gzip reads as an early end), and its output
+     * ends after {@code maxDecompressedBytes} (see {@link #stoppedAtLimit}).
+     */
+    public static Sniffed sniff(InputStream in, long maxDecompressedBytes) throws IOException {
         InputStream s = new BufferedInputStream(in, 1 << 16);
         byte[] head = peek(s, HEAD_BYTES);
         LenientGzip gzip = null;
         if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
             try {
-                gzip = new LenientGzip(new GZIPInputStream(s, 1 << 16));
+                gzip = new LenientGzip(new GZIPInputStream(s, 1 << 16), maxDecompressedBytes);
             } catch (java.io.EOFException e) {
                 throw new CaptureFormatException("gzip cut short inside its own header (" + head.length
                         + " bytes in all): the file is incomplete, with nothing to analyse");
@@ -107,6 +121,14 @@ public final class CaptureOpener {
             return new Owning(new ErfReader(s, maxFrameBytes), s, gzip);
         }
         throw new CaptureFormatException(describeUnknown(head));
+    }
+
+    /**
+     * For a gzip input that expanded past the limit and was stopped there, the limit (a warning should say so); -1
+     * otherwise. Known once the input has been read.
+     */
+    public static long stoppedAtLimit(Sniffed sniffed) {
+        return sniffed.gzip() instanceof LenientGzip g && g.stopped ? g.limit : -1;
     }
 
     /** Whether the input was gzip whose data ended early (the file was cut short); known once it has been read. */
@@ -212,9 +234,12 @@ public final class CaptureOpener {
     private static final class LenientGzip extends java.io.FilterInputStream {
         private boolean endedEarly;
         private long produced;
+        private final long limit;
+        private boolean stopped;
 
-        LenientGzip(InputStream in) {
+        LenientGzip(InputStream in, long limit) {
             super(in);
+            this.limit = limit;
         }
 
         @Override
@@ -225,11 +250,15 @@ public final class CaptureOpener {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (endedEarly) {
+            if (endedEarly || stopped) {
+                return -1;
+            }
+            if (produced >= limit) {
+                stopped = true;
                 return -1;
             }
             try {
-                int n = in.read(b, off, len);
+                int n = in.read(b, off, (int) Math.min(len, limit - produced));
                 if (n > 0) {
                     produced += n;
                 }
@@ -241,6 +270,12 @@ public final class CaptureOpener {
                 throw new IOException("corrupt gzip data after " + produced + " bytes of capture: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The warning of an input stopped at the decompression limit. */
+    public static String decompressionLimitWarning(long limit) {
+        return "reading stopped after " + limit + " bytes decompressed, the limit for a gzip input (a gzip bomb,"
+                + " or a very large capture): raise it with --max-decompressed-bytes to read on";
     }
 
     /** A reader that closes the stream it was opened on, and reports a gzip stream that ended early. */
@@ -283,6 +318,10 @@ public final class CaptureOpener {
                 gzipReported = true;
                 warnings.add(new CaptureWarning(0, gzip.produced, "the gzip stream ends early (truncated file): "
                         + gzip.produced + " bytes of capture were recovered and analysed", true));
+            }
+            if (gzip != null && gzip.stopped && !gzipReported) {
+                gzipReported = true;
+                warnings.add(new CaptureWarning(0, gzip.produced, decompressionLimitWarning(gzip.limit), true));
             }
             return warnings.list();
         }

@@ -33,6 +33,30 @@ class UnreadableInputsTest {
         return out.toByteArray();
     }
 
+    /**
+     * A gzip input expands at most to the decompression limit (a gzip bomb of a gigabyte would otherwise expand to a
+     * terabyte); what came before the limit is analysed, and a warning says where reading stopped and how to go on.
+     */
+    @Test
+    void aGzipInputStopsAtTheDecompressionLimitWithAWarning() throws IOException {
+        Path samples = Path.of(System.getProperty("sipanalyzer.samples", "../samples"));
+        for (Path p : List.of(samples.resolve("sipp-calls-udp.pcap"), samples.resolve("logs/sipp/sipp-uac-udp_messages.log"))) {
+            byte[] plain = Files.readAllBytes(p);
+            AnalysisOptions whole = AnalysisOptions.defaults();
+            AnalysisOptions half = whole.withMaxDecompressedBytes(plain.length / 2);
+            InputReport all = new Analyzer(Catalogue.standard(), whole).analyze(List.of(AnalysisInput.stream("x.gz",
+                    new ByteArrayInputStream(gzip(plain))))).inputs().get(0);
+            InputReport cut = new Analyzer(Catalogue.standard(), half).analyze(List.of(AnalysisInput.stream("x.gz",
+                    new ByteArrayInputStream(gzip(plain))))).inputs().get(0);
+            assertTrue(all.warnings().stream().noneMatch(w -> w.contains("decompressed")), all.warnings().toString());
+            assertTrue(cut.readable());
+            assertTrue(cut.sipMessages() > all.sipMessages() / 4 && cut.sipMessages() < all.sipMessages(),
+                    p + ": " + cut.sipMessages() + " of " + all.sipMessages() + " messages before the limit");
+            assertTrue(cut.warnings().stream().anyMatch(w -> w.contains("reading stopped after " + plain.length / 2
+                    + " bytes decompressed") && w.contains("--max-decompressed-bytes")), cut.warnings().toString());
+        }
+    }
+
     @Test
     void aGzipCutInsideItsHeaderSaysSo() throws IOException {
         byte[] gz = gzip("some text".getBytes(StandardCharsets.UTF_8));
