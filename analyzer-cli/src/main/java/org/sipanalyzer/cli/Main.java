@@ -127,13 +127,17 @@ public final class Main {
         Options options = withCommonOptions(command.options());
         CommandLine line;
         try {
-            line = DefaultParser.builder().build().parse(options, args.subList(1, args.size()).toArray(String[]::new));
+            line = DefaultParser.builder().get().parse(options, args.subList(1, args.size()).toArray(String[]::new));
         } catch (ParseException e) {
             throw new UsageException(command.name() + ": " + lowerFirst(e.getMessage()) + "; see '" + PROGRAM
                     + " " + command.name() + " --help'");
         }
         if (line.hasOption("help")) {
             printHelp(command, console);
+            return ExitCode.OK;
+        }
+        if (line.hasOption("version")) {
+            console.out().println(PROGRAM + " " + version());
             return ExitCode.OK;
         }
         return command.run(line, console);
@@ -146,6 +150,8 @@ public final class Main {
         }
         all.addOption(Option.builder("h").longOpt("help").desc("Show this help and exit.").get());
         all.addOption(Option.builder().longOpt("debug").desc("Print stack traces of errors.").get());
+        all.addOption(Option.builder("V").longOpt("version").desc("Print the version and the commit it was built from,"
+                + " and exit.").get());
         return all;
     }
 
@@ -163,6 +169,8 @@ public final class Main {
         console.out().println("Exit codes: 0 success, 1 a check failed, 2 usage or input error, 3 internal error.");
     }
 
+    // Commons CLI's newer help module lays options out differently; this one's output is what the docs show.
+    @SuppressWarnings("deprecation")
     private static void printHelp(Command command, Console console) {
         HelpFormatter help = HelpFormatter.builder().setPrintWriter(new PrintWriter(console.out(), true)).get();
         help.printHelp(PROGRAM + " " + command.name() + " [OPTIONS] " + command.arguments(),
@@ -171,16 +179,23 @@ public final class Main {
         console.out().flush();
     }
 
+    /** The version, and the commit the jar was built from when the build knew it: "0.2.0 (commit 1a2b3c4d5e6f, 2026-12-02)". */
     static String version() {
+        Properties p = new Properties();
         try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
-            Properties p = new Properties();
             if (in != null) {
                 p.load(in);
             }
-            return p.getProperty("version", "unknown");
         } catch (IOException e) {
             return "unknown";
         }
+        String version = p.getProperty("version", "unknown");
+        String commit = p.getProperty("commit", "");
+        if (commit.isEmpty() || commit.startsWith("${")) {
+            return version + " (built outside a git checkout: commit unknown)";
+        }
+        return version + " (commit " + commit + ("true".equals(p.getProperty("dirty")) ? " with local changes" : "")
+                + ", " + p.getProperty("date", "") + ")";
     }
 
     private static String lowerFirst(String s) {

@@ -282,7 +282,11 @@ class AnalyzeCommandTest {
             var root = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new StringReader(svg)))
                     .getDocumentElement();
             assertEquals("svg", root.getLocalName());
-            assertEquals("0.0 0.0 1000.0 560.0", root.getAttribute("viewBox"), "scales with the page");
+            assertEquals(java.util.List.of(0.0, 0.0, 1000.0, 560.0), java.util.Arrays.stream(
+                    root.getAttribute("viewBox").trim().split("[\\s,]+")).map(Double::valueOf).toList(),
+                    "scales with the page");
+            assertEquals("100%", root.getAttribute("width"), "as wide as the page");
+            assertEquals("http://www.w3.org/2000/svg", root.getNamespaceURI());
             var all = root.getElementsByTagName("*");
             for (int i = 0; i < all.getLength(); i++) {
                 String id = ((org.w3c.dom.Element) all.item(i)).getAttribute("id");

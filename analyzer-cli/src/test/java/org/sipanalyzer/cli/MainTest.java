@@ -3,15 +3,29 @@ package org.sipanalyzer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
 
     @Test
-    void versionPrintsTheProjectVersion() {
+    void versionPrintsTheProjectVersionAndTheCommitOnEveryCommand() throws Exception {
         CliRun r = CliRun.of("--version");
         assertEquals(ExitCode.OK, r.exit());
-        assertTrue(r.out().matches("sip-analyzer \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), r.out());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("sip-analyzer \\d+\\.\\d+\\.\\d+(?:-SNAPSHOT)? \\((?:commit"
+                + " ([0-9a-f]{12})(?: with local changes)?, \\d{4}-\\d{2}-\\d{2}|built outside a git checkout: commit"
+                + " unknown)\\)\\R").matcher(r.out());
+        assertTrue(m.matches(), r.out());
+        Process git = new ProcessBuilder("git", "rev-parse", "HEAD").directory(new java.io.File("..")).start();
+        String head = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
+        if (git.waitFor() == 0 && m.group(1) != null) {
+            assertEquals(head.substring(0, 12), m.group(1), "the commit the build came from");
+        }
+        for (String command : List.of("analyze", "calls", "check", "codes")) {
+            CliRun v = CliRun.of(command, "--version");
+            assertEquals(ExitCode.OK, v.exit(), command);
+            assertEquals(r.out(), v.out(), command);
+        }
     }
 
     @Test

@@ -113,7 +113,7 @@ final class ZeekFormat extends LogFormat {
                         ctx.badRow(lines.lineNo());
                         return null;
                     }
-                    n.fields().forEachRemaining(e -> {
+                    n.properties().forEach(e -> {
                         if (e.getValue().isValueNode()) {
                             row.put(e.getKey(), e.getValue().asText());
                         } else if (e.getValue().isArray() && !e.getValue().isEmpty()) {

@@ -19,8 +19,9 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.ViewBox;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGIDGenerator;
 import org.sipanalyzer.analysis.CodeStatistics;
 import org.sipanalyzer.analysis.MessageStatistics;
 import org.sipanalyzer.calls.CallOutcome;
@@ -137,10 +138,101 @@ public final class Charts {
      * definitions' ids start with {@code idPrefix} so that several charts can share one page.
      */
     public static String svgElement(JFreeChart chart, String idPrefix) {
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-        g.setDefsKeyPrefix(idPrefix);
+        java.io.StringWriter w = new java.io.StringWriter();
+        svg(chart, idPrefix, w, false);
+        return w.toString();
+    }
+
+    /**
+     * Draws {@code chart} through Batik's SVG generator into a DOM of the JDK's own, and writes the {@code <svg>}
+     * element: sized to scale with its container (a viewBox, width 100%) inside a page, or at its own size as a
+     * file of its own (with the XML declaration).
+     */
+    private static void svg(JFreeChart chart, String idPrefix, java.io.Writer out, boolean document) {
+        org.w3c.dom.Document dom;
+        try {
+            dom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation()
+                    .createDocument(org.apache.batik.util.SVGConstants.SVG_NAMESPACE_URI, "svg", null);
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK has no XML DOM", e);
+        }
+        SVGGeneratorContext context = SVGGeneratorContext.createDefault(dom);
+        context.setComment(null);
+        context.setEmbeddedFontsOn(false);
+        context.setIDGenerator(new SVGIDGenerator() {
+            @Override
+            public String generateID(String prefix) {
+                return idPrefix + super.generateID(prefix);
+            }
+        });
+        SVGGraphics2D g = new SVGGraphics2D(context, false);
+        g.setSVGCanvasSize(new java.awt.Dimension(WIDTH, HEIGHT));
         chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-        return g.getSVGElement(idPrefix + "chart", false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+        org.w3c.dom.Element root = g.getRoot();
+        prefixIds(root, idPrefix);
+        root.setAttribute("viewBox", "0 0 " + WIDTH + " " + HEIGHT);
+        if (!document) {
+            root.setAttribute("width", "100%");
+            root.removeAttribute("height");
+            root.setAttribute("id", idPrefix + "chart");
+        }
+        // Written by the JDK's serializer: Batik's own would add an XML declaration and a DOCTYPE naming an
+        // external DTD, wrong inside an HTML page and a network fetch for some XML readers.
+        root.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns",
+                org.apache.batik.util.SVGConstants.SVG_NAMESPACE_URI);
+        try {
+            javax.xml.transform.Transformer t = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, document ? "no" : "yes");
+            t.setOutputProperty(javax.xml.transform.OutputKeys.ENCODING, "UTF-8");
+            t.transform(new javax.xml.transform.dom.DOMSource(root), new javax.xml.transform.stream.StreamResult(out));
+            out.flush();
+        } catch (javax.xml.transform.TransformerException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
+            throw new IllegalStateException("the chart could not be written as SVG: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Gives every id the page prefix, references included (Batik names some definitions itself, such as
+     * "genericDefs"): two charts in one page must not share an id.
+     */
+    private static void prefixIds(org.w3c.dom.Element root, String prefix) {
+        if (prefix.isEmpty()) {
+            return;
+        }
+        org.w3c.dom.NodeList all = root.getElementsByTagName("*");
+        java.util.Map<String, String> renamed = new java.util.HashMap<>();
+        for (int i = 0; i < all.getLength(); i++) {
+            org.w3c.dom.Element e = (org.w3c.dom.Element) all.item(i);
+            String id = e.getAttribute("id");
+            if (!id.isEmpty() && !id.startsWith(prefix)) {
+                renamed.put(id, prefix + id);
+                e.setAttribute("id", prefix + id);
+            }
+        }
+        if (renamed.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < all.getLength(); i++) {
+            org.w3c.dom.NamedNodeMap attributes = all.item(i).getAttributes();
+            for (int j = 0; j < attributes.getLength(); j++) {
+                org.w3c.dom.Node a = attributes.item(j);
+                String v = a.getNodeValue();
+                if (v.contains("#")) {
+                    for (var r : renamed.entrySet()) {
+                        v = v.replace("url(#" + r.getKey() + ")", "url(#" + r.getValue() + ")");
+                        if (v.equals("#" + r.getKey())) {
+                            v = "#" + r.getValue();
+                        }
+                    }
+                    a.setNodeValue(v);
+                }
+            }
+        }
     }
 
     /** Writes {@code chart} to {@code out} as PNG or SVG. */
@@ -152,8 +244,12 @@ public final class Charts {
             ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
             return;
         }
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-        chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-        out.write(g.getSVGDocument().getBytes(StandardCharsets.UTF_8));
+        java.io.Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+        try {
+            svg(chart, "", w, true);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        w.flush();
     }
 }

@@ -150,7 +150,7 @@ interface Doc {
 
         @Override
         public void chart(String caption, Supplier<JFreeChart> chart) {
-            // The SVG is JFreeSVG's own, its text escaped by it; captions and labels never come from captures.
+            // The SVG is serialised by the JDK's XML writer, which escapes its text; captions never come from captures.
             body.append("<figure>\n").append(Charts.svgElement(chart.get(), "c" + charts++ + "-")).append('\n')
                     .append("<figcaption>").append(escape(caption)).append("</figcaption>\n</figure>\n");
         }
