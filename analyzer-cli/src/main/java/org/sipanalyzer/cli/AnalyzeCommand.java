@@ -56,6 +56,16 @@ final class AnalyzeCommand implements Command {
     }
 
     @Override
+    public java.util.List<String> values(String longOption) {
+        return switch (longOption) {
+            case "format" -> AnalysisReport.FORMATS.stream().map(org.sipanalyzer.report.OutputFormat::word).toList();
+            case "table" -> java.util.Arrays.stream(AnalysisReport.CsvTable.values()).map(AnalysisReport.CsvTable::word)
+                    .toList();
+            default -> java.util.List.of();
+        };
+    }
+
+    @Override
     public ExitCode run(CommandLine line, Console console) throws UsageException, IOException {
         OutputFormat format = Formats.parse(line.getOptionValue("format", "text"), AnalysisReport.FORMATS, name());
         int interval = line.hasOption("interval") ? AnalysisArgs.intOption(line, "interval", 1, 86_400 * 7, name()) : 0;

@@ -64,6 +64,15 @@ final class CallsCommand implements Command {
     }
 
     @Override
+    public List<String> values(String longOption) {
+        return switch (longOption) {
+            case "format" -> CallsReport.FORMATS.stream().map(OutputFormat::word).toList();
+            case "outcome" -> java.util.Arrays.stream(CallOutcome.values()).map(CallOutcome::word).toList();
+            default -> List.of();
+        };
+    }
+
+    @Override
     public ExitCode run(CommandLine line, Console console) throws UsageException, IOException {
         var options = AnalysisArgs.options(line, name());
         List<AnalysisInput> inputs = AnalysisArgs.inputs(line, name());

@@ -62,6 +62,11 @@ final class CheckCommand implements Command {
     }
 
     @Override
+    public List<String> values(String longOption) {
+        return longOption.equals("format") ? List.of("text", "json", "junit") : List.of();
+    }
+
+    @Override
     public ExitCode run(CommandLine line, Console console) throws UsageException, IOException {
         String format = line.getOptionValue("format", "text").toLowerCase(Locale.ROOT);
         if (!List.of("text", "json", "junit").contains(format)) {

@@ -48,6 +48,11 @@ final class CodesCommand implements Command {
     }
 
     @Override
+    public List<String> values(String longOption) {
+        return longOption.equals("format") ? FORMATS.stream().map(OutputFormat::word).toList() : List.of();
+    }
+
+    @Override
     public ExitCode run(CommandLine line, Console console) throws UsageException, IOException {
         OutputFormat format = Formats.parse(line.getOptionValue("format", "text"), FORMATS, name());
         List<CodeLookup> selected = select(line.getArgList(), Catalogue.standard());

@@ -18,6 +18,14 @@ interface Command {
     /** The command's own options; {@code --help} and {@code --debug} are added by {@link Main}. */
     Options options();
 
+    /**
+     * The words an option takes, for shell completion: {@code format} gives the formats the command writes. Empty
+     * for options whose value is free (a number, a file).
+     */
+    default java.util.List<String> values(String longOption) {
+        return java.util.List.of();
+    }
+
     /** Runs the command on parsed options. */
     ExitCode run(CommandLine line, Console console) throws UsageException, java.io.IOException;
 }
