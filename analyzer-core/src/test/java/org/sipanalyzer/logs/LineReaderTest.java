@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The line reader against a plain split of the same bytes: lines across buffer refills, lines of every length up
- * to and past the limit, CRLF line ends, control bytes, and a stream that hands its bytes over a few at a time.
+ * to and past the limit, CRLF line ends, tabs, CRs and control bytes inside lines, and a stream that hands its
+ * bytes over a few at a time.
  */
 class LineReaderTest {
 
@@ -64,7 +65,8 @@ class LineReaderTest {
         for (int round = 0; round < 3; round++) {
             for (int len : lengths) {
                 for (int i = 0; i < len; i++) {
-                    b.append((char) ('a' + rnd.nextInt(26)));
+                    int k = rnd.nextInt(40);
+                    b.append(k == 0 ? '\t' : k == 1 ? '\u0001' : k == 2 ? '\r' : (char) ('a' + rnd.nextInt(26)));
                 }
                 b.append(rnd.nextBoolean() ? "\r\n" : "\n");
             }
