@@ -25,6 +25,7 @@ final class LineReader {
     /** Eight bytes of the buffer at once, to pass over text (no byte below 0x20) a word at a time. */
     private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long SPACES = 0x2020202020202020L;
+    private static final long LINE_ENDS = 0x0a0a0a0a0a0a0a0aL;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
     static {
@@ -156,6 +157,37 @@ final class LineReader {
         lineTo = to;
         count(keep >= 0, skipped, control);
         return true;
+    }
+
+    /**
+     * Passes over the empty lines (a lone LF each) that come next, counting them, for a caller that has no use
+     * for them; the line last read is no longer at hand.
+     */
+    void skipEmptyLines() throws IOException {
+        while (true) {
+            byte[] b = buffer;
+            int i = pos;
+            int stop = end;
+            while (stop - i >= 8 && (long) WORD.get(b, i) == LINE_ENDS) {
+                i += 8;
+            }
+            while (i < stop && b[i] == '\n') {
+                i++;
+            }
+            lineNo += i - pos;
+            pos = i;
+            if (i < stop || eof) {
+                return;
+            }
+            pos = 0;
+            end = 0;
+            int n = in.read(buffer, 0, buffer.length);
+            if (n <= 0) {
+                eof = true;
+                return;
+            }
+            end = n;
+        }
     }
 
     private void count(boolean cut, long skipped, boolean control) {

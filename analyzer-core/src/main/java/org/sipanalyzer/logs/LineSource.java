@@ -47,6 +47,7 @@ final class LineSource {
         if (pushedBack != null || !pending.isEmpty()) {
             return next();
         }
+        reader.skipEmptyLines(); // an empty line holds no cue
         while (reader.advance()) {
             byte[] b = reader.bytes();
             int from = reader.from();
@@ -54,6 +55,7 @@ final class LineSource {
             if (cues.in(b, from, to) || unescape && holds(b, from, to, '#')) {
                 return text();
             }
+            reader.skipEmptyLines();
         }
         return null;
     }

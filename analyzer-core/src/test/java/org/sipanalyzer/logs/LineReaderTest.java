@@ -96,6 +96,37 @@ class LineReaderTest {
     }
 
     @Test
+    void runsOfEmptyLinesArePassedOverAndCounted() throws IOException {
+        Random rnd = new Random(4);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            b.append("\n".repeat(rnd.nextInt(3) == 0 ? rnd.nextInt(20_000) : rnd.nextInt(20)));
+            b.append(i % 7 == 0 ? "\r" : "line " + i).append('\n');
+        }
+        String text = b.toString();
+        List<String> all = expected(text);
+        String[] raw = text.split("\n", -1);
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (!raw[i].isEmpty()) { // a lone CR is a line with something in it, read as empty
+                kept.add((i + 1) + " " + all.get(i));
+            }
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        for (InputStream in : List.of(new ByteArrayInputStream(bytes), trickle(bytes, 5000))) {
+            LineReader r = new LineReader(in);
+            List<String> got = new ArrayList<>();
+            r.skipEmptyLines();
+            while (r.advance()) {
+                got.add(r.lineNo() + " " + r.line());
+                r.skipEmptyLines();
+            }
+            assertEquals(kept, got);
+            assertEquals(all.size(), r.lineNo());
+        }
+    }
+
+    @Test
     void emptyInputHasNoLine() throws IOException {
         assertEquals(List.of(), read(new ByteArrayInputStream(new byte[0])));
         assertEquals(List.of(""), read(new ByteArrayInputStream(new byte[] {'\n'})));
