@@ -22,17 +22,20 @@ class BlockParser implements LogParser {
     /** For asking a layout whether a line describes a message without touching the log's state. */
     private final LogTime scratchTime = new LogTime(null);
     private final Meta scratchMeta = new Meta();
+    /** The lines that may matter between messages: a start line holds {@code SIP/}. */
+    private final Cues cues;
 
     BlockParser(LineSource lines, Layout layout, LogContext ctx) {
         this.lines = lines;
         this.layout = layout;
         this.ctx = ctx;
+        this.cues = layout.cues().and("SIP/");
     }
 
     @Override
     public LogEntry next() throws IOException {
         String line;
-        while ((line = lines.next()) != null) {
+        while ((line = lines.next(cues)) != null) {
             if (layout.describe(line, meta, ctx.time)) {
                 meta.announced = true;
                 notePrefixTime();

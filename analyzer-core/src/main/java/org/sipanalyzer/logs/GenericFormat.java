@@ -34,10 +34,21 @@ final class GenericFormat extends LogFormat.Blocks {
         return LAYOUT;
     }
 
+    /**
+     * A colon and a digit: every time {@link LogTime} reads has one ({@code 10:00}), and so has every endpoint
+     * ({@code 10.0.0.1:5060}); a line without one describes nothing.
+     */
+    private static final Cues CUES = Cues.of(":0", ":1", ":2", ":3", ":4", ":5", ":6", ":7", ":8", ":9");
+
     static final Layout LAYOUT = new Layout() {
         @Override
         boolean describe(String line, Meta meta, LogTime time) {
             return describeGenerically(line, meta, time);
+        }
+
+        @Override
+        Cues cues() {
+            return CUES;
         }
 
         @Override

@@ -15,6 +15,16 @@ abstract class Layout {
         return false;
     }
 
+    /**
+     * Words one of which every line that {@link #describe} takes holds (ASCII, any case). Outside a message, a line
+     * with none of them and no {@code SIP/} is passed over unread; the default lets every line that is not blank
+     * through. A layout's cues must cover each of its patterns and every line it keeps something from, even a line
+     * for which it answers false.
+     */
+    Cues cues() {
+        return Cues.NOT_BLANK;
+    }
+
     /** The message text a line holds (indentation and decoration removed), or null when the line ends the message. */
     String content(String line) {
         return line;

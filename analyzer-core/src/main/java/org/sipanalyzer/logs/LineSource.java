@@ -35,12 +35,35 @@ final class LineSource {
         if (!pending.isEmpty()) {
             return pending.poll();
         }
-        String raw = reader.next();
-        if (raw == null) {
-            return null;
+        return reader.advance() ? text() : null;
+    }
+
+    /**
+     * The next line that may matter outside a message, or null at the end: a line that holds none of {@code cues}
+     * is passed over as bytes (still counted, and still warned of when cut or when it holds control bytes). A line
+     * given back, or opened from an escaped one, is returned whatever it holds, and so is any line with an escape.
+     */
+    String next(Cues cues) throws IOException {
+        if (pushedBack != null || !pending.isEmpty()) {
+            return next();
         }
+        reader.skipEmptyLines(); // an empty line holds no cue
+        while (reader.advance()) {
+            byte[] b = reader.bytes();
+            int from = reader.from();
+            int to = reader.to();
+            if (cues.in(b, from, to) || unescape && holds(b, from, to, '#')) {
+                return text();
+            }
+            reader.skipEmptyLines();
+        }
+        return null;
+    }
+
+    /** The line the reader holds, without its prefix, the first of several if its line ends were escaped. */
+    private String text() {
         lineNo = reader.lineNo();
-        String l = prefix.strip(raw, prefixTime);
+        String l = prefix.strip(reader.line(), prefixTime);
         lastPrefixTime = prefixTime[0];
         if (unescape && l.indexOf('#') >= 0) {
             List<String> parts = unescapeLines(l);
@@ -50,6 +73,15 @@ final class LineSource {
             return parts.get(0);
         }
         return l;
+    }
+
+    private static boolean holds(byte[] b, int from, int to, char c) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Gives the line back: the next call returns it again. */

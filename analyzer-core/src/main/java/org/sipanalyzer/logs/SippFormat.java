@@ -27,6 +27,8 @@ final class SippFormat {
         private static final Pattern EVENT = Pattern.compile(
                 "^(UDP|TCP|TLS|SCTP|WSS?|\\w{1,8}) (?:control )?message (sent|received) [\\[(]\\d{1,9}\\]? ?bytes\\)? ?:");
         private static final Pattern UNEXPECTED = Pattern.compile("(?i)^\\s*unexpected\\b.*\\bmessage");
+        /** What the three patterns need: 20 dashes, or the word message (in any case, as UNEXPECTED takes it). */
+        private static final Cues CUES = Cues.of("-".repeat(20), "message");
 
         @Override
         String name() {
@@ -61,6 +63,11 @@ final class SippFormat {
                         return true;
                     }
                     return false;
+                }
+
+                @Override
+                Cues cues() {
+                    return CUES;
                 }
 
                 @Override

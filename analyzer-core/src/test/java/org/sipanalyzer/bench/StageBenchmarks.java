@@ -4,8 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,6 +28,7 @@ import org.sipanalyzer.capture.CaptureReader;
 import org.sipanalyzer.capture.Frame;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.decode.PacketDecoder;
+import org.sipanalyzer.logs.LogReader;
 import org.sipanalyzer.sip.SipScanner;
 import org.sipanalyzer.testing.CaptureWriter;
 import org.sipanalyzer.testing.Packets;
@@ -42,6 +45,7 @@ public class StageBenchmarks {
 
     static final int CAPTURE_PACKETS = 200_000;
     static final int READER_FRAMES = 100_000;
+    static final int LOG_BYTES = 16 * 1024 * 1024;
 
     private final SipScanner scanner = new SipScanner();
     private final PacketDecoder decoder = new PacketDecoder();
@@ -53,6 +57,8 @@ public class StageBenchmarks {
     private byte[] synthetic;
     private Analyzer sequential;
     private Analyzer prefetching;
+    private byte[] applicationLog;
+    private byte[] blankLog;
 
     @Setup
     public void setUp() throws IOException {
@@ -81,6 +87,24 @@ public class StageBenchmarks {
         synthetic = syn.toByteArray();
         sequential = new Analyzer(Catalogue.standard(), AnalysisOptions.defaults().withPrefetch(false));
         prefetching = new Analyzer(Catalogue.standard(), AnalysisOptions.defaults().withPrefetch(true));
+        applicationLog = sippLog(i -> "2026-12-02 10:00:" + String.format("%02d.%03d", i / 1000 % 60, i % 1000)
+                + " INFO [worker-" + i % 16 + "] cache refreshed in " + i % 97 + " ms, " + i % 4099 + " entries\n");
+        blankLog = sippLog(i -> "\n");
+    }
+
+    /** A SIPp -trace_msg log of {@link #LOG_BYTES}: one message, then the lines {@code line} makes, to the end. */
+    private static byte[] sippLog(IntFunction<String> line) {
+        StringBuilder b = new StringBuilder("----------------------------------------------- 2026-12-02 07:52:55.911094\n"
+                + "UDP message sent (297 bytes):\n\nBYE sip:alice@127.0.0.1:15061 SIP/2.0\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:15060;branch=z9hG4bK-21091-1-15\n"
+                + "From: sipp <sip:sipp@127.0.0.1:15060>;tag=21091SIPpTag001\n"
+                + "To: alice <sip:alice@127.0.0.1:15061>;tag=21040SIPpTag011\nCall-ID: 1-21091@127.0.0.1\n"
+                + "CSeq: 2 BYE\nMax-Forwards: 70\nContent-Length: 0\n\n\n");
+        for (int i = 0; b.length() < LOG_BYTES; i++) {
+            b.append(line.apply(i));
+        }
+        b.setLength(LOG_BYTES);
+        return Packets.ascii(b.toString());
     }
 
     @Benchmark
@@ -128,5 +152,32 @@ public class StageBenchmarks {
     @OperationsPerInvocation(CAPTURE_PACKETS)
     public void analyzePrefetching(Blackhole bh) {
         bh.consume(prefetching.analyze(List.of(AnalysisInput.stream("bench", new ByteArrayInputStream(synthetic)))));
+    }
+
+    /** Bytes per second of a text log whose lines after the first message are application lines, not SIP. */
+    @Benchmark
+    @OperationsPerInvocation(LOG_BYTES)
+    public int readLogApplicationLines() throws IOException {
+        return readLog(applicationLog);
+    }
+
+    /** Bytes per second of a text log whose lines after the first message are empty. */
+    @Benchmark
+    @OperationsPerInvocation(LOG_BYTES)
+    public int readLogBlankLines() throws IOException {
+        return readLog(blankLog);
+    }
+
+    private static int readLog(byte[] log) throws IOException {
+        int head = Math.min(log.length, CaptureOpener.HEAD_BYTES);
+        LogReader r = LogReader.open(new ByteArrayInputStream(log), Arrays.copyOf(log, head), head, null);
+        int n = 0;
+        while (r.next() != null) {
+            n++;
+        }
+        if (n != 1) {
+            throw new IllegalStateException("the log holds one message, not " + n);
+        }
+        return n;
     }
 }
