@@ -32,6 +32,11 @@ public final class Main {
         register(new CompletionCommand(commands));
     }
 
+    /** Every command, by name, in the order the usage lists them. */
+    Map<String, Command> commands() {
+        return java.util.Collections.unmodifiableMap(commands);
+    }
+
     private void register(Command c) {
         commands.put(c.name(), c);
     }

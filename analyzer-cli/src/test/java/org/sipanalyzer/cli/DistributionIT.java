@@ -1,0 +1,70 @@
+package org.sipanalyzer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution archive as a user installs it (run by Failsafe after the package phase made it): unpacked with
+ * tar, its launcher linked from a directory on PATH, run from elsewhere on a sample.
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class DistributionIT {
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    private String run(Path dir, List<String> command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
+        Process p = pb.start();
+        started.add(p);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", command));
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    @Test
+    void theArchiveUnpacksAndRunsThroughASymlinkOnPath(@TempDir Path dir) throws Exception {
+        Path archive = Path.of(System.getProperty("sipanalyzer.dist"));
+        assertTrue(Files.isRegularFile(archive), archive + " is made by mvn package");
+        run(dir, List.of("tar", "xzf", archive.toString()));
+        Path home;
+        try (var s = Files.list(dir)) {
+            home = s.filter(p -> p.getFileName().toString().startsWith("sip-analyzer-")).findFirst().orElseThrow();
+        }
+        for (String f : List.of("lib/sip-analyzer.jar", "bin/sip-analyzer", "man/man1/sip-analyzer.1",
+                "completion/bash/sip-analyzer", "completion/zsh/_sip-analyzer", "README.md", "LICENSE", "NOTICE",
+                "CHANGELOG.md", "docs/cli.md", "docs/third-party.md")) {
+            assertTrue(Files.isRegularFile(home.resolve(f)), f);
+        }
+        assertTrue(Files.isExecutable(home.resolve("bin/sip-analyzer")));
+        Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(dir.resolve("bin/sip-analyzer"), home.resolve("bin/sip-analyzer"));
+        Path sample = Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve("sipp-calls-udp.pcap")
+                .toAbsolutePath();
+        // Found on PATH by the shell, as a user types it.
+        String report = run(dir, List.of("sh", "-c", "sip-analyzer analyze \"$0\"", sample.toString()));
+        assertTrue(report.startsWith("1 of 1 input read: 176 packets, 176 SIP messages"), report);
+        String version = run(dir, List.of("sh", "-c", "sip-analyzer --version"));
+        assertTrue(version.startsWith("sip-analyzer "), version);
+        String bash = Files.readString(home.resolve("completion/bash/sip-analyzer"));
+        assertEquals(CliRun.of("completion", "bash").out(), bash);
+    }
+}
