@@ -149,15 +149,22 @@ final class CallsCommand implements Command {
         return set;
     }
 
-    /** Parses 500ms, 2s, 1.5s or a bare number of seconds into nanoseconds. */
+    /**
+     * Parses 500ms, 2s or 1.5s into nanoseconds. The unit is required, as in a rule of {@code check} ('pdd.p95 <=
+     * 2s'): a bare 2 could mean either.
+     */
     static long duration(String v) throws UsageException {
         String s = v.trim().toLowerCase(Locale.ROOT);
-        double factor = 1e9;
+        double factor;
         if (s.endsWith("ms")) {
             factor = 1e6;
             s = s.substring(0, s.length() - 2);
         } else if (s.endsWith("s")) {
+            factor = 1e9;
             s = s.substring(0, s.length() - 1);
+        } else {
+            throw new UsageException("calls: --min-pdd needs a unit, ms or s, as a check rule does: '"
+                    + TextSafe.of(v) + "ms' or '" + TextSafe.of(v) + "s'");
         }
         try {
             double d = Double.parseDouble(s.trim());

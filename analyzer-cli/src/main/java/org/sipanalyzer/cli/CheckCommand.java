@@ -109,35 +109,43 @@ final class CheckCommand implements Command {
     }
 
     private static List<Rule> rules(CommandLine line) throws UsageException {
-        List<String> texts = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
         if (line.hasOption("require")) {
-            texts.addAll(List.of(line.getOptionValues("require")));
+            for (String t : line.getOptionValues("require")) {
+                rules.add(rule(t, "check: --require: "));
+            }
         }
         if (line.hasOption("rules")) {
             Path file = Path.of(line.getOptionValue("rules"));
+            List<String> lines;
             try {
-                for (String l : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    int hash = l.indexOf('#');
-                    String r = (hash >= 0 ? l.substring(0, hash) : l).strip();
-                    if (!r.isEmpty()) {
-                        texts.add(r);
-                    }
-                }
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UsageException("check: cannot read rules file " + TextSafe.of(file.toString()) + ": "
                         + Output.describe(e));
             }
-        }
-        List<Rule> rules = new ArrayList<>();
-        try {
-            for (String t : texts) {
-                rules.add(Rule.parse(t));
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i);
+                int hash = l.indexOf('#');
+                String r = (hash >= 0 ? l.substring(0, hash) : l).strip();
+                if (!r.isEmpty()) {
+                    rules.add(rule(r, "check: " + TextSafe.of(file.toString()) + " line " + (i + 1) + ": "));
+                }
             }
-            Check.validate(rules);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("check: " + TextSafe.of(e.getMessage()));
         }
         return rules;
+    }
+
+    /** One rule, parsed and validated; what is wrong with it is said after {@code where}. */
+    private static Rule rule(String text, String where) throws UsageException {
+        try {
+            Rule r = Rule.parse(text);
+            Check.validate(r);
+            return r;
+        } catch (IllegalArgumentException e) {
+            // The message quotes the rule (bounded by the core) and lists the metrics: longer than a quote.
+            throw new UsageException(where + TextSafe.of(e.getMessage(), 1_000));
+        }
     }
 
     /**
@@ -201,12 +209,19 @@ final class CheckCommand implements Command {
         return sb.toString();
     }
 
+    /**
+     * The version of check's JSON: 2 since {@code measured} is in the rule's own unit (ms or s for delays, % for
+     * shares and ratios) with {@code unit} beside it; it was in nanoseconds for delays before.
+     */
+    static final int CHECK_SCHEMA_VERSION = 2;
+
     private static void json(List<Part> parts, boolean passed, Writer out) throws IOException {
         // The caller closes the output: the generator only flushes it.
         JsonFactory json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
         try (JsonGenerator g = json.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
+            g.writeNumberField("schemaVersion", CHECK_SCHEMA_VERSION);
             g.writeBooleanField("passed", passed);
             if (parts.get(0).input() == null) {
                 writeVerdicts(g, parts.get(0).verdicts());
@@ -244,8 +259,9 @@ final class CheckCommand implements Command {
             if (Double.isNaN(v.measured())) {
                 g.writeNullField("measured");
             } else {
-                g.writeNumberField("measured", v.measured());
+                g.writeNumberField("measured", v.inRuleUnit());
             }
+            g.writeStringField("unit", v.unit());
             g.writeStringField("measuredText", v.measuredText());
             g.writeEndObject();
         }

@@ -9,12 +9,17 @@ final class TextSafe {
     }
 
     static String of(String s) {
+        return of(s, MAX);
+    }
+
+    /** The same, cut at {@code max} characters: for messages of our own that quote a little of the user's text. */
+    static String of(String s, int max) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length() && sb.length() < MAX; i++) {
+        for (int i = 0; i < s.length() && sb.length() < max; i++) {
             char c = s.charAt(i);
             sb.append(c < 0x20 || (c >= 0x7f && c <= 0x9f) ? '?' : c);
         }
-        if (s.length() > MAX) {
+        if (s.length() > max) {
             sb.append('…');
         }
         return sb.toString();

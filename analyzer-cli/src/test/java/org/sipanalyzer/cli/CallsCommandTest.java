@@ -62,6 +62,9 @@ class CallsCommandTest {
                 "the two calls to the callee that waits 1.2 s before ringing");
         CliRun bad = CliRun.of("calls", "--min-pdd", "1h", UDP);
         assertEquals(ExitCode.USAGE, bad.exit(), "hours are not a unit: ms and s are");
+        CliRun bare = CliRun.of("calls", "--min-pdd", "2", UDP);
+        assertEquals(ExitCode.USAGE, bare.exit(), "a bare number could be ms or s");
+        assertTrue(bare.err().contains("needs a unit, ms or s"), bare.err());
         assertEquals(ExitCode.USAGE, CliRun.of("calls", "--outcome", "lost", UDP).exit());
     }
 

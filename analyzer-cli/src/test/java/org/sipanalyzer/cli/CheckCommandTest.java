@@ -151,6 +151,50 @@ class CheckCommandTest {
     }
 
     @Test
+    void codesThatCannotExistAndUnknownMetricsAreRefusedWithTheValidNames(@TempDir Path dir) throws Exception {
+        for (String rule : List.of("code.999 == 0", "code.50 == 0", "final.1000 == 0", "code.0486 == 0")) {
+            CliRun r = CliRun.of("check", "-r", rule, UDP);
+            assertEquals(ExitCode.USAGE, r.exit(), rule);
+            assertTrue(r.err().contains("is not a SIP status code; codes run from 100 to 699"), r.err());
+        }
+        CliRun unknown = CliRun.of("check", "-r", "latency.p95 <= 2s", UDP);
+        assertEquals(ExitCode.USAGE, unknown.exit());
+        assertTrue(unknown.err().contains("unknown metric 'latency.p95'") && unknown.err().contains("pdd setup duration")
+                && unknown.err().contains(".p99"), unknown.err());
+        assertEquals(1, unknown.err().lines().count(), unknown.err());
+        Path rules = dir.resolve("gate.rules");
+        Files.writeString(rules, "# gate\nasr >= 10\n\nasr >> 10\n");
+        CliRun bad = CliRun.of("check", "--rules", rules.toString(), UDP);
+        assertEquals(ExitCode.USAGE, bad.exit());
+        assertTrue(bad.err().contains(rules + " line 4: 'asr >> 10' is not a rule"), bad.err());
+    }
+
+    /**
+     * JSON gives each value in the unit its rule was written in, with the unit beside it: the sample's slow callee
+     * waits 1.2 s before ringing, so the PDD's 99th percentile is about 1200 ms, or 1.2 s.
+     */
+    @Test
+    void jsonMeasuresInTheRulesOwnUnit() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(CliRun.of("check", "-f", "json", "-r", "pdd.p99 <= 2000ms", "-r",
+                "pdd.p99 <= 2s", "-r", "pdd.mean < 1s", "-r", "pdd.p50 <= 1s",
+                "-r", "class.4xx <= 50%", "-r", "asr >= 10", "-r", "code.486 >= 1", UDP).out());
+        assertEquals(2, j.get("schemaVersion").asInt());
+        JsonNode r = j.get("rules");
+        assertEquals("ms", r.get(0).get("unit").asText());
+        assertEquals(1200, r.get(0).get("measured").asDouble(), 1200 * 0.02, "within the histogram's 1.6%");
+        assertEquals("s", r.get(1).get("unit").asText());
+        assertEquals(r.get(0).get("measured").asDouble() / 1000, r.get(1).get("measured").asDouble(), 1e-9);
+        assertTrue(r.get(2).get("measured").asDouble() < r.get(0).get("measured").asDouble() / 1000,
+                "most calls ring at once: the mean is far below the 99th percentile");
+        assertTrue(r.get(3).get("measured").asDouble() < 0.1, "the median call rings within 100 ms");
+        assertEquals("%", r.get(4).get("unit").asText());
+        assertEquals("%", r.get(5).get("unit").asText());
+        assertEquals(26.67, r.get(5).get("measured").asDouble(), 0.01, "ASR: 8 of 30");
+        assertEquals("", r.get(6).get("unit").asText());
+        assertEquals(2, r.get(6).get("measured").asInt());
+    }
+
+    @Test
     void silenceNeverPasses(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("registers-only.pcap");
         Files.write(f, AnalyzeCommandTest.pcap(AnalyzeCommandTest.response(200, "OK", "REGISTER")));

@@ -23,6 +23,25 @@ public final class Check {
             this(rule, measured, passed, null);
         }
 
+        /**
+         * The unit of {@link #inRuleUnit()}: the one the rule's threshold was written in ("ms" or "s" for a delay,
+         * "%" for a share or a ratio), or "" for a count.
+         */
+        public String unit() {
+            if (Metrics.isDelay(rule.metric())) {
+                return rule.unit();
+            }
+            return rule.share() || Metrics.isRatio(rule.metric()) ? "%" : "";
+        }
+
+        /** The measured value in {@link #unit()} (a PDD of 1.2 s is 1200 for a rule written in ms); NaN when none. */
+        public double inRuleUnit() {
+            if (Double.isNaN(measured) || !Metrics.isDelay(rule.metric())) {
+                return measured;
+            }
+            return measured / (rule.unit().equals("s") ? 1e9 : 1e6);
+        }
+
         /** The measured value as the rule writes it ("66.7%", "1.2 s", "3"). */
         public String measuredText() {
             if (Double.isNaN(measured)) {
@@ -48,8 +67,8 @@ public final class Check {
         for (Rule r : rules) {
             OptionalDouble v = metrics.value(r.metric(), r.share());
             if (v.isEmpty()) {
-                throw new IllegalArgumentException("unknown metric '" + r.metric() + "' in '" + r.text() + "'; see"
-                        + " docs/check.md for the names");
+                throw new IllegalArgumentException("unknown metric '" + quote(r.metric()) + "' in '"
+                        + quote(r.text()) + "'; the metrics are " + NAMES);
             }
             double m = v.getAsDouble();
             out.add(new Verdict(r, m, !Double.isNaN(m) && r.holds(m), Double.isNaN(m) ? metrics.unmeasurable(r.metric())
@@ -58,27 +77,56 @@ public final class Check {
         return out;
     }
 
-    /** Validates the names of rules before any analysis, so a typo fails fast. */
+    /** Every metric name a rule may use, as written in docs/check.md: the list an unknown name is answered with. */
+    public static final String NAMES = "asr ner ser seer isa scr ira; calls answered challenged forked completed reinvites"
+            + " registrations; outcome.OUTCOME (answered busy declined forbidden notFound unavailable cancelled"
+            + " redirected timeout failed); final.CODE final.none code.CODE (CODE 100-699) class.1xx-6xx method.METHOD;"
+            + " messages requests responses retransmissions duplicates malformed nonsip undecodable; pdd setup"
+            + " duration sdd srd rrd, each .min .mean .median .p50 .p90 .p95 .p99 .max";
+
+    /**
+     * Validates the names of rules before any analysis, so a typo fails fast: an unknown metric, a status code that
+     * cannot exist (SIP's run from 100 to 699), or a delay without its unit is an IllegalArgumentException that
+     * lists the valid names.
+     */
     public static void validate(List<Rule> rules) {
         for (Rule r : rules) {
-            boolean delay = Metrics.isDelay(r.metric());
-            String n = r.metric();
-            boolean known = delay || Metrics.isRatio(n)
-                    || n.matches("calls|answered|challenged|forked|completed|reinvites|registrations|messages|requests"
-                            + "|responses|retransmissions|duplicates|malformed|nonsip|undecodable")
-                    || n.matches("outcome\\.(answered|busy|declined|forbidden|notfound|unavailable|cancelled|redirected"
-                            + "|timeout|failed)")
-                    || n.matches("final\\.(none|\\d{1,3})") || n.matches("code\\.\\d{1,3}")
-                    || n.matches("class\\.[1-6]xx") || n.matches("method\\.[\\w.!%*+`'~-]+");
-            if (!known) {
-                throw new IllegalArgumentException("unknown metric '" + n + "' in '" + r.text() + "'; see docs/check.md"
-                        + " for the names");
+            validate(r);
+        }
+    }
+
+    /** A rule's text for a message: cut at 100 characters (a rule may come from anywhere). */
+    private static String quote(String s) {
+        return s.length() > 100 ? s.substring(0, 100) + "..." : s;
+    }
+
+    /** Validates one rule (see {@link #validate(List)}). */
+    public static void validate(Rule r) {
+        boolean delay = Metrics.isDelay(r.metric());
+        String n = r.metric();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("(code|final)\\.(\\d+)").matcher(n);
+        if (code.matches()) {
+            int c = Integer.parseInt(code.group(2).length() > 4 ? "9999" : code.group(2));
+            if (c < 100 || c > 699 || code.group(2).length() != 3) {
+                throw new IllegalArgumentException("'" + quote(r.text()) + "': " + code.group(2) + " is not a SIP"
+                        + " status code; codes run from 100 to 699 (" + code.group(1) + ".486, say)");
             }
-            if (delay != r.timed()) {
-                throw new IllegalArgumentException("'" + r.text() + "': " + (delay
-                        ? "a delay's threshold needs a unit, ms or s (e.g. 'pdd.p95 <= 2s')"
-                        : "only delays take ms or s"));
-            }
+        }
+        boolean known = delay || Metrics.isRatio(n)
+                || n.matches("calls|answered|challenged|forked|completed|reinvites|registrations|messages|requests"
+                        + "|responses|retransmissions|duplicates|malformed|nonsip|undecodable")
+                || n.matches("outcome\\.(answered|busy|declined|forbidden|notfound|unavailable|cancelled|redirected"
+                        + "|timeout|failed)")
+                || n.matches("final\\.(none|\\d{3})") || n.matches("code\\.\\d{3}")
+                || n.matches("class\\.[1-6]xx") || n.matches("method\\.[\\w.!%*+`'~-]+");
+        if (!known) {
+            throw new IllegalArgumentException("unknown metric '" + quote(n) + "' in '" + quote(r.text())
+                    + "'; the metrics are " + NAMES);
+        }
+        if (delay != r.timed()) {
+            throw new IllegalArgumentException("'" + quote(r.text()) + "': " + (delay
+                    ? "a delay's threshold needs a unit, ms or s (e.g. 'pdd.p95 <= 2s')"
+                    : "only delays take ms or s"));
         }
     }
 }

@@ -21,7 +21,7 @@ import org.sipanalyzer.catalogue.ResponseClass;
  *     registrations}, {@code code.<code>}, {@code class.<n>xx}, {@code method.<METHOD>} (unique counts: retransmissions
  *     left out);</li>
  * <li>delays in nanoseconds (write the threshold with {@code ms} or {@code s}): {@code pdd setup duration sdd srd rrd}
- *     each with {@code .min .median .p95 .max}.</li>
+ *     each with {@code .min .mean .median .p50 .p90 .p95 .p99 .max} (quantiles within 1.6%, {@link Distribution}).</li>
  * </ul>
  * A count compared with a {@code %} threshold is taken as a share: of all calls for call counts, of all responses
  * for codes and classes, of all messages for the other message counts.
@@ -161,10 +161,17 @@ public final class Metrics {
                 + (rrd ? " registrations)" : untimed == 1 ? " call)" : " calls)") : null;
     }
 
+    /** The delays rules can test, and what of each. */
+    public static final java.util.List<String> DELAYS = java.util.List.of("pdd", "setup", "duration", "sdd", "srd",
+            "rrd");
+    public static final java.util.List<String> DELAY_STATISTICS = java.util.List.of("min", "mean", "median", "p50",
+            "p90", "p95", "p99", "max");
+
     /** Whether {@code name} is a delay (its threshold is written with ms or s). */
     public static boolean isDelay(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return n.matches("(pdd|setup|duration|sdd|srd|rrd)\\.(min|median|p95|max)");
+        int dot = n.indexOf('.');
+        return dot > 0 && DELAYS.contains(n.substring(0, dot)) && DELAY_STATISTICS.contains(n.substring(dot + 1));
     }
 
     /** Whether {@code name} is a ratio (already in percent). */
@@ -186,8 +193,11 @@ public final class Metrics {
     private static OptionalDouble delay(Distribution d, String q) {
         long v = switch (q) {
             case "min" -> d.min();
-            case "median" -> d.median();
+            case "mean" -> d.mean();
+            case "median", "p50" -> d.median();
+            case "p90" -> d.quantile(0.90);
             case "p95" -> d.p95();
+            case "p99" -> d.quantile(0.99);
             case "max" -> d.max();
             default -> Long.MIN_VALUE;
         };

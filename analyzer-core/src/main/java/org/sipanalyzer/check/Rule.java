@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * @param op the comparison
  * @param value the threshold, in the metric's unit (counts, percent, or nanoseconds for delays)
  * @param share whether the threshold is a share ({@code %}) of a count's whole
- * @param timed whether the threshold was written with {@code ms} or {@code s}
+ * @param unit the threshold's unit as written: {@code %}, {@code ms}, {@code s}, or empty
  */
-public record Rule(String text, String metric, String op, double value, boolean share, boolean timed) {
+public record Rule(String text, String metric, String op, double value, boolean share, String unit) {
 
     private static final Pattern SYNTAX = Pattern.compile(
             "\\s*([A-Za-z][\\w.-]*)\\s*(<=|>=|==|!=|<|>)\\s*(-?\\d+(?:\\.\\d+)?)\\s*(%|ms|s)?\\s*");
@@ -26,7 +26,8 @@ public record Rule(String text, String metric, String op, double value, boolean 
     public static Rule parse(String text) {
         Matcher m = SYNTAX.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a rule; write METRIC OP VALUE, e.g. 'asr >= 50',"
+            throw new IllegalArgumentException("'" + (text.length() > 100 ? text.substring(0, 100) + "..." : text)
+                    + "' is not a rule; write METRIC OP VALUE, e.g. 'asr >= 50',"
                     + " 'code.503 == 0', 'class.5xx <= 1%' or 'pdd.p95 <= 2s'");
         }
         String metric = m.group(1).toLowerCase(Locale.ROOT);
@@ -38,7 +39,12 @@ public record Rule(String text, String metric, String op, double value, boolean 
         } else if ("s".equals(unit)) {
             v *= 1e9;
         }
-        return new Rule(text.strip(), metric, m.group(2), v, share, "ms".equals(unit) || "s".equals(unit));
+        return new Rule(text.strip(), metric, m.group(2), v, share, unit == null ? "" : unit);
+    }
+
+    /** Whether the threshold was written with {@code ms} or {@code s}. */
+    public boolean timed() {
+        return unit.equals("ms") || unit.equals("s");
     }
 
     /** Whether {@code measured} meets the rule. */
