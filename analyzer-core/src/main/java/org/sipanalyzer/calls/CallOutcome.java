@@ -50,6 +50,9 @@ public enum CallOutcome {
         if (code >= 200 && code < 300) {
             return ANSWERED;
         }
+        if (code == 0 && cancelled) {
+            return CANCELLED; // the caller gave up; the 487 that should follow never came (the CANCEL may have had its 200)
+        }
         if (code == 0 || code == 408) {
             return TIMEOUT;
         }

@@ -97,7 +97,12 @@ public final class CaptureOpener {
         InputStream s = sniffed.stream();
         LenientGzip gzip = (LenientGzip) sniffed.gzip();
         if (head.length == 0) {
-            throw new CaptureFormatException("empty input: no capture header");
+            if (gzip != null && gzip.endedEarly) {
+                throw new CaptureFormatException("gzip cut short before its first decompressed byte: the file is"
+                        + " incomplete, with nothing to analyse");
+            }
+            throw new CaptureFormatException(gzip != null ? "the gzip holds no data (it decompresses to 0 bytes)"
+                    : "empty input (0 bytes): no capture header");
         }
         String other = otherCompression(head);
         if (other != null) {

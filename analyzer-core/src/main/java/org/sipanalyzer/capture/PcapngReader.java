@@ -60,7 +60,12 @@ final class PcapngReader extends FormatReader {
     PcapngReader(InputStream in, int maxFrameBytes) throws IOException {
         this.maxBlockBytes = maxFrameBytes + 64;
         this.src = new ByteSource(in, 1 << 20, maxBlockBytes + 64);
-        if (!src.require(12) || (int) src.u32(0, true) != SHB) {
+        boolean whole = src.require(12);
+        if (src.available() >= 4 && (int) src.u32(0, true) == SHB && !whole) {
+            throw new CaptureFormatException("pcapng cut short inside its section header block: " + src.available()
+                    + " bytes in all, of at least 28; the file is incomplete, with nothing to analyse");
+        }
+        if (!whole || (int) src.u32(0, true) != SHB) {
             throw new CaptureFormatException("not a pcapng file");
         }
     }
@@ -168,7 +173,8 @@ final class PcapngReader extends FormatReader {
             return false;
         }
         if (!src.require((int) total)) {
-            fatal(offset, "capture cut off inside a section header block");
+            fatal(offset, "capture cut off inside a section header block (" + src.available() + " of " + total
+                    + " bytes); nothing after it could be read");
             return false;
         }
         sections++;

@@ -34,7 +34,7 @@ class SamplesTest {
     static final Map<String, Long> UNIQUE_REQUESTS = Map.of("INVITE", 34L, "ACK", 32L, "BYE", 8L, "CANCEL", 4L);
     static final Map<CallOutcome, Long> OUTCOMES = Map.of(CallOutcome.ANSWERED, 8L, CallOutcome.BUSY, 2L,
             CallOutcome.DECLINED, 2L, CallOutcome.FORBIDDEN, 2L, CallOutcome.NOT_FOUND, 2L, CallOutcome.UNAVAILABLE, 4L,
-            CallOutcome.CANCELLED, 2L, CallOutcome.REDIRECTED, 2L, CallOutcome.TIMEOUT, 2L, CallOutcome.FAILED, 4L);
+            CallOutcome.CANCELLED, 4L, CallOutcome.REDIRECTED, 2L, CallOutcome.FAILED, 4L);
 
     /** Analyses one of the samples with the default options, calls followed by {@code tracker} (finished). */
     private static AnalysisResult analyse(String sample, CallTracker tracker) {

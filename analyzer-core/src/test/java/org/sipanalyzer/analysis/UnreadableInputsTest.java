@@ -57,6 +57,34 @@ class UnreadableInputsTest {
         }
     }
 
+    /** A gzip cut right after its header, or one that holds nothing, is not an "empty input": it says which. */
+    @Test
+    void aGzipCutBeforeItsDataOrHoldingNothingSaysSo() throws IOException {
+        byte[] sample = Files.readAllBytes(Path.of(System.getProperty("sipanalyzer.samples", "../samples"))
+                .resolve("sipp-calls-udp.pcap"));
+        InputReport cut = analyze("cut.pcap.gz", Arrays.copyOf(gzip(sample), 12));
+        assertFalse(cut.readable());
+        assertEquals("gzip cut short before its first decompressed byte: the file is incomplete, with nothing to"
+                + " analyse", cut.error());
+        InputReport nothing = analyze("nothing.gz", gzip(new byte[0]));
+        assertEquals("the gzip holds no data (it decompresses to 0 bytes)", nothing.error());
+        assertEquals("empty input (0 bytes): no capture header", analyze("empty.pcap", new byte[0]).error());
+    }
+
+    /** A pcapng cut inside its first block says so, with the bytes it has, instead of "not a pcapng file". */
+    @Test
+    void aPcapngCutInsideItsSectionHeaderSaysWhere() throws IOException {
+        // The section header block of a pcapng as Wireshark's tools write it: 0x0A0D0D0A, length, byte order magic.
+        byte[] shb = {0x0a, 0x0d, 0x0d, 0x0a, 28, 0, 0, 0, 0x4d, 0x3c, 0x2b, 0x1a, 1, 0, 0, 0, -1, -1, -1, -1, -1, -1,
+            -1, -1, 28, 0, 0, 0};
+        InputReport seven = analyze("cut.pcapng", Arrays.copyOf(shb, 7));
+        assertEquals("pcapng cut short inside its section header block: 7 bytes in all, of at least 28; the file is"
+                + " incomplete, with nothing to analyse", seven.error());
+        InputReport twenty = analyze("cut.pcapng", Arrays.copyOf(shb, 20));
+        assertTrue(twenty.warnings().stream().anyMatch(w -> w.contains("cut off inside a section header block (20"
+                + " of 28 bytes)")), twenty.warnings().toString());
+    }
+
     @Test
     void aGzipCutInsideItsHeaderSaysSo() throws IOException {
         byte[] gz = gzip("some text".getBytes(StandardCharsets.UTF_8));
