@@ -22,6 +22,7 @@ import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.check.Check;
 import org.sipanalyzer.check.Metrics;
 import org.sipanalyzer.check.Rule;
+import org.sipanalyzer.report.Words;
 
 /**
  * {@code sip-analyzer check}: the CI gate. Analyses the inputs, checks every rule, prints each verdict with
@@ -196,12 +197,15 @@ final class CheckCommand implements Command {
         }
         if (each) {
             long failedInputs = parts.stream().filter(p -> !p.passed()).count();
-            sb.append(String.format(Locale.ROOT, "check: %d inputs, %d passed, %d failed (%d rules each)%n",
-                    parts.size(), parts.size() - failedInputs, failedInputs,
-                    parts.stream().filter(p -> p.error() == null).findFirst().map(p -> p.verdicts().size()).orElse(0)));
+            int rules = parts.stream().filter(p -> p.error() == null).findFirst().map(p -> p.verdicts().size())
+                    .orElse(0);
+            sb.append(String.format(Locale.ROOT, "check: %s, %d passed, %d failed (%s each)%n",
+                    Words.count(parts.size(), "input"), parts.size() - failedInputs, failedInputs,
+                    Words.count(rules, "rule")));
         } else {
             Part p = parts.get(0);
-            sb.append(String.format(Locale.ROOT, "check: %d rules, %d passed, %d failed%s%n", p.verdicts().size(),
+            sb.append(String.format(Locale.ROOT, "check: %s, %d passed, %d failed%s%n",
+                    Words.count(p.verdicts().size(), "rule"),
                     p.verdicts().size() - p.failed(), p.failed(), p.unread().isEmpty() ? ""
                             : String.format(Locale.ROOT, "; %d %s not read, so the check fails", p.unread().size(),
                                     p.unread().size() == 1 ? "input" : "inputs")));

@@ -95,4 +95,14 @@ class MainTest {
         assertTrue(!Main.outOfMemory(new IllegalStateException("analysis interrupted")));
         assertTrue(Main.OUT_OF_MEMORY.contains("-Xmx") && Main.OUT_OF_MEMORY.contains("--threads 1"));
     }
+
+    @Test
+    void theWidthComesFromColumnsThenFromTheTerminal() {
+        assertEquals(132, Console.widthFrom(java.util.Map.of("COLUMNS", "132"), () -> 80));
+        assertEquals(80, Console.widthFrom(java.util.Map.of(), () -> 80), "no COLUMNS: the terminal says");
+        assertEquals(80, Console.widthFrom(java.util.Map.of("COLUMNS", "wide"), () -> 80));
+        assertEquals(Console.DEFAULT_WIDTH, Console.widthFrom(java.util.Map.of(), () -> 0), "not a terminal");
+        assertEquals(Console.DEFAULT_WIDTH, Console.widthFrom(java.util.Map.of(), () -> 5), "an implausible width");
+        assertEquals(0, Console.terminalWidth(), "under the build, standard output is not a terminal");
+    }
 }

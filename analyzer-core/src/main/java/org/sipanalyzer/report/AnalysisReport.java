@@ -116,12 +116,12 @@ public final class AnalysisReport {
     static String summaryLine(AnalysisResult result) {
         MessageStatistics t = result.total();
         long readable = result.inputs().stream().filter(InputReport::readable).count();
-        return String.format(Locale.ROOT, "%d of %d input%s read: %,d packets, %,d SIP messages (%,d requests,"
-                        + " %,d responses), %,d retransmissions, %s%,d malformed, %,d non-SIP payloads, %,d undecodable",
-                readable, result.inputs().size(), result.inputs().size() == 1 ? "" : "s", result.packets(),
-                t.messages().count(), t.requests().count(), t.responses().count(), t.retransmissions(),
-                t.duplicates() > 0 ? String.format(Locale.ROOT, "%,d duplicate captures, ", t.duplicates()) : "",
-                t.malformed(), result.nonSipPayloads(), result.undecodablePackets());
+        return String.format(Locale.ROOT, "%d of %s read: %s, %s (%s, %s), %s, %s%,d malformed, %s, %,d undecodable",
+                readable, Words.count(result.inputs().size(), "input"), Words.count(result.packets(), "packet"),
+                Words.count(t.messages().count(), "SIP message"), Words.count(t.requests().count(), "request"),
+                Words.count(t.responses().count(), "response"), Words.count(t.retransmissions(), "retransmission"),
+                t.duplicates() > 0 ? Words.count(t.duplicates(), "duplicate capture") + ", " : "",
+                t.malformed(), Words.count(result.nonSipPayloads(), "non-SIP payload"), result.undecodablePackets());
     }
 
     /** Writes the report; {@code width} is the terminal width for the text format. */
@@ -208,7 +208,8 @@ public final class AnalysisReport {
                 sb.append("    warning: ").append(TextTable.clean(w)).append('\n');
             }
             if (r.warningsNotListed() > 0) {
-                sb.append("    warning: ").append(r.warningsNotListed()).append(" more warnings not listed\n");
+                sb.append("    warning: ").append(Words.count(r.warningsNotListed(), "more warning", "more warnings"))
+                        .append(" not listed\n");
             }
         }
         for (String f : result.failedListeners()) {
@@ -220,38 +221,40 @@ public final class AnalysisReport {
     /** Every packet of the input accounted for, listing the kinds that occurred. */
     static String inputBreakdown(InputReport r) {
         List<String> parts = new ArrayList<>();
-        parts.add(String.format(Locale.ROOT, "%,d packets", r.packets()));
-        parts.add(String.format(Locale.ROOT, "%,d SIP messages (%,d responses)", r.sipMessages(),
-                r.counts().responses()));
-        addIf(parts, r.sctpPackets(), "SCTP packets");
-        addIf(parts, r.nonSipPayloads(), "non-SIP payloads");
-        addIf(parts, r.emptyPayloads(), "empty payloads");
-        addIf(parts, r.keepAlives(), "keep-alives");
-        addIf(parts, r.ipFragments(), "IP fragments");
-        addIf(parts, r.otherIp(), "other IP protocols");
-        addIf(parts, r.notIp(), "not IP");
-        addIf(parts, r.undecodablePackets(), "undecodable");
-        addIf(parts, r.truncatedFrames(), "cut short by snaplen");
+        parts.add(Words.count(r.packets(), "packet"));
+        parts.add(Words.count(r.sipMessages(), "SIP message") + " (" + Words.count(r.counts().responses(), "response")
+                + ")");
+        addIf(parts, r.sctpPackets(), "SCTP packet", "SCTP packets");
+        addIf(parts, r.nonSipPayloads(), "non-SIP payload", "non-SIP payloads");
+        addIf(parts, r.emptyPayloads(), "empty payload", "empty payloads");
+        addIf(parts, r.keepAlives(), "keep-alive", "keep-alives");
+        addIf(parts, r.ipFragments(), "IP fragment", "IP fragments");
+        addIf(parts, r.otherIp(), "packet of another IP protocol", "packets of other IP protocols");
+        addIf(parts, r.notIp(), "not IP", "not IP");
+        addIf(parts, r.undecodablePackets(), "undecodable", "undecodable");
+        addIf(parts, r.truncatedFrames(), "cut short by snaplen", "cut short by snaplen");
         var re = r.reassembly();
         if (re != null) {
-            addIf(parts, re.datagramsReassembled(), "datagrams reassembled");
-            addIf(parts, re.datagramsIncomplete(), "datagrams missing a fragment");
-            addIf(parts, re.tcpDirections(), "TCP stream directions");
-            addIf(parts, re.webSocketMessages(), "WebSocket messages");
-            addIf(parts, re.sctpReassembled(), "messages reassembled from SCTP pieces");
-            addIf(parts, re.hepPackets(), "HEP packets");
-            addIf(parts, re.icmpQuotedSipCount(), "ICMP errors quoting SIP (not counted as messages)");
-            addIf(parts, re.encryptedFlowCount(), "encrypted flows");
+            addIf(parts, re.datagramsReassembled(), "datagram reassembled", "datagrams reassembled");
+            addIf(parts, re.datagramsIncomplete(), "datagram missing a fragment", "datagrams missing a fragment");
+            addIf(parts, re.tcpDirections(), "TCP stream direction", "TCP stream directions");
+            addIf(parts, re.webSocketMessages(), "WebSocket message", "WebSocket messages");
+            addIf(parts, re.sctpReassembled(), "message reassembled from SCTP pieces",
+                    "messages reassembled from SCTP pieces");
+            addIf(parts, re.hepPackets(), "HEP packet", "HEP packets");
+            addIf(parts, re.icmpQuotedSipCount(), "ICMP error quoting SIP (not counted as a message)",
+                    "ICMP errors quoting SIP (not counted as messages)");
+            addIf(parts, re.encryptedFlowCount(), "encrypted flow", "encrypted flows");
         }
-        addIf(parts, r.strictRejected(), "rejected by JAIN-SIP");
+        addIf(parts, r.strictRejected(), "rejected by JAIN-SIP", "rejected by JAIN-SIP");
         r.logTimes().ifPresent(t -> parts.add("times: " + t));
         r.logEndpoints().ifPresent(e -> parts.add("addresses: " + e));
         return String.join(", ", parts);
     }
 
-    private static void addIf(List<String> parts, long n, String what) {
+    private static void addIf(List<String> parts, long n, String one, String many) {
         if (n > 0) {
-            parts.add(String.format(Locale.ROOT, "%,d %s", n, what));
+            parts.add(Words.count(n, one, many));
         }
     }
 

@@ -108,7 +108,7 @@ public final class CallsReport {
                 sb.setLength(0);
             }
         }
-        sb.append(String.format(Locale.ROOT, "%,d calls%n", n));
+        sb.append(Words.count(n, "call")).append('\n');
         out.write(sb.toString());
     }
 

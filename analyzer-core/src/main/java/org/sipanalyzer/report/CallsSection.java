@@ -165,12 +165,13 @@ final class CallsSection {
 
     static String text(CallStatistics s, int width, long intervalSeconds) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Calls: %,d (%,d answered, %,d challenged first, %s%,d re-INVITEs)%n",
+        sb.append(String.format(Locale.ROOT, "Calls: %,d (%,d answered, %,d challenged first, %s%s)%n",
                 s.total(), s.answered(), s.challenged(),
-                s.forked() > 0 ? String.format(Locale.ROOT, "%,d forked, ", s.forked()) : "", s.reInvites()));
+                s.forked() > 0 ? String.format(Locale.ROOT, "%,d forked, ", s.forked()) : "",
+                Words.count(s.reInvites(), "re-INVITE")));
         if (s.callsEvicted() > 0) {
-            sb.append(String.format(Locale.ROOT, "  %,d calls were judged early because more than the open-call limit"
-                    + " were in progress at once%n", s.callsEvicted()));
+            sb.append("  ").append(Words.count(s.callsEvicted(), "call was", "calls were")).append(" judged early"
+                    + " because more than the open-call limit were in progress at once\n");
         }
         if (s.total() > 0) {
             List<String> parts = new ArrayList<>();

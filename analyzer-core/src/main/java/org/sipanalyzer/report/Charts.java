@@ -91,7 +91,7 @@ public final class Charts {
         for (Map.Entry<CallOutcome, Long> e : s.byOutcome().entrySet()) {
             data.addValue(e.getValue(), "calls", e.getKey().word());
         }
-        JFreeChart chart = bars("Calls by outcome (" + s.total() + " calls)", "calls", data);
+        JFreeChart chart = bars("Calls by outcome (" + Words.count(s.total(), "call") + ")", "calls", data);
         BarRenderer r = (BarRenderer) chart.getCategoryPlot().getRenderer();
         chart.getCategoryPlot().setRenderer(new BarRenderer() {
             private static final long serialVersionUID = 1L;

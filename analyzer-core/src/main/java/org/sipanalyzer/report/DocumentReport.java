@@ -124,7 +124,7 @@ final class DocumentReport {
             doc.paragraph(r.format() + ": " + AnalysisReport.inputBreakdown(r) + ".");
             List<String> warnings = new ArrayList<>(r.warnings());
             if (r.warningsNotListed() > 0) {
-                warnings.add(r.warningsNotListed() + " more warnings not listed");
+                warnings.add(Words.count(r.warningsNotListed(), "more warning", "more warnings") + " not listed");
             }
             if (!warnings.isEmpty()) {
                 doc.list(warnings);
@@ -136,8 +136,8 @@ final class DocumentReport {
     /** What the terminal report says of calls beyond outcomes and KPIs: finals, peers, time, Q.850 causes. */
     private static void callDetails(Doc doc, CallStatistics calls, long intervalSeconds) {
         if (calls.callsEvicted() > 0) {
-            doc.paragraph(String.format(Locale.ROOT, "%,d calls were judged early because more than the open-call limit"
-                    + " were in progress at once.", calls.callsEvicted()));
+            doc.paragraph(String.format(Locale.ROOT, "%s judged early because more than the open-call limit"
+                    + " were in progress at once.", Words.count(calls.callsEvicted(), "call was", "calls were")));
         }
         Catalogue catalogue = Catalogue.standard();
         List<List<String>> finals = new ArrayList<>();
