@@ -463,4 +463,29 @@ class AnalyzeCommandTest {
             assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(capture)), "the capture is untouched");
         }
     }
+
+    /**
+     * Inputs made days apart (the SIPp samples and a baresip log of a later day), listed by the second: a long run
+     * of empty intervals is one row that counts them, not pages of zeros, and every call is still in a row.
+     */
+    @Test
+    void callsByTimeOverInputsFarApartListAGapAsOneRow() throws Exception {
+        Path samples = Path.of(System.getProperty("sipanalyzer.samples", "../samples"));
+        CliRun r = CliRun.of("analyze", "-f", "markdown", "--interval", "1", samples.resolve("sipp-calls-udp.pcap")
+                .toString(), samples.resolve("logs/agents/baresip-trace.pcap").toString());
+        assertEquals(ExitCode.OK, r.exit(), r.err());
+        String table = r.out().substring(r.out().indexOf("### Calls by time"));
+        table = table.substring(0, table.indexOf("\n\n", table.indexOf("|---")));
+        java.util.List<String> rows = table.lines().filter(l -> l.startsWith("| 20")).toList();
+        assertTrue(rows.size() < 40, rows.size() + " rows");
+        assertTrue(rows.stream().anyMatch(l -> l.matches("\\| \\S+Z \\([\\d,]+ empty intervals\\) \\| 0 \\| 0 \\|.*")),
+                table);
+        long calls = rows.stream().mapToLong(l -> Long.parseLong(l.split("\\|")[2].trim().replace(",", ""))).sum();
+        JsonNode j = new ObjectMapper().readTree(CliRun.of("analyze", "-f", "json", samples.resolve(
+                "sipp-calls-udp.pcap").toString(), samples.resolve("logs/agents/baresip-trace.pcap").toString()).out());
+        assertEquals(j.get("calls").get("total").asLong(), calls, "every call is in a row");
+        String text = CliRun.of("analyze", "--interval", "1", samples.resolve("sipp-calls-udp.pcap").toString(),
+                samples.resolve("logs/agents/baresip-trace.pcap").toString()).out();
+        assertTrue(text.matches("(?s).*calls \\(failed\\) per 1 s from [^\\n]*\\[[\\d,]+ empty\\][^\\n]*\\n.*"), text);
+    }
 }

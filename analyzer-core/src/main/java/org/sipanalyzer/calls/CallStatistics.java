@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -396,6 +397,27 @@ public final class CallStatistics {
     }
 
     /** How many intervals {@link #timeline(long)} holds: 0 without calls. */
+    /**
+     * One interval with calls, and how many empty intervals came before it since the previous one with calls: what
+     * reports list, so that inputs days apart give a line for the gap, not pages of zeros.
+     */
+    public record TimeRow(long startSecond, long calls, long failed, long emptyBefore) {
+    }
+
+    /** The intervals of {@code seconds} that hold calls, in order, each with the empty run before it. */
+    public List<TimeRow> timelineRows(long seconds) {
+        TreeMap<Long, long[]> m = (TreeMap<Long, long[]>) byTime(seconds);
+        long width = Math.max(bucketSeconds, seconds);
+        List<TimeRow> rows = new ArrayList<>(m.size());
+        long previous = Long.MIN_VALUE;
+        for (Map.Entry<Long, long[]> e : m.entrySet()) {
+            long empty = previous == Long.MIN_VALUE ? 0 : (e.getKey() - previous) / width - 1;
+            rows.add(new TimeRow(e.getKey(), e.getValue()[0], e.getValue()[1], empty));
+            previous = e.getKey();
+        }
+        return rows;
+    }
+
     public long timelineLength(long seconds) {
         TreeMap<Long, long[]> m = (TreeMap<Long, long[]>) byTime(seconds);
         return m.isEmpty() ? 0 : (m.lastKey() - m.firstKey()) / Math.max(bucketSeconds, seconds) + 1;

@@ -20,6 +20,8 @@ final class CallsSection {
     private static final int TOP = 10;
     /** Intervals of calls by time the terminal shows on its one line. */
     private static final int TIME_BUCKETS_SHOWN = 60;
+    /** Runs of empty intervals up to this long are shown as zeros; longer ones as one mark with their count. */
+    static final int EMPTY_SHOWN_AS_ZEROS = 3;
 
     private CallsSection() {
     }
@@ -220,13 +222,28 @@ final class CallsSection {
             long interval = s.interval(intervalSeconds);
             long intervals = s.timelineLength(interval);
             if (intervals > 1) {
-                List<CallStatistics.TimeBucket> shown = s.timeline(interval).limit(TIME_BUCKETS_SHOWN).toList();
+                List<CallStatistics.TimeRow> rows = s.timelineRows(interval);
                 sb.append("  calls (failed) per ").append(interval).append(" s from ")
-                        .append(Instant.ofEpochSecond(shown.get(0).startSecond())).append(":");
-                for (CallStatistics.TimeBucket t : shown) { // empty intervals shown as 0
+                        .append(Instant.ofEpochSecond(rows.get(0).startSecond())).append(":");
+                int shown = 0;
+                for (CallStatistics.TimeRow t : rows) {
+                    if (shown >= TIME_BUCKETS_SHOWN) {
+                        sb.append(" …");
+                        break;
+                    }
+                    // A few empty intervals are shown as 0; a longer run, as one mark that counts them.
+                    if (t.emptyBefore() > EMPTY_SHOWN_AS_ZEROS) {
+                        sb.append(" [").append(Words.count(t.emptyBefore(), "empty", "empty")).append("]");
+                        shown++;
+                    } else {
+                        for (long i = 0; i < t.emptyBefore(); i++, shown++) {
+                            sb.append(" 0");
+                        }
+                    }
                     sb.append(' ').append(t.calls()).append(t.failed() > 0 ? "(" + t.failed() + ")" : "");
+                    shown++;
                 }
-                sb.append(intervals > TIME_BUCKETS_SHOWN ? " …\n" : "\n");
+                sb.append('\n');
             }
             if (!s.byQ850Cause().isEmpty()) {
                 List<String> causes = new ArrayList<>();

@@ -163,12 +163,28 @@ final class DocumentReport {
         if (intervals > 1) {
             doc.heading(3, "Calls by time (" + interval + " s intervals, UTC)");
             List<List<String>> rows = new ArrayList<>();
-            calls.timeline(interval).limit(MAX_TIME_ROWS).forEach(t -> rows.add(List.of( // empty intervals as 0
-                    Instant.ofEpochSecond(t.startSecond()).toString(), fmt(t.calls()), fmt(t.failed()),
-                    pct(t.failed(), t.calls()))));
+            boolean cut = false;
+            for (CallStatistics.TimeRow t : calls.timelineRows(interval)) {
+                if (rows.size() >= MAX_TIME_ROWS) {
+                    cut = true;
+                    break;
+                }
+                long start = t.startSecond() - t.emptyBefore() * interval;
+                if (t.emptyBefore() > CallsSection.EMPTY_SHOWN_AS_ZEROS) {
+                    // One row for a long run of empty intervals (inputs far apart in time), not pages of zeros.
+                    rows.add(List.of(Instant.ofEpochSecond(start) + " (" + Words.count(t.emptyBefore(),
+                            "empty interval") + ")", "0", "0", ""));
+                } else {
+                    for (long i = 0; i < t.emptyBefore(); i++) {
+                        rows.add(List.of(Instant.ofEpochSecond(start + i * interval).toString(), "0", "0", ""));
+                    }
+                }
+                rows.add(List.of(Instant.ofEpochSecond(t.startSecond()).toString(), fmt(t.calls()), fmt(t.failed()),
+                        pct(t.failed(), t.calls())));
+            }
             doc.table(List.of("From", "Calls", "Failed", "Failed share"), rows, false, true, true, true);
-            if (intervals > MAX_TIME_ROWS) {
-                doc.paragraph("Only the first " + MAX_TIME_ROWS + " intervals are listed; choose a longer --interval.");
+            if (cut) {
+                doc.paragraph("Only the first " + MAX_TIME_ROWS + " rows are listed; choose a longer --interval.");
             }
         }
 
