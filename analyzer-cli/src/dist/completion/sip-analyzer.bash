@@ -8,25 +8,25 @@ _sip_analyzer() {
   case "${COMP_WORDS[1]}" in
     analyze)
       case "$prev" in
-        -f|--format) COMPREPLY=($(compgen -W "text json csv markdown html" -- "$cur")); return ;;
+        -f|--format) COMPREPLY=($(compgen -W "text json csv markdown html sql" -- "$cur")); return ;;
         --table) COMPREPLY=($(compgen -W "codes methods method-codes senders outcomes finals peers time inputs" -- "$cur")); return ;;
         --calls-chart|--chart|-o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --call-timeout|--delays-from|--flow-idle-timeout|--fragment-timeout|--interval|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--ner-codes|--retransmission-window|--threads) return ;;
+        --analysis-id|--call-timeout|--delays-from|--flow-idle-timeout|--fragment-timeout|--interval|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--ner-codes|--retransmission-window|--threads) return ;;
       esac
       if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "--call-timeout --calls-chart --chart --debug --delays-from --flow-idle-timeout --format --fragment-timeout --help --interval --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --ner-codes --output --retransmission-window --strict --table --threads --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--analysis-id --call-timeout --calls-chart --chart --debug --delays-from --flow-idle-timeout --format --fragment-timeout --help --interval --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --ner-codes --output --retransmission-window --strict --table --threads --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;
     calls)
       case "$prev" in
-        -f|--format) COMPREPLY=($(compgen -W "text csv json" -- "$cur")); return ;;
+        -f|--format) COMPREPLY=($(compgen -W "text csv json sql" -- "$cur")); return ;;
         --outcome) COMPREPLY=($(compgen -W "answered busy declined forbidden notFound unavailable cancelled redirected timeout failed" -- "$cur")); return ;;
         -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --call-id|--call-timeout|--delays-from|--flow-idle-timeout|--fragment-timeout|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--min-pdd|--ner-codes|--retransmission-window|--threads) return ;;
+        --analysis-id|--call-id|--call-timeout|--delays-from|--flow-idle-timeout|--fragment-timeout|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--min-pdd|--ner-codes|--retransmission-window|--threads) return ;;
       esac
       if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "--call-id --call-timeout --debug --delays-from --flow-idle-timeout --format --fragment-timeout --help --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --min-pdd --ner-codes --outcome --output --retransmission-window --strict --threads --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--analysis-id --call-id --call-timeout --debug --delays-from --flow-idle-timeout --format --fragment-timeout --help --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --min-pdd --ner-codes --outcome --output --retransmission-window --strict --threads --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;

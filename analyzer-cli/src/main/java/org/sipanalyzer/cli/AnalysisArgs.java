@@ -93,6 +93,41 @@ final class AnalysisArgs {
         return options.withReassembly(r);
     }
 
+    /** {@code --analysis-id}, for the commands that write SQL. */
+    static void addAnalysisIdOption(Options o) {
+        o.addOption(Option.builder().longOpt("analysis-id").hasArg().argName("ID")
+                .desc("With -f sql, the id rows are filed under (default: made from the inputs' names, sizes and"
+                        + " times, so that loading an analysis of the same files again replaces its rows).").get());
+    }
+
+    /**
+     * The id of an analysis in SQL: {@code --analysis-id}, else the first 16 hex digits of a SHA-256 of each input's
+     * name, size and modification time (a stream: its name only), so that the same files give the same id.
+     */
+    static String analysisId(CommandLine line, List<AnalysisInput> inputs) throws UsageException {
+        if (line.hasOption("analysis-id")) {
+            String id = line.getOptionValue("analysis-id").strip();
+            if (id.isEmpty() || id.length() > 200) {
+                throw new UsageException("--analysis-id takes 1 to 200 characters");
+            }
+            return id;
+        }
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (AnalysisInput in : inputs) {
+                StringBuilder sb = new StringBuilder(in.name()).append('\0');
+                Path p = Path.of(in.name());
+                if (!in.name().equals("-") && Files.isRegularFile(p)) {
+                    sb.append(Files.size(p)).append('\0').append(Files.getLastModifiedTime(p).toMillis());
+                }
+                sha.update(sb.append('\n').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (java.security.NoSuchAlgorithmException | IOException | java.nio.file.InvalidPathException e) {
+            return "analysis";
+        }
+    }
+
     /** A byte count from 1 MiB to 1 PiB, with an optional binary suffix: 500M, 64G, 2T. */
     static long sizeOption(CommandLine line, String name, String command) throws UsageException {
         String v = line.getOptionValue(name).trim();

@@ -39,7 +39,7 @@ final class AnalyzeCommand implements Command {
     public Options options() {
         Options o = new Options();
         o.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
-                .desc("Output format: text (default), json, csv, markdown or html.").get());
+                .desc("Output format: text (default), json, csv, markdown, html or sql (SQLite and PostgreSQL).").get());
         o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
                 .desc("Write to FILE instead of standard output.").get());
         o.addOption(Option.builder().longOpt("chart").hasArg().argName("FILE")
@@ -52,6 +52,7 @@ final class AnalyzeCommand implements Command {
                 .desc("Width of the calls-by-time buckets (default: chosen from the capture's span, about 60 buckets).")
                 .get());
         AnalysisArgs.addOptions(o);
+        AnalysisArgs.addAnalysisIdOption(o);
         return o;
     }
 
@@ -81,7 +82,8 @@ final class AnalyzeCommand implements Command {
                     + TextSafe.of(t) + "'; use one of " + TABLES));
         }
         AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name());
-        AnalysisReport report = new AnalysisReport(run.result(), run.calls()).withInterval(interval).withCsvTable(table);
+        AnalysisReport report = new AnalysisReport(run.result(), run.calls()).withInterval(interval).withCsvTable(table)
+                .withAnalysisId(AnalysisArgs.analysisId(line, AnalysisArgs.inputs(line, name())));
         try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
             report.write(format, out, console.width());
         }

@@ -49,7 +49,7 @@ final class CallsCommand implements Command {
     public Options options() {
         Options o = new Options();
         o.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
-                .desc("Output format: text (default), csv or json.").get());
+                .desc("Output format: text (default), csv, json or sql (SQLite and PostgreSQL).").get());
         o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
                 .desc("Write to FILE instead of standard output.").get());
         o.addOption(Option.builder().longOpt("outcome").hasArg().argName("OUTCOME")
@@ -60,6 +60,7 @@ final class CallsCommand implements Command {
         o.addOption(Option.builder().longOpt("call-id").hasArg().argName("ID")
                 .desc("Draw the messages of the call with this Call-ID as a ladder diagram.").get());
         AnalysisArgs.addOptions(o);
+        AnalysisArgs.addAnalysisIdOption(o);
         return o;
     }
 
@@ -94,8 +95,8 @@ final class CallsCommand implements Command {
             tracker.finish();
             AnalysisArgs.checkReadable(result, console, name());
             try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
-                new CallsReport(rows, inputs.stream().map(AnalysisInput::name).toList()).write(format, out,
-                        console.width());
+                new CallsReport(rows, inputs.stream().map(AnalysisInput::name).toList())
+                        .withAnalysisId(AnalysisArgs.analysisId(line, inputs)).write(format, out, console.width());
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }

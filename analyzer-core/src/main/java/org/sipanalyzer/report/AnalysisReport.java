@@ -33,7 +33,7 @@ public final class AnalysisReport {
     public static final int JSON_SCHEMA_VERSION = 1;
 
     public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV,
-            OutputFormat.MARKDOWN, OutputFormat.HTML);
+            OutputFormat.MARKDOWN, OutputFormat.HTML, OutputFormat.SQL);
 
     static final List<String> CSV_COLUMNS = List.of("code", "class", "reason", "status", "registered", "treated_as",
             "count", "unique", "share", "meaning");
@@ -79,6 +79,7 @@ public final class AnalysisReport {
     private final CallStatistics calls;
     private long intervalSeconds;
     private CsvTable csvTable = CsvTable.CODES;
+    private String analysisId = "analysis";
     private static final int TOP_SENDERS = 10;
     /** Beyond this many intervals, the CSV time table lists only intervals that hold calls. */
     private static final long MAX_FILLED_INTERVALS = 100_000;
@@ -102,6 +103,12 @@ public final class AnalysisReport {
     /** Chooses the table the CSV format writes ({@link CsvTable#CODES} by default). */
     public AnalysisReport withCsvTable(CsvTable table) {
         this.csvTable = table;
+        return this;
+    }
+
+    /** The id the SQL format files this analysis under (loading it again replaces its rows). */
+    public AnalysisReport withAnalysisId(String id) {
+        this.analysisId = id;
         return this;
     }
 
@@ -131,6 +138,7 @@ public final class AnalysisReport {
             case JSON -> writeJson(out);
             case CSV -> writeCsv(out);
             case MARKDOWN -> out.write(DocumentReport.render(new Doc.MarkdownDoc(), result, calls, intervalSeconds));
+            case SQL -> SqlReport.writeAnalysis(out, analysisId, result, calls);
             case HTML -> out.write(DocumentReport.render(new Doc.HtmlDoc("SIP analysis"), result, calls,
                     intervalSeconds));
             default -> throw new IllegalArgumentException("an analysis cannot be written as " + format.word());

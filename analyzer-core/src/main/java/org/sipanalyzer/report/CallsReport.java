@@ -22,7 +22,8 @@ import org.sipanalyzer.decode.Endpoint;
 /** One row per call (text, CSV, JSON), and one call's messages as a ladder diagram. */
 public final class CallsReport {
 
-    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON);
+    public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON,
+            OutputFormat.SQL);
     static final List<String> COLUMNS = List.of("start", "call_id", "from", "to", "caller", "callee", "outcome",
             "final_code", "final_reason", "meaning", "q850_cause", "q850_name", "pdd_ms", "setup_ms", "duration_s", "answered_by",
             "answering_agent", "challenged", "invites", "reinvites", "dialogs", "input");
@@ -31,6 +32,7 @@ public final class CallsReport {
 
     private final Iterable<Call> calls;
     private final List<String> inputNames;
+    private String analysisId = "analysis";
 
     /**
      * @param calls the calls in listing order; read once for CSV and JSON and twice for text (column widths, then
@@ -41,8 +43,15 @@ public final class CallsReport {
         this.inputNames = inputNames;
     }
 
+    /** The id the SQL format files these calls under (loading them again replaces their rows). */
+    public CallsReport withAnalysisId(String id) {
+        this.analysisId = id;
+        return this;
+    }
+
     public void write(OutputFormat format, Writer out, int width) throws IOException {
         switch (format) {
+            case SQL -> SqlReport.writeCalls(out, analysisId, calls, inputNames);
             case TEXT -> writeText(out, width);
             case CSV -> writeCsv(out);
             case JSON -> writeJson(out);
