@@ -10,11 +10,11 @@ _sip_analyzer() {
       case "$prev" in
         -f|--format) COMPREPLY=($(compgen -W "text json csv markdown html sql" -- "$cur")); return ;;
         --table) COMPREPLY=($(compgen -W "codes methods method-codes senders outcomes finals peers time inputs" -- "$cur")); return ;;
-        --calls-chart|--chart|-o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --calls-chart|--chart|-o|--output|--pdd-chart|--time-chart) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --analysis-id|--call-timeout|--delays-from|--flow-idle-timeout|--fragment-timeout|--interval|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--ner-codes|--retransmission-window|--threads) return ;;
       esac
       if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "--analysis-id --call-timeout --calls-chart --chart --debug --delays-from --flow-idle-timeout --format --fragment-timeout --help --interval --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --ner-codes --output --retransmission-window --strict --table --threads --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--analysis-id --call-timeout --calls-chart --chart --debug --delays-from --flow-idle-timeout --format --fragment-timeout --help --interval --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --ner-codes --output --pdd-chart --retransmission-window --strict --table --threads --time-chart --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;

@@ -191,7 +191,7 @@ final class AnalysisArgs {
     }
 
     /** The options that name a file to write. */
-    private static final List<String> OUTPUTS = List.of("output", "chart", "calls-chart");
+    private static final List<String> OUTPUTS = List.of("output", "chart", "calls-chart", "time-chart", "pdd-chart");
 
     /**
      * Refuses, before anything is read, an output file that is one of the inputs (by any path or link to it):

@@ -44,6 +44,11 @@ final class AnalyzeCommand implements Command {
                 .desc("Write to FILE instead of standard output.").get());
         o.addOption(Option.builder().longOpt("chart").hasArg().argName("FILE")
                 .desc("Also draw responses by code into FILE (.png or .svg).").get());
+        o.addOption(Option.builder().longOpt("time-chart").hasArg().argName("FILE")
+                .desc("Also draw calls over time, stacked by outcome, into FILE (.png or .svg); --interval sets the"
+                        + " bars' width.").get());
+        o.addOption(Option.builder().longOpt("pdd-chart").hasArg().argName("FILE")
+                .desc("Also draw the post-dial delays of the calls into FILE (.png or .svg).").get());
         o.addOption(Option.builder().longOpt("calls-chart").hasArg().argName("FILE")
                 .desc("Also draw calls by outcome into FILE (.png or .svg).").get());
         o.addOption(Option.builder().longOpt("table").hasArg().argName("TABLE")
@@ -72,6 +77,8 @@ final class AnalyzeCommand implements Command {
         int interval = line.hasOption("interval") ? AnalysisArgs.intOption(line, "interval", 1, 86_400 * 7, name()) : 0;
         Charts.ImageFormat chart = chartFormat(line, "chart");
         Charts.ImageFormat callsChart = chartFormat(line, "calls-chart");
+        Charts.ImageFormat timeChart = chartFormat(line, "time-chart");
+        Charts.ImageFormat pddChart = chartFormat(line, "pdd-chart");
         AnalysisReport.CsvTable table = AnalysisReport.CsvTable.CODES;
         if (line.hasOption("table")) {
             String t = line.getOptionValue("table");
@@ -96,6 +103,13 @@ final class AnalyzeCommand implements Command {
         }
         if (callsChart != null) {
             writeChart(Charts.callsByOutcome(run.calls()), callsChart, line.getOptionValue("calls-chart"));
+        }
+        if (timeChart != null) {
+            writeChart(Charts.callsOverTime(run.calls(), interval, Charts.MAX_TIME_BARS), timeChart,
+                    line.getOptionValue("time-chart"));
+        }
+        if (pddChart != null) {
+            writeChart(Charts.pddDistribution(run.calls()), pddChart, line.getOptionValue("pdd-chart"));
         }
         return ExitCode.OK;
     }

@@ -274,7 +274,7 @@ class AnalyzeCommandTest {
         while (m.find()) {
             svgs.add(m.group());
         }
-        assertEquals(2, svgs.size(), "calls by outcome and responses by code");
+        assertEquals(4, svgs.size(), "calls by outcome, over time, post-dial delay, and responses by code");
         var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         java.util.Set<String> ids = new java.util.HashSet<>();
@@ -487,5 +487,56 @@ class AnalyzeCommandTest {
         String text = CliRun.of("analyze", "--interval", "1", samples.resolve("sipp-calls-udp.pcap").toString(),
                 samples.resolve("logs/agents/baresip-trace.pcap").toString()).out();
         assertTrue(text.matches("(?s).*calls \\(failed\\) per 1 s from [^\\n]*\\[[\\d,]+ empty\\][^\\n]*\\n.*"), text);
+    }
+
+    /**
+     * Charts that show failures: every colour in a legend, failures told from cancellations and redirects, one 503
+     * beside 4,000 200s still visible (a logarithmic axis), and calls over time and post-dial delays drawn too.
+     */
+    @Test
+    void chartsHaveLegendsALogAxisWhenNeededAndShowTimeAndDelays() throws Exception {
+        String[] many = new String[4001];
+        java.util.Arrays.fill(many, 0, 4000, response(200, "OK", "OPTIONS"));
+        many[4000] = response(503, "Service Unavailable", "OPTIONS");
+        Path lopsided = write("lopsided.pcap", pcap(many));
+        Path codes = dir.resolve("codes.svg");
+        assertEquals(ExitCode.OK, CliRun.of("analyze", "--chart", codes.toString(), lopsided.toString()).exit());
+        String svg = Files.readString(codes);
+        assertTrue(svg.contains(">2xx Success<") && svg.contains(">5xx Server Failure<"), "a legend entry per class");
+        // The axis itself is drawn as shapes in SVG; the chart's make-up says which axis it has.
+        assertTrue(org.sipanalyzer.report.Charts.responsesByCode(new org.sipanalyzer.analysis.Analyzer(
+                org.sipanalyzer.catalogue.Catalogue.standard(), org.sipanalyzer.analysis.AnalysisOptions.defaults())
+                .analyze(List.of(org.sipanalyzer.analysis.AnalysisInput.file(lopsided))).total()).getCategoryPlot()
+                .getRangeAxis() instanceof org.jfree.chart.axis.LogAxis, "a logarithmic axis");
+
+        Path sample = Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve("sipp-calls-udp.pcap");
+        Path calls = dir.resolve("calls.svg");
+        Path time = dir.resolve("time.svg");
+        Path pdd = dir.resolve("pdd.svg");
+        Path plainCodes = dir.resolve("plain.svg");
+        CliRun r = CliRun.of("analyze", "--chart", plainCodes.toString(), "--calls-chart", calls.toString(),
+                "--time-chart", time.toString(), "--pdd-chart", pdd.toString(), "--interval", "1", sample.toString());
+        assertEquals(ExitCode.OK, r.exit(), r.err());
+        assertTrue(org.sipanalyzer.report.Charts.responsesByCode(new org.sipanalyzer.analysis.Analyzer(
+                org.sipanalyzer.catalogue.Catalogue.standard(), org.sipanalyzer.analysis.AnalysisOptions.defaults())
+                .analyze(List.of(org.sipanalyzer.analysis.AnalysisInput.file(sample))).total()).getCategoryPlot()
+                .getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis, "30 against 2: a linear axis");
+        String outcomes = Files.readString(calls);
+        for (String legend : List.of("answered", "refused by the callee", "failed (unavailable, other errors)",
+                "cancelled by the caller", "redirected")) {
+            assertTrue(outcomes.contains(legend), legend);
+        }
+        assertFalse(outcomes.contains("no final response (timeout)"), "no legend for a colour not drawn");
+        String t = Files.readString(time);
+        assertTrue(t.contains(">Calls over time, by outcome<") && t.contains(">cancelled by the caller<"), t);
+        String d = Files.readString(pdd);
+        assertTrue(d.contains(">Post-dial delay (30 calls)<") && d.contains(">1 s to 3 s<"), "the slow callee's 1.2 s");
+        for (Path p : List.of(calls, time, pdd)) {
+            var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(p.toFile());
+            assertEquals("svg", doc.getDocumentElement().getTagName(), p.toString());
+        }
+        String html = CliRun.of("analyze", "-f", "html", sample.toString()).out();
+        assertTrue(html.contains("<figcaption>Calls over time, stacked by outcome</figcaption>")
+                && html.contains("<figcaption>Post-dial delay</figcaption>"), "the HTML report draws them too");
     }
 }

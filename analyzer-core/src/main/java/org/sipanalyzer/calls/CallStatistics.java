@@ -111,7 +111,7 @@ public final class CallStatistics {
         }
         boolean failed = c.outcome() != CallOutcome.ANSWERED;
         if (c.timed()) {
-            time(c.start(), failed);
+            time(c.start(), failed, c.outcome());
         } else {
             untimed++;
         }
@@ -155,13 +155,17 @@ public final class CallStatistics {
         transactionsByMethod.computeIfAbsent(m, k -> new TreeMap<>()).merge(code, 1L, Long::sum);
     }
 
-    private void time(long startNanos, boolean failed) {
+    /** Per time bucket: calls, failed calls, then calls by outcome (in the outcomes' order). */
+    private static final int TIME_SLOTS = 2 + CallOutcome.values().length;
+
+    private void time(long startNanos, boolean failed, CallOutcome outcome) {
         long bucket = Math.floorDiv(startNanos, 1_000_000_000L * bucketSeconds);
-        long[] c = byTime.computeIfAbsent(bucket, k -> new long[2]);
+        long[] c = byTime.computeIfAbsent(bucket, k -> new long[TIME_SLOTS]);
         c[0]++;
         if (failed) {
             c[1]++;
         }
+        c[2 + outcome.ordinal()]++;
         if (byTime.size() > MAX_TIME_BUCKETS) {
             coarsen();
         }
@@ -170,9 +174,10 @@ public final class CallStatistics {
     private void coarsen() {
         TreeMap<Long, long[]> merged = new TreeMap<>();
         for (Map.Entry<Long, long[]> e : byTime.entrySet()) {
-            long[] c = merged.computeIfAbsent(Math.floorDiv(e.getKey(), 10), k -> new long[2]);
-            c[0] += e.getValue()[0];
-            c[1] += e.getValue()[1];
+            long[] c = merged.computeIfAbsent(Math.floorDiv(e.getKey(), 10), k -> new long[TIME_SLOTS]);
+            for (int i = 0; i < TIME_SLOTS; i++) {
+                c[i] += e.getValue()[i];
+            }
         }
         byTime.clear();
         byTime.putAll(merged);
@@ -359,9 +364,25 @@ public final class CallStatistics {
         Map<Long, long[]> m = new TreeMap<>();
         byTime.forEach((k, v) -> {
             long start = Math.floorDiv(k * bucketSeconds, width) * width;
-            long[] c = m.computeIfAbsent(start, x -> new long[2]);
-            c[0] += v[0];
-            c[1] += v[1];
+            long[] c = m.computeIfAbsent(start, x -> new long[TIME_SLOTS]);
+            for (int i = 0; i < TIME_SLOTS; i++) {
+                c[i] += v[i];
+            }
+        });
+        return m;
+    }
+
+    /** Calls by start time in buckets of {@code seconds} (as {@link #byTime(long)}), and by outcome in each. */
+    public Map<Long, Map<CallOutcome, Long>> byTimeAndOutcome(long seconds) {
+        Map<Long, Map<CallOutcome, Long>> m = new TreeMap<>();
+        byTime(seconds).forEach((start, v) -> {
+            Map<CallOutcome, Long> o = new java.util.EnumMap<>(CallOutcome.class);
+            for (CallOutcome x : CallOutcome.values()) {
+                if (v[2 + x.ordinal()] > 0) {
+                    o.put(x, v[2 + x.ordinal()]);
+                }
+            }
+            m.put(start, o);
         });
         return m;
     }

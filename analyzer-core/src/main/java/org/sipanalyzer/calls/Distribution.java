@@ -95,6 +95,24 @@ public final class Distribution {
         return max;
     }
 
+    /**
+     * How many values are at most {@code nanos}, to the histogram's resolution: a bucket counts whole when its middle
+     * is at most {@code nanos} (so within 1.6% of the bound).
+     */
+    public long countAtMost(long nanos) {
+        if (count == 0 || nanos < min) {
+            return 0;
+        }
+        if (nanos >= max) {
+            return count;
+        }
+        long n = 0;
+        for (int i = 0; i < counts.length && value(i) <= nanos; i++) {
+            n += counts[i];
+        }
+        return n;
+    }
+
     public long median() {
         return quantile(0.5);
     }

@@ -39,6 +39,13 @@ final class DocumentReport {
             }
             doc.table(List.of("Outcome", "Calls", "Share"), rows, false, true, true);
             doc.chart("Calls by outcome", () -> Charts.callsByOutcome(calls));
+            if (calls.timelineLength(calls.interval(intervalSeconds)) > 1) {
+                doc.chart("Calls over time, stacked by outcome",
+                        () -> Charts.callsOverTime(calls, intervalSeconds, Charts.MAX_TIME_BARS));
+            }
+            if (calls.pdd().count() > 0) {
+                doc.chart("Post-dial delay", () -> Charts.pddDistribution(calls));
+            }
             doc.table(List.of("KPI", "Value"), List.of(
                     List.of("ASR", CallsSection.pct(calls.asr())), List.of("NER", CallsSection.pct(calls.ner())),
                     List.of("SER", CallsSection.pct(calls.ser())), List.of("SEER", CallsSection.pct(calls.seer())),
