@@ -100,6 +100,13 @@ public final class Charts {
         }
     }
 
+    static {
+        // JFreeChart draws rotated and tick labels through a TextLayout by default, which an SVG generator can only
+        // turn into glyph outlines; drawn as plain strings they stay text (selectable, searchable) in SVG, and look
+        // the same in PNG.
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
+
     private Charts() {
     }
 
