@@ -145,4 +145,23 @@ class CallsCommandTest {
         assertEquals(4, calls.get("challenged").asInt());
         assertEquals(0, j.get("registrations").get("total").asInt());
     }
+
+    @Test
+    void aLogWithoutAddressesNamesNoAnsweringPeer() throws Exception {
+        // SIPp's message log gives no addresses: who answered is unknown, null in JSON as it is empty in CSV (it
+        // was once the placeholder address 0.0.0.0:0).
+        String log = Path.of(System.getProperty("sipanalyzer.samples", "../samples"))
+                .resolve("logs/sipp/sipp-uac-udp_messages.log").toString();
+        JsonNode calls = new ObjectMapper().readTree(CliRun.of("calls", "-f", "json", log).out()).get("calls");
+        assertTrue(calls.size() > 0);
+        for (JsonNode c : calls) {
+            assertTrue(c.get("answeredBy").isNull(), c.toString());
+            assertEquals("", c.get("caller").asText(), c.toString());
+        }
+        for (CSVRecord r : csv(CliRun.of("calls", "-f", "csv", log).out())) {
+            assertEquals("", r.get("answered_by"));
+        }
+        JsonNode udp = new ObjectMapper().readTree(CliRun.of("calls", "-f", "json", UDP).out()).get("calls");
+        assertEquals("127.0.0.1:5061", udp.get(0).get("answeredBy").asText());
+    }
 }

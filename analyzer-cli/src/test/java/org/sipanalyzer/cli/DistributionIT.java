@@ -51,7 +51,7 @@ class DistributionIT {
         }
         for (String f : List.of("lib/sip-analyzer.jar", "bin/sip-analyzer", "man/man1/sip-analyzer.1",
                 "completion/bash/sip-analyzer", "completion/zsh/_sip-analyzer", "README.md", "LICENSE", "NOTICE",
-                "CHANGELOG.md", "docs/cli.md", "docs/third-party.md")) {
+                "CHANGELOG.md", "docs/cli.md", "docs/third-party.md", "docs/schema/analyze.schema.json")) {
             assertTrue(Files.isRegularFile(home.resolve(f)), f);
         }
         assertTrue(Files.isExecutable(home.resolve("bin/sip-analyzer")));

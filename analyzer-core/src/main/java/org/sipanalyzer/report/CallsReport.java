@@ -193,7 +193,9 @@ public final class CallsReport {
                 nanos(g, "pddMs", c.pdd(), 1e6);
                 nanos(g, "setupMs", c.setupTime(), 1e6);
                 nanos(g, "durationSeconds", c.duration(), 1e9);
-                g.writeStringField("answeredBy", c.answeredBy() == null ? null : c.answeredBy().toString());
+                // null, as CSV leaves it empty, when no final response came or the input did not say who sent it
+                String answeredBy = endpoint(c.answeredBy());
+                g.writeStringField("answeredBy", answeredBy.isEmpty() ? null : answeredBy);
                 g.writeStringField("answeringAgent", c.answeringAgent());
                 g.writeBooleanField("challenged", c.challenged());
                 g.writeNumberField("invites", c.invites());
