@@ -170,6 +170,13 @@ final class StreamFramer {
         SipScanner.Scan s = scanner.scanStream(buf, start, avail);
         switch (s.outcome()) {
             case MESSAGE -> {
+                if (s.consumed() > limits.maxMessageBytes()) {
+                    // Whole, but over the limit: a message that arrived in one piece is refused like one that
+                    // arrived in many (which INCOMPLETE below refuses); its end is known, so framing goes on.
+                    stats.oversizeMessages++;
+                    discard(s.consumed(), true);
+                    return true;
+                }
                 sink.sip(frame, timestamp, source, destination, Transport.TCP, s.message(), buf, start, s.consumed());
                 discard(s.consumed(), false);
                 return true;
