@@ -291,7 +291,9 @@ final class StreamFramer {
         if (masked) {
             header += 4;
         }
-        if (len < 0 || len + wsLength > limits.maxMessageBytes()) {
+        // Compared without adding to len: a 64-bit length near 2^63 plus the message so far would overflow to a
+        // negative sum and pass, and the frame's bytes would then be counted as fewer than the header's.
+        if (len < 0 || len > limits.maxMessageBytes() - wsLength) {
             stats.oversizeMessages++;
             mode = Mode.IGNORED;
             return true;
