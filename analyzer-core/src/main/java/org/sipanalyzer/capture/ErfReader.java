@@ -126,6 +126,13 @@ final class ErfReader extends FormatReader {
                 // Records are padded to 8 bytes: what lies beyond the wire length is padding, not frame.
                 captured = Math.min(captured, wlen);
             }
+            if (captured > maxFrameBytes) {
+                // The record length allows for extension headers; a record without them has that room as frame.
+                fatal(offset, "corrupt record: " + captured + " captured bytes exceed the limit of " + maxFrameBytes
+                        + " bytes; reading of this file stops here");
+                done = true;
+                return null;
+            }
             frameNumber++;
             if (captured < wlen) {
                 truncated++;

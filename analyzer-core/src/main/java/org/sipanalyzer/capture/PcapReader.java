@@ -101,8 +101,10 @@ final class PcapReader extends FormatReader {
             truncated++;
         }
         long ts = sec * 1_000_000_000L + (nanos ? frac : frac * 1000L);
+        // The original length is an unsigned 32-bit field: above 2^31 - 1 it is held at the largest int, never
+        // wrapped to a negative length shorter than what was captured.
         Frame f = new Frame(frameNumber, ts, linkType, 0, src.array(), src.position() + recordHeader, (int) incl,
-                (int) Math.max(orig, incl), offset);
+                (int) Math.min(Integer.MAX_VALUE, Math.max(orig, incl)), offset);
         src.skip(need);
         return f;
     }

@@ -49,6 +49,7 @@ final class PcapngReader extends FormatReader {
         100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L};
 
     private final ByteSource src;
+    private final int maxFrameBytes;
     private final int maxBlockBytes;
     private final List<Interface> interfaces = new ArrayList<>();
     private final Set<Long> undescribed = new HashSet<>();
@@ -58,6 +59,7 @@ final class PcapngReader extends FormatReader {
     private int sections;
 
     PcapngReader(InputStream in, int maxFrameBytes) throws IOException {
+        this.maxFrameBytes = maxFrameBytes;
         this.maxBlockBytes = maxFrameBytes + 64;
         this.src = new ByteSource(in, 1 << 20, maxBlockBytes + 64);
         boolean whole = src.require(12);
@@ -285,6 +287,13 @@ final class PcapngReader extends FormatReader {
 
     private Frame frame(Interface i, long id, long ticks, int dataAt, int captured, long original, long offset,
             int blockLen) {
+        if (captured > maxFrameBytes) {
+            // The block limit allows for the block's own fields; a packet may not use that room as frame.
+            fatal(offset, "corrupt block: a packet of " + captured + " captured bytes exceeds the limit of "
+                    + maxFrameBytes + " bytes; reading of this file stops here");
+            done = true;
+            return null;
+        }
         frameNumber++;
         if (captured < original) {
             truncated++;

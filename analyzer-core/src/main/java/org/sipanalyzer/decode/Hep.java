@@ -143,6 +143,9 @@ public final class Hep {
 
     /** Opens a compressed payload: gzip or zlib; null when it is neither, or grows past the limit. */
     static byte[] inflate(byte[] d, int off, int len) {
+        if (len == 0) {
+            return null; // nothing to open, and no first byte to tell zlib from raw deflate: d[off] is not ours
+        }
         try {
             if (len >= 2 && (d[off] & 0xff) == 0x1f && (d[off + 1] & 0xff) == 0x8b) {
                 try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(d, off, len))) {

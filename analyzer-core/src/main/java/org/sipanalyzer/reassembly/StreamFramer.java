@@ -170,6 +170,13 @@ final class StreamFramer {
         SipScanner.Scan s = scanner.scanStream(buf, start, avail);
         switch (s.outcome()) {
             case MESSAGE -> {
+                if (s.consumed() > limits.maxMessageBytes()) {
+                    // Whole, but over the limit: a message that arrived in one piece is refused like one that
+                    // arrived in many (which INCOMPLETE below refuses); its end is known, so framing goes on.
+                    stats.oversizeMessages++;
+                    discard(s.consumed(), true);
+                    return true;
+                }
                 sink.sip(frame, timestamp, source, destination, Transport.TCP, s.message(), buf, start, s.consumed());
                 discard(s.consumed(), false);
                 return true;
@@ -284,7 +291,9 @@ final class StreamFramer {
         if (masked) {
             header += 4;
         }
-        if (len < 0 || len + wsLength > limits.maxMessageBytes()) {
+        // Compared without adding to len: a 64-bit length near 2^63 plus the message so far would overflow to a
+        // negative sum and pass, and the frame's bytes would then be counted as fewer than the header's.
+        if (len < 0 || len > limits.maxMessageBytes() - wsLength) {
             stats.oversizeMessages++;
             mode = Mode.IGNORED;
             return true;
