@@ -321,8 +321,15 @@ public final class CallSpool implements Iterable<Call>, Closeable {
             out.writeInt(-1);
             return;
         }
+        // UTF-16 as held: exact for any string, unpaired surrogates included; one write, not one per char.
+        byte[] b = new byte[s.length() * 2];
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b[2 * i] = (byte) (c >>> 8);
+            b[2 * i + 1] = (byte) c;
+        }
         out.writeInt(s.length());
-        out.writeChars(s); // UTF-16 as held: exact for any string, unpaired surrogates included
+        out.write(b);
     }
 
     private static String string(DataInputStream in) throws IOException {
@@ -330,9 +337,11 @@ public final class CallSpool implements Iterable<Call>, Closeable {
         if (n < 0) {
             return null;
         }
+        byte[] b = new byte[n * 2];
+        in.readFully(b);
         char[] c = new char[n];
         for (int i = 0; i < n; i++) {
-            c[i] = in.readChar();
+            c[i] = (char) ((b[2 * i] & 0xff) << 8 | b[2 * i + 1] & 0xff);
         }
         return new String(c);
     }

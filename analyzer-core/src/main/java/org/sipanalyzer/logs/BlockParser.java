@@ -32,13 +32,29 @@ class BlockParser implements LogParser {
         this.cues = layout.cues().and("SIP/");
     }
 
+    /**
+     * Lines between messages that may describe the next one, read but not yet asked: only a line that may start a
+     * message (it holds {@code SIP/}) makes them worth reading, so a log of application lines costs a copy per
+     * line, not a dozen patterns. The last {@link #DEFERRED} are kept, with their prefix's time, in order.
+     */
+    private final java.util.ArrayDeque<String[]> deferred = new java.util.ArrayDeque<>();
+    static final int DEFERRED = 64;
+
     @Override
     public LogEntry next() throws IOException {
         String line;
         while ((line = lines.next(cues)) != null) {
+            if (line.indexOf("SIP/") < 0) {
+                if (deferred.size() == DEFERRED) {
+                    deferred.removeFirst();
+                }
+                deferred.addLast(new String[] {line, lines.prefixTime()});
+                continue;
+            }
+            describeDeferred();
             if (layout.describe(line, meta, ctx.time)) {
                 meta.announced = true;
-                notePrefixTime();
+                notePrefixTime(lines.prefixTime());
                 continue;
             }
             String c = layout.content(line);
@@ -48,7 +64,7 @@ class BlockParser implements LogParser {
             if (layout.requiresDescription() && !meta.announced) {
                 continue;
             }
-            notePrefixTime();
+            notePrefixTime(lines.prefixTime());
             long start = lines.lineNo();
             LogEntry e = assemble(StartLines.strip(c), start);
             if (e != null) {
@@ -59,10 +75,20 @@ class BlockParser implements LogParser {
         return null;
     }
 
+    /** The deferred lines, asked in the order they came, as they would have been one by one. */
+    private void describeDeferred() {
+        for (String[] d; (d = deferred.pollFirst()) != null; ) {
+            if (layout.describe(d[0], meta, ctx.time)) {
+                meta.announced = true;
+                notePrefixTime(d[1]);
+            }
+        }
+    }
+
     /** A prefix's time (syslog, Asterisk) stands for the message when no line before it gave one. */
-    private void notePrefixTime() {
-        if (meta.time == null && lines.prefixTime() != null) {
-            meta.time = ctx.time.find(lines.prefixTime());
+    private void notePrefixTime(String prefixTime) {
+        if (meta.time == null && prefixTime != null) {
+            meta.time = ctx.time.find(prefixTime);
         }
     }
 
