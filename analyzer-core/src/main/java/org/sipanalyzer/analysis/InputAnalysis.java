@@ -162,7 +162,8 @@ final class InputAnalysis {
             }
             if (CaptureOpener.stoppedAtLimit(sniffed) >= 0) {
                 report.warn(CaptureOpener.decompressionLimitWarning(CaptureOpener.stoppedAtLimit(sniffed)) + " ("
-                        + log.messages() + " messages before it were read)");
+                        + log.messages() + (log.messages() == 1 ? " message before it was read)"
+                                : " messages before it were read)"));
             }
             for (String w : log.warnings()) {
                 report.warn(w);
