@@ -20,6 +20,7 @@ import org.sipanalyzer.calls.CallTracker;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.reassembly.ReassemblyLimits;
+import org.sipanalyzer.report.AnalysisReport;
 
 /** What {@code analyze}, {@code calls} and {@code check} share: the inputs, the options and the run of the analysis. */
 final class AnalysisArgs {
@@ -249,7 +250,8 @@ final class AnalysisArgs {
     }
 
     /** A whole analysis: the messages and, folded from them, the calls. */
-    record Run(AnalysisResult result, CallStatistics calls) {
+    /** @param failedCalls the first failed calls (at most DocumentReport.MAX_FAILED_CALLS), in start order */
+    record Run(AnalysisResult result, CallStatistics calls, List<org.sipanalyzer.calls.Call> failedCalls) {
     }
 
     /**
@@ -268,10 +270,27 @@ final class AnalysisArgs {
      */
     static Run analyse(CommandLine line, String command, List<AnalysisInput> inputs) throws UsageException {
         AnalysisOptions options = options(line, command);
-        CallTracker calls = new CallTracker(CallOptionsParser.parse(line, command));
+        // The failed calls the HTML and Markdown reports list: the earliest by start, at most a bounded number.
+        record Ranked(org.sipanalyzer.calls.Call call, long seq) {
+        }
+        java.util.TreeSet<Ranked> failed = new java.util.TreeSet<>(java.util.Comparator
+                .<Ranked>comparingInt(r -> r.call().input()).thenComparingLong(r -> r.call().start())
+                .thenComparingLong(Ranked::seq));
+        long[] seq = {0};
+        CallTracker calls = new CallTracker(CallOptionsParser.parse(line, command), c -> {
+            if (c.outcome() == org.sipanalyzer.calls.CallOutcome.ANSWERED
+                    || c.outcome() == org.sipanalyzer.calls.CallOutcome.CANCELLED) {
+                return;
+            }
+            failed.add(new Ranked(c, seq[0]++));
+            if (failed.size() > AnalysisReport.MAX_FAILED_CALLS) {
+                failed.pollLast();
+            }
+        });
         AnalysisResult result = new Analyzer(Catalogue.standard(), options).analyze(inputs, List.of(calls));
         calls.finish();
-        return new Run(result, calls.statistics());
+        List<org.sipanalyzer.calls.Call> list = failed.stream().map(Ranked::call).toList();
+        return new Run(result, calls.statistics(), list);
     }
 
     /** Reports unreadable inputs on standard error, one line each. */

@@ -90,7 +90,8 @@ final class AnalyzeCommand implements Command {
         }
         AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name());
         AnalysisReport report = new AnalysisReport(run.result(), run.calls()).withInterval(interval).withCsvTable(table)
-                .withAnalysisId(AnalysisArgs.analysisId(line, AnalysisArgs.inputs(line, name())));
+                .withAnalysisId(AnalysisArgs.analysisId(line, AnalysisArgs.inputs(line, name())))
+                .withFailedCalls(run.failedCalls());
         try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
             report.write(format, out, console.width());
         }

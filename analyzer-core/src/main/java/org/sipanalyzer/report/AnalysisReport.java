@@ -106,6 +106,17 @@ public final class AnalysisReport {
         return this;
     }
 
+    private List<org.sipanalyzer.calls.Call> failedCalls = List.of();
+
+    /** Failed calls the HTML and Markdown reports list, at most. */
+    public static final int MAX_FAILED_CALLS = DocumentReport.MAX_FAILED_CALLS;
+
+    /** Failed calls for the HTML and Markdown reports to list (the first {@link #MAX_FAILED_CALLS} by start). */
+    public AnalysisReport withFailedCalls(List<org.sipanalyzer.calls.Call> calls) {
+        this.failedCalls = calls;
+        return this;
+    }
+
     /** The id the SQL format files this analysis under (loading it again replaces its rows). */
     public AnalysisReport withAnalysisId(String id) {
         this.analysisId = id;
@@ -137,10 +148,11 @@ public final class AnalysisReport {
             case TEXT -> writeText(out, width);
             case JSON -> writeJson(out);
             case CSV -> writeCsv(out);
-            case MARKDOWN -> out.write(DocumentReport.render(new Doc.MarkdownDoc(), result, calls, intervalSeconds));
+            case MARKDOWN -> out.write(DocumentReport.render(new Doc.MarkdownDoc(), result, calls, intervalSeconds,
+                    failedCalls));
             case SQL -> SqlReport.writeAnalysis(out, analysisId, result, calls);
             case HTML -> out.write(DocumentReport.render(new Doc.HtmlDoc("SIP analysis"), result, calls,
-                    intervalSeconds));
+                    intervalSeconds, failedCalls));
             default -> throw new IllegalArgumentException("an analysis cannot be written as " + format.word());
         }
         out.flush();

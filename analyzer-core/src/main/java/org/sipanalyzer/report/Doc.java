@@ -19,6 +19,11 @@ interface Doc {
 
     void list(List<String> items);
 
+    /** A table the reader may sort by any column (HTML: a click on its heading); elsewhere a plain table. */
+    default void sortableTable(List<String> headers, List<List<String>> rows, boolean... numeric) {
+        table(headers, rows, numeric);
+    }
+
     /**
      * A chart, where the format can hold one inline (HTML); Markdown leaves it out, since renderers strip inline
      * SVG ({@code analyze --chart} writes image files instead). The chart is drawn only when it is used.
@@ -140,6 +145,14 @@ interface Doc {
         }
 
         @Override
+        public void sortableTable(List<String> headers, List<List<String>> rows, boolean... numeric) {
+            int at = body.length();
+            table(headers, rows, numeric);
+            body.replace(at, at + "<table>".length(), "<table class=\"sortable\">");
+            sortable = true;
+        }
+
+        @Override
         public void list(List<String> items) {
             body.append("<ul>\n");
             for (String i : items) {
@@ -155,17 +168,45 @@ interface Doc {
                     .append("<figcaption>").append(escape(caption)).append("</figcaption>\n</figure>\n");
         }
 
+        /**
+         * Sorts a table of class "sortable" by the column whose heading is clicked (again: the other way), numbers
+         * as numbers. The page allows this one script and no other: its hash is in the Content-Security-Policy.
+         */
+        static final String SORT_SCRIPT = "document.querySelectorAll('table.sortable').forEach(function(t){"
+                + "t.querySelectorAll('th').forEach(function(th,i){th.style.cursor='pointer';"
+                + "th.title='Sort by this column';th.addEventListener('click',function(){"
+                + "var b=t.tBodies[0],rows=Array.prototype.slice.call(b.rows),up=th.dataset.order!=='up';"
+                + "t.querySelectorAll('th').forEach(function(h){delete h.dataset.order;});th.dataset.order=up?'up':'down';"
+                + "rows.sort(function(x,y){var p=x.cells[i].textContent,q=y.cells[i].textContent,"
+                + "m=parseFloat(p.replace(/,/g,'')),n=parseFloat(q.replace(/,/g,''));"
+                + "var c=(!isNaN(m)&&!isNaN(n)&&th.classList.contains('n'))?m-n:p.localeCompare(q);return up?c:-c;});"
+                + "rows.forEach(function(r){b.appendChild(r);});});});});";
+
+        private boolean sortable;
+
+        private static String sha256(String s) {
+            try {
+                return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the JDK has no SHA-256", e);
+            }
+        }
+
         @Override
         public String render() {
+            String csp = "default-src 'none'; style-src 'unsafe-inline'"
+                    + (sortable ? "; script-src 'sha256-" + sha256(SORT_SCRIPT) + "'" : "");
+            String script = sortable ? "<script>" + SORT_SCRIPT + "</script>\n" : "";
             return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                    + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+                    + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + csp + "\">\n"
                     + "<title>" + escape(title) + "</title>\n<style>\n"
                     + "body{font-family:system-ui,sans-serif;margin:2em;max-width:80em;color:#222}"
                     + "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:.25em .6em;"
                     + "vertical-align:top}th{background:#f4f4f4;text-align:left}.n{text-align:right}"
                     + "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.5em}figure{margin:1em 0;max-width:60em}"
                     + "figure svg{width:100%;height:auto}figcaption{color:#555;font-size:.9em}\n</style>\n</head>\n<body>\n"
-                    + body + "</body>\n</html>\n";
+                    + body + script + "</body>\n</html>\n";
         }
     }
 }

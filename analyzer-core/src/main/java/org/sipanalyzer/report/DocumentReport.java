@@ -24,7 +24,16 @@ final class DocumentReport {
     private DocumentReport() {
     }
 
+    /** Failed calls listed in the HTML and Markdown reports, at most. */
+    public static final int MAX_FAILED_CALLS = 1_000;
+
     static String render(Doc doc, AnalysisResult result, CallStatistics calls, long intervalSeconds) {
+        return render(doc, result, calls, intervalSeconds, List.of());
+    }
+
+    /** @param failed failed calls to list (the first {@link #MAX_FAILED_CALLS}), in start order */
+    static String render(Doc doc, AnalysisResult result, CallStatistics calls, long intervalSeconds,
+            List<org.sipanalyzer.calls.Call> failed) {
         MessageStatistics t = result.total();
         doc.heading(1, "SIP analysis");
         doc.paragraph(AnalysisReport.summaryLine(result) + ".");
@@ -67,6 +76,7 @@ final class DocumentReport {
                 doc.table(List.of("Peer", "Final responses"), peers);
             }
             callDetails(doc, calls, intervalSeconds);
+            failedCalls(doc, failed, result);
         }
         if (calls != null) {
             transactions(doc, calls);
@@ -138,6 +148,29 @@ final class DocumentReport {
             }
         }
         return doc.render();
+    }
+
+    /** The failed calls themselves, one row each, sortable in HTML by any column. */
+    private static void failedCalls(Doc doc, List<org.sipanalyzer.calls.Call> failed, AnalysisResult result) {
+        if (failed.isEmpty()) {
+            return;
+        }
+        doc.heading(3, "Failed calls" + (failed.size() >= MAX_FAILED_CALLS ? " (the first " + fmt(MAX_FAILED_CALLS)
+                + ")" : ""));
+        List<List<String>> rows = new ArrayList<>();
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
+        for (org.sipanalyzer.calls.Call c : failed) {
+            rows.add(List.of(c.timed() ? time.format(Instant.ofEpochSecond(0, c.start())) : "", c.outcome().word(),
+                    c.finalCode() == 0 ? "" : Integer.toString(c.finalCode()), c.finalReason() == null ? ""
+                            : c.finalReason(), c.pdd() < 0 ? "" : String.format(Locale.ROOT, "%.1f", c.pdd() / 1e6),
+                    CallsReport.uri(c.fromUri()), CallsReport.uri(c.toUri()),
+                    c.answeredBy() == null || c.answeredBy().isUnspecified() ? "" : c.answeredBy().toString(),
+                    c.callId() == null ? "" : c.callId(),
+                    c.input() < result.inputs().size() ? result.inputs().get(c.input()).name() : ""));
+        }
+        doc.sortableTable(List.of("Start (UTC)", "Outcome", "Code", "Reason", "PDD ms", "From", "To", "Answered by",
+                "Call-ID", "Input"), rows, false, false, true, false, true);
     }
 
     /** What the terminal report says of calls beyond outcomes and KPIs: finals, peers, time, Q.850 causes. */
