@@ -28,7 +28,192 @@ final class AnalysisArgs {
     private AnalysisArgs() {
     }
 
+    /** The filter options of analyze, calls and check (CallFilter): each keeps or drops calls whole. */
+    static void addFilterOptions(Options o) {
+        o.addOption(Option.builder().longOpt("from").hasArg().argName("TIME")
+                .desc("Only calls with a message at or after TIME: 2026-11-27T03:25:10Z (UTC), or +90s, +5m, +1h"
+                        + " from each input's first message.").get());
+        o.addOption(Option.builder().longOpt("to").hasArg().argName("TIME")
+                .desc("Only calls with a message before TIME (as --from).").get());
+        o.addOption(Option.builder().longOpt("host").hasArg().argName("ADDRESS")
+                .desc("Only calls with a message from or to ADDRESS (an IP or a CIDR range; comma-separated or"
+                        + " repeated: any of them).").get());
+        o.addOption(Option.builder().longOpt("src").hasArg().argName("ADDRESS")
+                .desc("Only calls with a message sent from ADDRESS (IP or CIDR).").get());
+        o.addOption(Option.builder().longOpt("dst").hasArg().argName("ADDRESS")
+                .desc("Only calls with a message sent to ADDRESS (IP or CIDR).").get());
+        o.addOption(Option.builder().longOpt("port").hasArg().argName("PORT")
+                .desc("Only calls with a message from or to PORT (comma-separated or repeated).").get());
+        o.addOption(Option.builder().longOpt("transport").hasArg().argName("TRANSPORT")
+                .desc("Only calls with a message over udp, tcp, tls, sctp or ws.").get());
+        o.addOption(Option.builder().longOpt("method").hasArg().argName("METHOD")
+                .desc("Only calls with a request of METHOD, or a response to one (INVITE, REGISTER...).").get());
+        o.addOption(Option.builder().longOpt("code").hasArg().argName("CODE")
+                .desc("Only calls that met a response with CODE or of its class (486, 5xx; comma-separated).").get());
+        o.addOption(Option.builder().longOpt("call-ids").hasArg().argName("GLOB")
+                .desc("Only calls whose Call-ID matches GLOB (* and ?).").get());
+        o.addOption(Option.builder().longOpt("match").hasArg().argName("HEADER~=REGEX")
+                .desc("Only calls with a message whose header matches: 'User-Agent~=Polycom' (a regular expression,"
+                        + " any case) or 'From=alice' (contains); repeated, each must be met.").get());
+    }
+
+    private static final List<String> FILTERS = List.of("from", "to", "host", "src", "dst", "port", "transport",
+            "method", "code", "call-ids", "match");
+
+    /** The filter the command line asks for; empty without filter options. */
+    static org.sipanalyzer.analysis.CallFilter filter(CommandLine line, String command) throws UsageException {
+        List<org.sipanalyzer.analysis.CallFilter.Criterion> c = new ArrayList<>();
+        try {
+            timeCriterion(line, c);
+            for (String side : List.of("host", "src", "dst")) {
+                if (line.hasOption(side)) {
+                    List<org.sipanalyzer.analysis.CallFilter.Cidr> ranges = new ArrayList<>();
+                    for (String v : values(line, side)) {
+                        ranges.add(org.sipanalyzer.analysis.CallFilter.Cidr.parse(v));
+                    }
+                    c.add(org.sipanalyzer.analysis.CallFilter.hosts(written(line, side), ranges, switch (side) {
+                        case "src" -> org.sipanalyzer.analysis.CallFilter.Side.SOURCE;
+                        case "dst" -> org.sipanalyzer.analysis.CallFilter.Side.DESTINATION;
+                        default -> org.sipanalyzer.analysis.CallFilter.Side.EITHER;
+                    }));
+                }
+            }
+            if (line.hasOption("port")) {
+                java.util.Set<Integer> ports = new java.util.HashSet<>();
+                for (String v : values(line, "port")) {
+                    int p = v.matches("\\d{1,5}") ? Integer.parseInt(v) : -1;
+                    if (p < 0 || p > 65535) {
+                        throw new IllegalArgumentException("a port is 0 to 65535, not " + v);
+                    }
+                    ports.add(p);
+                }
+                c.add(org.sipanalyzer.analysis.CallFilter.ports(written(line, "port"), ports));
+            }
+            if (line.hasOption("transport")) {
+                java.util.Set<org.sipanalyzer.decode.Transport> t = java.util.EnumSet.noneOf(
+                        org.sipanalyzer.decode.Transport.class);
+                for (String v : values(line, "transport")) {
+                    t.add(java.util.Arrays.stream(org.sipanalyzer.decode.Transport.values())
+                            .filter(x -> x.name().equalsIgnoreCase(v)).findFirst().orElseThrow(() ->
+                                    new IllegalArgumentException("a transport is udp, tcp, tls, sctp or ws, not " + v)));
+                }
+                c.add(org.sipanalyzer.analysis.CallFilter.transports(written(line, "transport"), t));
+            }
+            if (line.hasOption("method")) {
+                java.util.Set<String> m = new java.util.HashSet<>();
+                for (String v : values(line, "method")) {
+                    m.add(v.toUpperCase(java.util.Locale.ROOT));
+                }
+                c.add(org.sipanalyzer.analysis.CallFilter.methods(written(line, "method"), m));
+            }
+            if (line.hasOption("code")) {
+                java.util.Set<Integer> codes = new java.util.HashSet<>();
+                java.util.Set<org.sipanalyzer.catalogue.ResponseClass> classes = java.util.EnumSet.noneOf(
+                        org.sipanalyzer.catalogue.ResponseClass.class);
+                for (String v : values(line, "code")) {
+                    if (v.matches("[1-6]\\d\\d")) {
+                        codes.add(Integer.parseInt(v));
+                    } else {
+                        classes.add(org.sipanalyzer.catalogue.ResponseClass.parse(v).orElseThrow(() ->
+                                new IllegalArgumentException("a code is 100 to 699 or a class 1xx to 6xx, not " + v)));
+                    }
+                }
+                c.add(org.sipanalyzer.analysis.CallFilter.codes(written(line, "code"), codes, classes));
+            }
+            if (line.hasOption("call-ids")) {
+                List<org.sipanalyzer.analysis.CallFilter.Criterion> any = new ArrayList<>();
+                for (String g : line.getOptionValues("call-ids")) {
+                    any.add(org.sipanalyzer.analysis.CallFilter.callId(g, g));
+                }
+                String w = written(line, "call-ids");
+                c.add(new org.sipanalyzer.analysis.CallFilter.Criterion() {
+                    @Override
+                    public boolean test(org.sipanalyzer.analysis.SipEvent e, long start) {
+                        return any.stream().anyMatch(x -> x.test(e, start));
+                    }
+
+                    @Override
+                    public String describe() {
+                        return w;
+                    }
+                });
+            }
+            if (line.hasOption("match")) {
+                for (String m : line.getOptionValues("match")) {
+                    c.add(org.sipanalyzer.analysis.CallFilter.header("--match '" + m + "'", m));
+                }
+            }
+            return new org.sipanalyzer.analysis.CallFilter(c);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(command + ": " + TextSafe.of(e.getMessage()));
+        }
+    }
+
+    private static List<String> values(CommandLine line, String option) {
+        List<String> out = new ArrayList<>();
+        for (String v : line.getOptionValues(option)) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String written(CommandLine line, String option) {
+        return "--" + option + " " + String.join(",", line.getOptionValues(option));
+    }
+
+    /** --from and --to: both absolute or both relative to each input's first message. */
+    private static void timeCriterion(CommandLine line, List<org.sipanalyzer.analysis.CallFilter.Criterion> c) {
+        String from = line.getOptionValue("from");
+        String to = line.getOptionValue("to");
+        if (from == null && to == null) {
+            return;
+        }
+        boolean relFrom = from != null && from.strip().startsWith("+");
+        boolean relTo = to != null && to.strip().startsWith("+");
+        if (from != null && to != null && relFrom != relTo) {
+            throw new IllegalArgumentException("--from and --to are both times (2026-11-27T03:25:10Z) or both offsets"
+                    + " from the start (+5m)");
+        }
+        Long f = from == null ? null : instant(from);
+        Long t = to == null ? null : instant(to);
+        String w = (from == null ? "" : "--from " + from) + (from != null && to != null ? " " : "")
+                + (to == null ? "" : "--to " + to);
+        c.add(org.sipanalyzer.analysis.CallFilter.time(w, f, t, relFrom || relTo));
+    }
+
+    /** A time in nanoseconds: since the epoch for an ISO 8601 time (UTC unless it says), or an offset (+90s). */
+    static long instant(String text) {
+        String t = text.strip();
+        if (t.startsWith("+")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\+(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)").matcher(t);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("'" + text + "' is not an offset; write +500ms, +90s, +5m, +1h or +1d");
+            }
+            double unit = switch (m.group(2)) {
+                case "ms" -> 1e6;
+                case "s" -> 1e9;
+                case "m" -> 60e9;
+                case "h" -> 3600e9;
+                default -> 86400e9;
+            };
+            return (long) (Double.parseDouble(m.group(1)) * unit);
+        }
+        try {
+            java.time.Instant i = t.matches(".*(Z|[+-]\\d\\d:?\\d\\d)$") ? java.time.OffsetDateTime.parse(t.replace(' ', 'T'))
+                    .toInstant() : java.time.LocalDateTime.parse(t.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+            return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a time; write 2026-11-27T03:25:10Z, 2026-11-27"
+                    + " 03:25:10 (UTC) or an offset such as +5m");
+        }
+    }
+
     static void addOptions(Options o) {
+        addFilterOptions(o);
         o.addOption(Option.builder().longOpt("strict")
                 .desc("Also parse every message with JAIN-SIP and report those it rejects, and why.").get());
         o.addOption(Option.builder().longOpt("threads").hasArg().argName("N")
@@ -251,7 +436,20 @@ final class AnalysisArgs {
 
     /** A whole analysis: the messages and, folded from them, the calls. */
     /** @param failedCalls the first failed calls (at most DocumentReport.MAX_FAILED_CALLS), in start order */
-    record Run(AnalysisResult result, CallStatistics calls, List<org.sipanalyzer.calls.Call> failedCalls) {
+    record Run(AnalysisResult result, CallStatistics calls, List<org.sipanalyzer.calls.Call> failedCalls,
+            Filtered filtered) {
+    }
+
+    /** What a filter was and what it left out; null in a {@link Run} without one. */
+    record Filtered(String applied, long messagesRemoved, long callsRemoved, long notExamined) {
+
+        /** One line for reports: "--code 5xx: 812 messages and 57 calls left out". */
+        String line() {
+            return "filter " + applied + ": " + org.sipanalyzer.report.Words.count(messagesRemoved, "message") + " and "
+                    + org.sipanalyzer.report.Words.count(callsRemoved, "call") + " left out"
+                    + (notExamined > 0 ? "; " + org.sipanalyzer.report.Words.count(notExamined, "message")
+                            + " of Call-IDs beyond the 2,000,000 followed per input were left out unexamined" : "");
+        }
     }
 
     /**
@@ -287,10 +485,39 @@ final class AnalysisArgs {
                 failed.pollLast();
             }
         });
-        AnalysisResult result = new Analyzer(Catalogue.standard(), options).analyze(inputs, List.of(calls));
+        Analysed a = analyseFiltered(line, command, options, inputs, List.of(calls));
+        AnalysisResult result = a.result();
+        Filtered filtered = a.filtered();
         calls.finish();
         List<org.sipanalyzer.calls.Call> list = failed.stream().map(Ranked::call).toList();
-        return new Run(result, calls.statistics(), list);
+        return new Run(result, calls.statistics(), list, filtered);
+    }
+
+    /** An analysis, and what its filter left out (null without one). */
+    record Analysed(AnalysisResult result, Filtered filtered) {
+    }
+
+    /**
+     * Analyses {@code inputs} with {@code listeners}, through the command line's filter when it has one: a first
+     * reading chooses the Call-IDs that meet every criterion, the second analyses those calls, whole.
+     */
+    static Analysed analyseFiltered(CommandLine line, String command, AnalysisOptions options,
+            List<AnalysisInput> inputs, List<org.sipanalyzer.analysis.StatisticsListener> listeners)
+            throws UsageException {
+        org.sipanalyzer.analysis.CallFilter filter = filter(line, command);
+        if (filter.isEmpty()) {
+            return new Analysed(new Analyzer(Catalogue.standard(), options).analyze(inputs, listeners), null);
+        }
+        if (inputs.stream().anyMatch(i -> i.name().equals("-"))) {
+            throw new UsageException(command + ": a filter reads each input twice (to choose the calls, then to"
+                    + " analyse them): save standard input to a file and name the file");
+        }
+        var selection = new org.sipanalyzer.analysis.CallFilter.Selection(filter);
+        new Analyzer(Catalogue.standard(), options).analyze(inputs, List.of(selection));
+        var gate = selection.gate();
+        AnalysisResult result = new Analyzer(Catalogue.standard(), options).withGate(gate).analyze(inputs, listeners);
+        return new Analysed(result, new Filtered(filter.describe(), gate.messagesRemoved(), gate.callsRemoved(),
+                selection.notExamined()));
     }
 
     /** Reports unreadable inputs on standard error, one line each. */

@@ -91,9 +91,13 @@ final class CallsCommand implements Command {
                     rows.add(c);
                 }
             });
-            AnalysisResult result = new Analyzer(Catalogue.standard(), options).analyze(inputs, List.of(tracker));
+            AnalysisArgs.Analysed a = AnalysisArgs.analyseFiltered(line, name(), options, inputs, List.of(tracker));
+            AnalysisResult result = a.result();
             tracker.finish();
             AnalysisArgs.checkReadable(result, console, name());
+            if (a.filtered() != null) {
+                console.err().println(Main.PROGRAM + ": calls: " + a.filtered().line());
+            }
             try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
                 new CallsReport(rows, inputs.stream().map(AnalysisInput::name).toList())
                         .withAnalysisId(AnalysisArgs.analysisId(line, inputs)).write(format, out, console.width());

@@ -539,4 +539,39 @@ class AnalyzeCommandTest {
         assertTrue(html.contains("<figcaption>Calls over time, stacked by outcome</figcaption>")
                 && html.contains("<figcaption>Post-dial delay</figcaption>"), "the HTML report draws them too");
     }
+
+    /** Filters keep calls whole, and every report says what they left out; standard input cannot be read twice. */
+    @Test
+    void filtersSayWhatTheyLeftOut() throws Exception {
+        String sample = Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve("sipp-calls-udp.pcap")
+                .toString();
+        CliRun text = CliRun.of("analyze", "--code", "486", sample);
+        assertEquals(ExitCode.OK, text.exit(), text.err());
+        assertTrue(text.out().contains("filter --code 486: 166 messages and 28 calls left out"), text.out());
+        JsonNode j = new ObjectMapper().readTree(CliRun.of("analyze", "-f", "json", "--code", "486", "--src",
+                "127.0.0.1", sample).out());
+        assertEquals("--src 127.0.0.1, --code 486", j.get("filter").get("applied").asText());
+        assertEquals(28, j.get("filter").get("callsRemoved").asInt());
+        assertEquals(2, j.get("calls").get("byOutcome").get("busy").asInt());
+        assertEquals(2, j.get("calls").get("total").asInt());
+        assertFalse(new ObjectMapper().readTree(CliRun.of("analyze", "-f", "json", sample).out()).has("filter"));
+        assertTrue(CliRun.of("analyze", "-f", "html", "--code", "486", sample).out().contains(
+                "The filter --code 486: 166 messages and 28 calls left out: calls are kept or left out whole."));
+        CliRun calls = CliRun.of("calls", "-f", "csv", "--method", "CANCEL", sample);
+        assertTrue(calls.err().contains("filter --method CANCEL:"), calls.err());
+        assertEquals(4 + 1, calls.out().lines().count(), "the four calls with a CANCEL, and the heading");
+        for (List<String> bad : List.of(List.of("--host", "sip.example.com"), List.of("--code", "99x"),
+                List.of("--from", "yesterday"), List.of("--from", "+1m", "--to", "2026-01-01T00:00:00Z"),
+                List.of("--match", "Contact~=x"), List.of("--port", "70000"), List.of("--transport", "carrier-pigeon"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("analyze"));
+            args.addAll(bad);
+            args.add(sample);
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertEquals(ExitCode.USAGE, r.exit(), bad.toString());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+        CliRun stdin = CliRun.of("analyze", "--code", "486", "-");
+        assertEquals(ExitCode.USAGE, stdin.exit());
+        assertTrue(stdin.err().contains("save standard input to a file"), stdin.err());
+    }
 }

@@ -35,6 +35,7 @@ public final class Analyzer {
     private final Catalogue catalogue;
     private final AnalysisOptions options;
     private final int maxInputBreakdowns;
+    private CallFilter.Gate gate;
 
     public Analyzer(Catalogue catalogue, AnalysisOptions options) {
         this(catalogue, options, MAX_INPUT_BREAKDOWNS);
@@ -44,6 +45,15 @@ public final class Analyzer {
         this.catalogue = catalogue;
         this.options = options;
         this.maxInputBreakdowns = maxInputBreakdowns;
+    }
+
+    /**
+     * Keeps only what {@code gate} keeps: the second reading of a filtered analysis ({@link CallFilter}). The first
+     * reading is an ordinary analysis with the filter's {@link CallFilter.Selection} as a listener.
+     */
+    public Analyzer withGate(CallFilter.Gate gate) {
+        this.gate = gate;
+        return this;
     }
 
     /** Analyses {@code inputs} and returns one report per input and their total. */
@@ -150,8 +160,9 @@ public final class Analyzer {
             return report;
         }
         try (InputStream owned = in) {
-            new InputAnalysis(index, catalogue, options, report, shared).run(owned, input.modifiedDate(),
-                    input.size());
+            InputAnalysis analysis = new InputAnalysis(index, catalogue, options, report, shared);
+            analysis.gate = gate;
+            analysis.run(owned, input.modifiedDate(), input.size());
         } catch (CaptureFormatException e) {
             report.failed(e.getMessage());
         } catch (IOException e) {

@@ -40,6 +40,9 @@ final class InputAnalysis {
     private int malformedPacketWarnings;
     private int strictWarnings;
 
+    /** What a filtered analysis keeps (CallFilter); null for everything. */
+    CallFilter.Gate gate;
+
     InputAnalysis(int index, Catalogue catalogue, AnalysisOptions options, InputReport report,
             Analyzer.ListenerGroup shared) {
         this.index = index;
@@ -300,6 +303,10 @@ final class InputAnalysis {
             SipEvent e = new SipEvent(index, found.frame(), found.timestampNanos(), found.source(),
                     found.destination(), found.transport(), m, code, repeat != RetransmissionDetector.Repeat.FIRST,
                     repeat == RetransmissionDetector.Repeat.DUPLICATE, found.timed());
+            if (gate != null && !gate.keep(e)) {
+                report.filteredOut++;
+                continue; // a call the filter left out: none of its messages counts
+            }
             if (found.strictRejection() != null) {
                 report.strictRejected++;
                 if (strictWarnings++ < STRICT_WARNINGS) {

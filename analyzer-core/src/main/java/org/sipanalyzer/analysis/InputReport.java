@@ -22,6 +22,7 @@ public final class InputReport {
     private long warningsNotListed;
 
     long packets;
+    long filteredOut;
     long framesWithSip;
     long framesWithoutSip;
     long truncatedFrames;
@@ -166,6 +167,11 @@ public final class InputReport {
     /** Frames decoded that gave no SIP message: RTP, other protocols, part of a message, a fragment, not IP. */
     public long framesWithoutSip() {
         return framesWithoutSip;
+    }
+
+    /** SIP messages a filter left out (their calls were not chosen); 0 without a filter. */
+    public long filteredOut() {
+        return filteredOut;
     }
 
     /** Frames the capture cut short of their length on the wire (snaplen). */

@@ -117,6 +117,20 @@ public final class AnalysisReport {
         return this;
     }
 
+    private String filterApplied;
+    private long filterMessages;
+    private long filterCalls;
+    private String filterLine;
+
+    /** A filter was applied: the text, JSON and document reports say which and what it left out. */
+    public AnalysisReport withFilter(String applied, long messagesRemoved, long callsRemoved, String line) {
+        this.filterApplied = applied;
+        this.filterMessages = messagesRemoved;
+        this.filterCalls = callsRemoved;
+        this.filterLine = line;
+        return this;
+    }
+
     /** The id the SQL format files this analysis under (loading it again replaces its rows). */
     public AnalysisReport withAnalysisId(String id) {
         this.analysisId = id;
@@ -149,10 +163,10 @@ public final class AnalysisReport {
             case JSON -> writeJson(out);
             case CSV -> writeCsv(out);
             case MARKDOWN -> out.write(DocumentReport.render(new Doc.MarkdownDoc(), result, calls, intervalSeconds,
-                    failedCalls));
+                    failedCalls, filterLine));
             case SQL -> SqlReport.writeAnalysis(out, analysisId, result, calls);
             case HTML -> out.write(DocumentReport.render(new Doc.HtmlDoc("SIP analysis"), result, calls,
-                    intervalSeconds, failedCalls));
+                    intervalSeconds, failedCalls, filterLine));
             default -> throw new IllegalArgumentException("an analysis cannot be written as " + format.word());
         }
         out.flush();
@@ -164,6 +178,9 @@ public final class AnalysisReport {
         MessageStatistics t = result.total();
         StringBuilder sb = new StringBuilder();
         sb.append(summaryLine()).append('\n');
+        if (filterLine != null) {
+            sb.append(TextTable.clean(filterLine)).append('\n');
+        }
         sb.append('\n');
         if (t.responses().count() == 0) {
             sb.append("No SIP responses found.\n");
@@ -371,6 +388,13 @@ public final class AnalysisReport {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeNumberField("schemaVersion", JSON_SCHEMA_VERSION);
+            if (filterApplied != null) {
+                g.writeObjectFieldStart("filter");
+                g.writeStringField("applied", filterApplied);
+                g.writeNumberField("messagesRemoved", filterMessages);
+                g.writeNumberField("callsRemoved", filterCalls);
+                g.writeEndObject();
+            }
             g.writeArrayFieldStart("inputs");
             for (InputReport r : result.inputs()) {
                 writeInput(g, r);

@@ -28,15 +28,18 @@ final class DocumentReport {
     public static final int MAX_FAILED_CALLS = 1_000;
 
     static String render(Doc doc, AnalysisResult result, CallStatistics calls, long intervalSeconds) {
-        return render(doc, result, calls, intervalSeconds, List.of());
+        return render(doc, result, calls, intervalSeconds, List.of(), null);
     }
 
     /** @param failed failed calls to list (the first {@link #MAX_FAILED_CALLS}), in start order */
     static String render(Doc doc, AnalysisResult result, CallStatistics calls, long intervalSeconds,
-            List<org.sipanalyzer.calls.Call> failed) {
+            List<org.sipanalyzer.calls.Call> failed, String filterLine) {
         MessageStatistics t = result.total();
         doc.heading(1, "SIP analysis");
         doc.paragraph(AnalysisReport.summaryLine(result) + ".");
+        if (filterLine != null) {
+            doc.paragraph("The " + filterLine + ": calls are kept or left out whole.");
+        }
 
         if (calls != null && calls.total() > 0) {
             doc.heading(2, "Calls");
