@@ -437,7 +437,7 @@ final class AnalysisArgs {
     /** A whole analysis: the messages and, folded from them, the calls. */
     /** @param failedCalls the first failed calls (at most DocumentReport.MAX_FAILED_CALLS), in start order */
     record Run(AnalysisResult result, CallStatistics calls, List<org.sipanalyzer.calls.Call> failedCalls,
-            Filtered filtered) {
+            Filtered filtered, List<org.sipanalyzer.report.Ladders.Ladder> ladders) {
     }
 
     /** What a filter was and what it left out; null in a {@link Run} without one. */
@@ -475,7 +475,9 @@ final class AnalysisArgs {
                 .<Ranked>comparingInt(r -> r.call().input()).thenComparingLong(r -> r.call().start())
                 .thenComparingLong(Ranked::seq));
         long[] seq = {0};
+        org.sipanalyzer.report.Ladders ladders = new org.sipanalyzer.report.Ladders();
         CallTracker calls = new CallTracker(CallOptionsParser.parse(line, command), c -> {
+            ladders.finished(c);
             if (c.outcome() == org.sipanalyzer.calls.CallOutcome.ANSWERED
                     || c.outcome() == org.sipanalyzer.calls.CallOutcome.CANCELLED) {
                 return;
@@ -485,12 +487,13 @@ final class AnalysisArgs {
                 failed.pollLast();
             }
         });
-        Analysed a = analyseFiltered(line, command, options, inputs, List.of(calls));
+        // The ladders after the tracker: they still hold an input's messages when it judges the input's last calls.
+        Analysed a = analyseFiltered(line, command, options, inputs, List.of(calls, ladders));
         AnalysisResult result = a.result();
         Filtered filtered = a.filtered();
         calls.finish();
         List<org.sipanalyzer.calls.Call> list = failed.stream().map(Ranked::call).toList();
-        return new Run(result, calls.statistics(), list, filtered);
+        return new Run(result, calls.statistics(), list, filtered, ladders.ladders());
     }
 
     /** An analysis, and what its filter left out (null without one). */

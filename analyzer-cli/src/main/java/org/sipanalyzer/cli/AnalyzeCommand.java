@@ -91,7 +91,7 @@ final class AnalyzeCommand implements Command {
         AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name());
         AnalysisReport report = new AnalysisReport(run.result(), run.calls()).withInterval(interval).withCsvTable(table)
                 .withAnalysisId(AnalysisArgs.analysisId(line, AnalysisArgs.inputs(line, name())))
-                .withFailedCalls(run.failedCalls());
+                .withFailedCalls(run.failedCalls()).withLadders(run.ladders());
         if (run.filtered() != null) {
             report.withFilter(run.filtered().applied(), run.filtered().messagesRemoved(), run.filtered().callsRemoved(),
                     run.filtered().line());

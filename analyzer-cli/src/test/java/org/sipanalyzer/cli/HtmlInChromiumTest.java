@@ -85,5 +85,9 @@ class HtmlInChromiumTest {
         int failedRows = dom.substring(dom.indexOf("<table class=\"sortable\">")).split("</table>")[0].split("<tr>")
                 .length - 2;
         assertEquals(18 + 1, failedRows, "the sample's 30 calls less 8 answered and 4 cancelled, and the hostile one");
+        // Each failed call drawn message by message, the messages' words on hover, all of it text.
+        assertEquals(18 + 1, dom.split("<details class=\"ladder\">").length - 1, "a ladder per failed call");
+        assertTrue(dom.contains("<summary>busy (486 &lt;script&gt;alert(2)&lt;/script&gt;): &lt;img src=x"), dom);
+        assertTrue(dom.contains("  SIP/2.0 486 Busy Here\nFrom: "), "a message's words on hover (its title)");
     }
 }

@@ -122,6 +122,14 @@ public final class AnalysisReport {
     private long filterCalls;
     private String filterLine;
 
+    private List<Ladders.Ladder> ladders = List.of();
+
+    /** Failed calls the HTML report draws message by message (Ladders). */
+    public AnalysisReport withLadders(List<Ladders.Ladder> ladders) {
+        this.ladders = ladders;
+        return this;
+    }
+
     /** A filter was applied: the text, JSON and document reports say which and what it left out. */
     public AnalysisReport withFilter(String applied, long messagesRemoved, long callsRemoved, String line) {
         this.filterApplied = applied;
@@ -163,10 +171,10 @@ public final class AnalysisReport {
             case JSON -> writeJson(out);
             case CSV -> writeCsv(out);
             case MARKDOWN -> out.write(DocumentReport.render(new Doc.MarkdownDoc(), result, calls, intervalSeconds,
-                    failedCalls, filterLine));
+                    failedCalls, filterLine, ladders));
             case SQL -> SqlReport.writeAnalysis(out, analysisId, result, calls);
             case HTML -> out.write(DocumentReport.render(new Doc.HtmlDoc("SIP analysis"), result, calls,
-                    intervalSeconds, failedCalls, filterLine));
+                    intervalSeconds, failedCalls, filterLine, ladders));
             default -> throw new IllegalArgumentException("an analysis cannot be written as " + format.word());
         }
         out.flush();

@@ -19,6 +19,10 @@ interface Doc {
 
     void list(List<String> items);
 
+    /** One failed call drawn message by message, where the format can hold a drawing (HTML). */
+    default void ladder(Ladders.Ladder ladder) {
+    }
+
     /** A table the reader may sort by any column (HTML: a click on its heading); elsewhere a plain table. */
     default void sortableTable(List<String> headers, List<List<String>> rows, boolean... numeric) {
         table(headers, rows, numeric);
@@ -153,6 +157,13 @@ interface Doc {
         }
 
         @Override
+        public void ladder(Ladders.Ladder ladder) {
+            // The drawing escapes every text it holds (Ladders.svg); the caption is escaped here.
+            body.append("<details class=\"ladder\"><summary>").append(escape(Ladders.caption(ladder)))
+                    .append("</summary>\n<figure>").append(Ladders.svg(ladder)).append("</figure></details>\n");
+        }
+
+        @Override
         public void list(List<String> items) {
             body.append("<ul>\n");
             for (String i : items) {
@@ -205,7 +216,8 @@ interface Doc {
                     + "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:.25em .6em;"
                     + "vertical-align:top}th{background:#f4f4f4;text-align:left}.n{text-align:right}"
                     + "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.5em}figure{margin:1em 0;max-width:60em}"
-                    + "figure svg{width:100%;height:auto}figcaption{color:#555;font-size:.9em}\n</style>\n</head>\n<body>\n"
+                    + "figure svg{width:100%;height:auto}figure svg.ladder{width:auto;max-width:100%}"
+                    + "details.ladder{margin:.3em 0}figcaption{color:#555;font-size:.9em}\n</style>\n</head>\n<body>\n"
                     + body + script + "</body>\n</html>\n";
         }
     }

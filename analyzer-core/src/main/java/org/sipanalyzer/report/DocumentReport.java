@@ -28,12 +28,12 @@ final class DocumentReport {
     public static final int MAX_FAILED_CALLS = 1_000;
 
     static String render(Doc doc, AnalysisResult result, CallStatistics calls, long intervalSeconds) {
-        return render(doc, result, calls, intervalSeconds, List.of(), null);
+        return render(doc, result, calls, intervalSeconds, List.of(), null, List.of());
     }
 
     /** @param failed failed calls to list (the first {@link #MAX_FAILED_CALLS}), in start order */
     static String render(Doc doc, AnalysisResult result, CallStatistics calls, long intervalSeconds,
-            List<org.sipanalyzer.calls.Call> failed, String filterLine) {
+            List<org.sipanalyzer.calls.Call> failed, String filterLine, List<Ladders.Ladder> ladders) {
         MessageStatistics t = result.total();
         doc.heading(1, "SIP analysis");
         doc.paragraph(AnalysisReport.summaryLine(result) + ".");
@@ -80,6 +80,12 @@ final class DocumentReport {
             }
             callDetails(doc, calls, intervalSeconds);
             failedCalls(doc, failed, result);
+            if (!ladders.isEmpty()) {
+                doc.heading(3, "Failed calls, message by message (the first " + ladders.size() + ")");
+                for (Ladders.Ladder l : ladders) {
+                    doc.ladder(l);
+                }
+            }
         }
         if (calls != null) {
             transactions(doc, calls);

@@ -1,0 +1,173 @@
+package org.sipanalyzer.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sipanalyzer.analysis.SipEvent;
+import org.sipanalyzer.analysis.StatisticsListener;
+import org.sipanalyzer.calls.Call;
+import org.sipanalyzer.calls.CallOutcome;
+import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.sip.SipMessage;
+
+/**
+ * The messages of failed calls, for the HTML report to draw each as a ladder (sngrep's flow): a listener that keeps
+ * the recent messages of open calls, bounded, and {@link #finished(Call)}, fed by the call tracker, that keeps those
+ * of the first failed calls. Register it after the tracker: it must still hold an input's messages when the tracker
+ * judges that input's last calls.
+ */
+public final class Ladders implements StatisticsListener {
+
+    /** Ladders kept: the failed calls that come first. */
+    public static final int MAX_LADDERS = 50;
+    /** Calls whose messages are held at once, per input; the oldest is let go past it. */
+    static final int MAX_OPEN = 2_000;
+    /** Messages held per call. */
+    static final int MAX_MESSAGES = 30;
+
+    /** One failed call and its messages, in order. */
+    public record Ladder(Call call, List<SipEvent> messages) {
+    }
+
+    private final Map<Integer, LinkedHashMap<String, List<SipEvent>>> open = new HashMap<>();
+    private final List<Ladder> ladders = new ArrayList<>();
+
+    @Override
+    public String name() {
+        return "ladders";
+    }
+
+    @Override
+    public void onEvent(SipEvent e) {
+        String id = e.message().callId();
+        if (id == null || ladders.size() >= MAX_LADDERS) {
+            return;
+        }
+        LinkedHashMap<String, List<SipEvent>> calls = open.computeIfAbsent(e.input(), k -> new LinkedHashMap<>());
+        List<SipEvent> l = calls.get(id);
+        if (l == null) {
+            if (calls.size() >= MAX_OPEN) {
+                calls.remove(calls.keySet().iterator().next());
+            }
+            l = new ArrayList<>();
+            calls.put(id, l);
+        }
+        if (l.size() < MAX_MESSAGES) {
+            l.add(e);
+        }
+    }
+
+    @Override
+    public void onInputEnd(int input) {
+        open.remove(input);
+    }
+
+    /** A call the tracker judged: kept with its messages when it failed and room is left. */
+    public void finished(Call c) {
+        if (c.outcome() == CallOutcome.ANSWERED || c.outcome() == CallOutcome.CANCELLED || ladders.size() >= MAX_LADDERS) {
+            return;
+        }
+        Map<String, List<SipEvent>> calls = open.get(c.input());
+        List<SipEvent> l = calls == null ? null : calls.remove(c.callId());
+        if (l != null && !l.isEmpty()) {
+            ladders.add(new Ladder(c, List.copyOf(l)));
+        }
+    }
+
+    public List<Ladder> ladders() {
+        List<Ladder> l = new ArrayList<>(ladders);
+        l.sort(java.util.Comparator.comparingInt((Ladder x) -> x.call().input()).thenComparingLong(x -> x.call().start()));
+        return l;
+    }
+
+    private static final int COLUMN = 230;
+    private static final int ROW = 26;
+    private static final int TOP = 40;
+    private static final int TIME = 110;
+
+    /**
+     * A ladder as an SVG element for an HTML page: a column per endpoint, an arrow per message with its first line,
+     * and on hover (a title) what the message said: time, first line, From, To, CSeq, Reason, User-Agent or Server.
+     * Every text is escaped.
+     */
+    static String svg(Ladder ladder) {
+        Map<Endpoint, Integer> columns = new LinkedHashMap<>();
+        for (SipEvent e : ladder.messages()) {
+            columns.putIfAbsent(e.source(), columns.size());
+            columns.putIfAbsent(e.destination(), columns.size());
+        }
+        int width = TIME + Math.max(2, columns.size()) * COLUMN;
+        int height = TOP + ladder.messages().size() * ROW + 10;
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"ladder\" viewBox=\"0 0 ").append(width).append(' ')
+                .append(height).append("\" width=\"").append(width).append("\" font-family=\"sans-serif\""
+                        + " font-size=\"12\">");
+        for (Map.Entry<Endpoint, Integer> c : columns.entrySet()) {
+            int x = TIME + c.getValue() * COLUMN + COLUMN / 2;
+            sb.append("<text x=\"").append(x).append("\" y=\"16\" text-anchor=\"middle\" font-weight=\"bold\">")
+                    .append(Doc.HtmlDoc.escape(c.getKey() == null ? "?" : c.getKey().isUnspecified()
+                            ? Endpoint.UNKNOWN_HOST : c.getKey().toString())).append("</text>");
+            sb.append("<line x1=\"").append(x).append("\" y1=\"24\" x2=\"").append(x).append("\" y2=\"").append(height)
+                    .append("\" stroke=\"#999\"/>");
+        }
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+                .withZone(java.time.ZoneOffset.UTC);
+        int y = TOP;
+        for (SipEvent e : ladder.messages()) {
+            int a = TIME + columns.get(e.source()) * COLUMN + COLUMN / 2;
+            int b = TIME + columns.get(e.destination()) * COLUMN + COLUMN / 2;
+            SipMessage m = e.message();
+            String colour = !m.isResponse() ? "#1565c0" : m.statusCode() >= 300 ? "#c62828"
+                    : m.statusCode() >= 200 ? "#2e7d32" : "#757575";
+            sb.append("<g><title>").append(Doc.HtmlDoc.escape(hover(e, time))).append("</title>");
+            if (e.timed()) {
+                sb.append("<text x=\"4\" y=\"").append(y + 4).append("\">")
+                        .append(time.format(java.time.Instant.ofEpochSecond(0, e.timestampNanos()))).append("</text>");
+            }
+            sb.append("<line x1=\"").append(a).append("\" y1=\"").append(y).append("\" x2=\"").append(b)
+                    .append("\" y2=\"").append(y).append("\" stroke=\"").append(colour).append("\" stroke-width=\"2\"/>");
+            int dir = b >= a ? -1 : 1;
+            sb.append("<polygon points=\"").append(b).append(',').append(y).append(' ').append(b + dir * 8).append(',')
+                    .append(y - 4).append(' ').append(b + dir * 8).append(',').append(y + 4).append("\" fill=\"")
+                    .append(colour).append("\"/>");
+            String label = (e.retransmission() ? "(retransmission) " : "") + m.firstLine();
+            label = label.length() > 40 ? label.substring(0, 39) + "…" : label;
+            sb.append("<text x=\"").append((a + b) / 2).append("\" y=\"").append(y - 4)
+                    .append("\" text-anchor=\"middle\">").append(Doc.HtmlDoc.escape(label)).append("</text></g>");
+            y += ROW;
+        }
+        return sb.append("</svg>").toString();
+    }
+
+    private static String hover(SipEvent e, java.time.format.DateTimeFormatter time) {
+        SipMessage m = e.message();
+        List<String> lines = new ArrayList<>();
+        lines.add((e.timed() ? time.format(java.time.Instant.ofEpochSecond(0, e.timestampNanos())) + "  " : "")
+                + m.firstLine());
+        add(lines, "From", m.from());
+        add(lines, "To", m.to());
+        add(lines, "CSeq", m.cseqNumber() < 0 ? null : m.cseqNumber() + " " + m.cseqMethod());
+        add(lines, "Reason", m.reason());
+        add(lines, "Warning", m.warning());
+        add(lines, "User-Agent", m.userAgent());
+        add(lines, "Server", m.server());
+        return String.join("\n", lines);
+    }
+
+    private static void add(List<String> lines, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            lines.add(name + ": " + (value.length() > 200 ? value.substring(0, 200) + "…" : value));
+        }
+    }
+
+    /** A heading for a ladder: its outcome and final response. */
+    static String caption(Ladder l) {
+        Call c = l.call();
+        return String.format(Locale.ROOT, "%s%s: %s", c.outcome().word(), c.finalCode() == 0 ? ""
+                : " (" + c.finalCode() + " " + (c.finalReason() == null ? "" : c.finalReason()) + ")",
+                c.callId() == null ? "" : c.callId());
+    }
+}
