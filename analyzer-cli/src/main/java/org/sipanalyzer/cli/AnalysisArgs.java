@@ -511,10 +511,17 @@ final class AnalysisArgs {
         if (filter.isEmpty()) {
             return new Analysed(new Analyzer(Catalogue.standard(), options).analyze(inputs, listeners), null);
         }
-        if (inputs.stream().anyMatch(i -> i.name().equals("-"))) {
-            throw new UsageException(command + ": a filter reads each input twice (to choose the calls, then to"
-                    + " analyse them): save standard input to a file and name the file");
+        // A filter reads each input twice (to choose the calls, then to analyse them): standard input and pipes are
+        // copied to temporary files first.
+        List<AnalysisInput> twice = new ArrayList<>();
+        for (AnalysisInput in : inputs) {
+            try {
+                twice.add(in.rereadable());
+            } catch (IOException e) {
+                throw new UsageException(command + ": " + TextSafe.of(e.getMessage()));
+            }
         }
+        inputs = twice;
         var selection = new org.sipanalyzer.analysis.CallFilter.Selection(filter);
         new Analyzer(Catalogue.standard(), options).analyze(inputs, List.of(selection));
         var gate = selection.gate();

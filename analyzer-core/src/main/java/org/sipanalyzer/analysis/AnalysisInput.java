@@ -37,6 +37,28 @@ public final class AnalysisInput {
                 : Files.newInputStream(path), path);
     }
 
+    /**
+     * This input, readable more than once: a regular file as it is; standard input, a FIFO or a process substitution
+     * copied first to a temporary file in {@code java.io.tmpdir} (deleted when the JVM exits), under the same name
+     * and without a file date. For what must read an input twice, such as a filtered analysis.
+     */
+    public AnalysisInput rereadable() throws IOException {
+        if (path != null && Files.isRegularFile(path)) {
+            return this;
+        }
+        Path copy = Files.createTempFile("sip-analyzer-input-", ".spool");
+        copy.toFile().deleteOnExit();
+        try (InputStream in = opener.open(); java.io.OutputStream out = Files.newOutputStream(copy)) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            Files.deleteIfExists(copy);
+            throw new IOException("cannot copy " + name + " to a temporary file to read it twice ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + "); point java.io.tmpdir at a disk with room, or save it to a file first", e);
+        }
+        return new AnalysisInput(name, () -> Files.newInputStream(copy), null);
+    }
+
     /** A stream, such as standard input; it can be read once. */
     public static AnalysisInput stream(String name, InputStream in) {
         return new AnalysisInput(name, () -> in, null);
