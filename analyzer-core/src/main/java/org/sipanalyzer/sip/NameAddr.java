@@ -49,7 +49,17 @@ public final class NameAddr {
 
     /** The first {@code c} at or after {@code from} outside a quoted string (with its backslash escapes); -1 if none. */
     static int outsideQuotes(String v, char c, int from) {
+        return indexOutside(v, c, from, false);
+    }
+
+    /**
+     * The first {@code c} at or after {@code from} outside a quoted string (with its backslash escapes) and, when
+     * {@code angles}, outside angle brackets too (a {@code >} closing them is found when asked for); -1 if none. The
+     * one walk of RFC 3261's quoting rules, shared with the scanner.
+     */
+    static int indexOutside(String v, char c, int from, boolean angles) {
         boolean quoted = false;
+        boolean angle = false;
         for (int i = from; i < v.length(); i++) {
             char x = v.charAt(i);
             if (quoted) {
@@ -58,10 +68,20 @@ public final class NameAddr {
                 } else if (x == '"') {
                     quoted = false;
                 }
-            } else if (x == c) {
+                continue;
+            }
+            if (x == c && !angle) {
                 return i;
-            } else if (x == '"') {
+            }
+            if (x == '"') {
                 quoted = true;
+            } else if (angles && x == '<') {
+                angle = true;
+            } else if (angles && x == '>') {
+                if (c == '>') {
+                    return i;
+                }
+                angle = false;
             }
         }
         return -1;

@@ -625,33 +625,7 @@ public final class SipScanner {
 
     /** The first {@code c} at or after {@code from} that is not inside quotes or angle brackets. */
     private static int indexOutside(String v, char c, int from) {
-        boolean quoted = false;
-        boolean angle = false;
-        for (int i = from; i < v.length(); i++) {
-            char x = v.charAt(i);
-            if (quoted) {
-                if (x == '\\') {
-                    i++;
-                } else if (x == '"') {
-                    quoted = false;
-                }
-                continue;
-            }
-            if (x == c && !angle) {
-                return i;
-            }
-            if (x == '"') {
-                quoted = true;
-            } else if (x == '<') {
-                angle = true;
-            } else if (x == '>') {
-                if (c == '>') {
-                    return i;
-                }
-                angle = false;
-            }
-        }
-        return -1;
+        return NameAddr.indexOutside(v, c, from, true);
     }
 
     private static boolean isToken(String s) {
