@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -15,12 +18,19 @@ import org.sipanalyzer.analysis.AnalysisInput;
 import org.sipanalyzer.analysis.AnalysisOptions;
 import org.sipanalyzer.analysis.AnalysisResult;
 import org.sipanalyzer.analysis.Analyzer;
+import org.sipanalyzer.analysis.CallFilter;
+import org.sipanalyzer.analysis.InputReport;
+import org.sipanalyzer.analysis.SipEvent;
+import org.sipanalyzer.analysis.StatisticsListener;
+import org.sipanalyzer.calls.Call;
 import org.sipanalyzer.calls.CallStatistics;
 import org.sipanalyzer.calls.CallTracker;
 import org.sipanalyzer.catalogue.Catalogue;
-import org.sipanalyzer.analysis.InputReport;
+import org.sipanalyzer.catalogue.ResponseClass;
+import org.sipanalyzer.decode.Transport;
 import org.sipanalyzer.reassembly.ReassemblyLimits;
-import org.sipanalyzer.report.AnalysisReport;
+import org.sipanalyzer.report.FailedCalls;
+import org.sipanalyzer.report.Words;
 
 /** What {@code analyze}, {@code calls} and {@code check} share: the inputs, the options and the run of the analysis. */
 final class AnalysisArgs {
@@ -61,25 +71,25 @@ final class AnalysisArgs {
             "method", "code", "call-ids", "match");
 
     /** The filter the command line asks for; empty without filter options. */
-    static org.sipanalyzer.analysis.CallFilter filter(CommandLine line, String command) throws UsageException {
-        List<org.sipanalyzer.analysis.CallFilter.Criterion> c = new ArrayList<>();
+    static CallFilter filter(CommandLine line, String command) throws UsageException {
+        List<CallFilter.Criterion> c = new ArrayList<>();
         try {
             timeCriterion(line, c);
             for (String side : List.of("host", "src", "dst")) {
                 if (line.hasOption(side)) {
-                    List<org.sipanalyzer.analysis.CallFilter.Cidr> ranges = new ArrayList<>();
+                    List<CallFilter.Cidr> ranges = new ArrayList<>();
                     for (String v : values(line, side)) {
-                        ranges.add(org.sipanalyzer.analysis.CallFilter.Cidr.parse(v));
+                        ranges.add(CallFilter.Cidr.parse(v));
                     }
-                    c.add(org.sipanalyzer.analysis.CallFilter.hosts(written(line, side), ranges, switch (side) {
-                        case "src" -> org.sipanalyzer.analysis.CallFilter.Side.SOURCE;
-                        case "dst" -> org.sipanalyzer.analysis.CallFilter.Side.DESTINATION;
-                        default -> org.sipanalyzer.analysis.CallFilter.Side.EITHER;
+                    c.add(CallFilter.hosts(written(line, side), ranges, switch (side) {
+                        case "src" -> CallFilter.Side.SOURCE;
+                        case "dst" -> CallFilter.Side.DESTINATION;
+                        default -> CallFilter.Side.EITHER;
                     }));
                 }
             }
             if (line.hasOption("port")) {
-                java.util.Set<Integer> ports = new java.util.HashSet<>();
+                Set<Integer> ports = new HashSet<>();
                 for (String v : values(line, "port")) {
                     int p = v.matches("\\d{1,5}") ? Integer.parseInt(v) : -1;
                     if (p < 0 || p > 65535) {
@@ -87,48 +97,48 @@ final class AnalysisArgs {
                     }
                     ports.add(p);
                 }
-                c.add(org.sipanalyzer.analysis.CallFilter.ports(written(line, "port"), ports));
+                c.add(CallFilter.ports(written(line, "port"), ports));
             }
             if (line.hasOption("transport")) {
-                java.util.Set<org.sipanalyzer.decode.Transport> t = java.util.EnumSet.noneOf(
-                        org.sipanalyzer.decode.Transport.class);
+                Set<Transport> t = EnumSet.noneOf(
+                        Transport.class);
                 for (String v : values(line, "transport")) {
-                    t.add(java.util.Arrays.stream(org.sipanalyzer.decode.Transport.values())
+                    t.add(java.util.Arrays.stream(Transport.values())
                             .filter(x -> x.name().equalsIgnoreCase(v)).findFirst().orElseThrow(() ->
                                     new IllegalArgumentException("a transport is udp, tcp, tls, sctp or ws, not " + v)));
                 }
-                c.add(org.sipanalyzer.analysis.CallFilter.transports(written(line, "transport"), t));
+                c.add(CallFilter.transports(written(line, "transport"), t));
             }
             if (line.hasOption("method")) {
-                java.util.Set<String> m = new java.util.HashSet<>();
+                Set<String> m = new HashSet<>();
                 for (String v : values(line, "method")) {
                     m.add(v.toUpperCase(java.util.Locale.ROOT));
                 }
-                c.add(org.sipanalyzer.analysis.CallFilter.methods(written(line, "method"), m));
+                c.add(CallFilter.methods(written(line, "method"), m));
             }
             if (line.hasOption("code")) {
-                java.util.Set<Integer> codes = new java.util.HashSet<>();
-                java.util.Set<org.sipanalyzer.catalogue.ResponseClass> classes = java.util.EnumSet.noneOf(
-                        org.sipanalyzer.catalogue.ResponseClass.class);
+                Set<Integer> codes = new HashSet<>();
+                Set<ResponseClass> classes = EnumSet.noneOf(
+                        ResponseClass.class);
                 for (String v : values(line, "code")) {
                     if (v.matches("[1-6]\\d\\d")) {
                         codes.add(Integer.parseInt(v));
                     } else {
-                        classes.add(org.sipanalyzer.catalogue.ResponseClass.parse(v).orElseThrow(() ->
+                        classes.add(ResponseClass.parse(v).orElseThrow(() ->
                                 new IllegalArgumentException("a code is 100 to 699 or a class 1xx to 6xx, not " + v)));
                     }
                 }
-                c.add(org.sipanalyzer.analysis.CallFilter.codes(written(line, "code"), codes, classes));
+                c.add(CallFilter.codes(written(line, "code"), codes, classes));
             }
             if (line.hasOption("call-ids")) {
-                List<org.sipanalyzer.analysis.CallFilter.Criterion> any = new ArrayList<>();
+                List<CallFilter.Criterion> any = new ArrayList<>();
                 for (String g : line.getOptionValues("call-ids")) {
-                    any.add(org.sipanalyzer.analysis.CallFilter.callId(g, g));
+                    any.add(CallFilter.callId(g, g));
                 }
                 String w = written(line, "call-ids");
-                c.add(new org.sipanalyzer.analysis.CallFilter.Criterion() {
+                c.add(new CallFilter.Criterion() {
                     @Override
-                    public boolean test(org.sipanalyzer.analysis.SipEvent e, long start) {
+                    public boolean test(SipEvent e, long start) {
                         return any.stream().anyMatch(x -> x.test(e, start));
                     }
 
@@ -140,10 +150,10 @@ final class AnalysisArgs {
             }
             if (line.hasOption("match")) {
                 for (String m : line.getOptionValues("match")) {
-                    c.add(org.sipanalyzer.analysis.CallFilter.header("--match '" + m + "'", m));
+                    c.add(CallFilter.header("--match '" + m + "'", m));
                 }
             }
-            return new org.sipanalyzer.analysis.CallFilter(c);
+            return new CallFilter(c);
         } catch (IllegalArgumentException e) {
             throw new UsageException(command + ": " + TextSafe.of(e.getMessage()));
         }
@@ -166,7 +176,7 @@ final class AnalysisArgs {
     }
 
     /** --from and --to: both absolute or both relative to each input's first message. */
-    private static void timeCriterion(CommandLine line, List<org.sipanalyzer.analysis.CallFilter.Criterion> c) {
+    private static void timeCriterion(CommandLine line, List<CallFilter.Criterion> c) {
         String from = line.getOptionValue("from");
         String to = line.getOptionValue("to");
         if (from == null && to == null) {
@@ -182,7 +192,7 @@ final class AnalysisArgs {
         Long t = to == null ? null : instant(to);
         String w = (from == null ? "" : "--from " + from) + (from != null && to != null ? " " : "")
                 + (to == null ? "" : "--to " + to);
-        c.add(org.sipanalyzer.analysis.CallFilter.time(w, f, t, relFrom || relTo));
+        c.add(CallFilter.time(w, f, t, relFrom || relTo));
     }
 
     /** A time in nanoseconds: since the epoch for an ISO 8601 time (UTC unless it says), or an offset (+90s). */
@@ -435,9 +445,12 @@ final class AnalysisArgs {
     }
 
     /** A whole analysis: the messages and, folded from them, the calls. */
-    /** @param failedCalls the first failed calls (at most DocumentReport.MAX_FAILED_CALLS), in start order */
-    record Run(AnalysisResult result, CallStatistics calls, List<org.sipanalyzer.calls.Call> failedCalls,
-            Filtered filtered, List<org.sipanalyzer.report.Ladders.Ladder> ladders) {
+    /**
+     * @param failedCalls the first failed calls (FailedCalls.MAX_LISTED), in start order; empty unless asked for
+     * @param ladders the first failed calls with their messages; empty unless asked for
+     */
+    record Run(AnalysisResult result, CallStatistics calls, List<Call> failedCalls, Filtered filtered,
+            List<FailedCalls.Ladder> ladders) {
     }
 
     /** What a filter was and what it left out; null in a {@link Run} without one. */
@@ -445,9 +458,9 @@ final class AnalysisArgs {
 
         /** One line for reports: "--code 5xx: 812 messages and 57 calls left out". */
         String line() {
-            return "filter " + applied + ": " + org.sipanalyzer.report.Words.count(messagesRemoved, "message") + " and "
-                    + org.sipanalyzer.report.Words.count(callsRemoved, "call") + " left out"
-                    + (notExamined > 0 ? "; " + org.sipanalyzer.report.Words.count(notExamined, "message")
+            return "filter " + applied + ": " + Words.count(messagesRemoved, "message") + " and "
+                    + Words.count(callsRemoved, "call") + " left out"
+                    + (notExamined > 0 ? "; " + Words.count(notExamined, "message")
                             + " of Call-IDs beyond the 2,000,000 followed per input were left out unexamined" : "");
         }
     }
@@ -457,43 +470,39 @@ final class AnalysisArgs {
      * could not be read; fails when none could.
      */
     static Run analyse(CommandLine line, Console console, String command) throws UsageException {
-        Run run = analyse(line, command, inputs(line, command));
+        return analyse(line, console, command, false);
+    }
+
+    /** The same, also keeping the failed calls the HTML and Markdown reports show, when {@code failedCalls}. */
+    static Run analyse(CommandLine line, Console console, String command, boolean failedCalls) throws UsageException {
+        Run run = analyse(line, command, inputs(line, command), failedCalls);
         checkReadable(run.result(), console, command);
         return run;
     }
 
+    static Run analyse(CommandLine line, String command, List<AnalysisInput> inputs) throws UsageException {
+        return analyse(line, command, inputs, false);
+    }
+
     /**
      * Analyses the inputs given, following calls, with the options on the command line; inputs that cannot be read
-     * are in the result, marked so, and reported by nothing here.
+     * are in the result, marked so, and reported by nothing here. The failed calls are kept only when asked for:
+     * holding the messages of open calls is work a report that does not show them need not do.
      */
-    static Run analyse(CommandLine line, String command, List<AnalysisInput> inputs) throws UsageException {
+    static Run analyse(CommandLine line, String command, List<AnalysisInput> inputs, boolean failedCalls)
+            throws UsageException {
         AnalysisOptions options = options(line, command);
-        // The failed calls the HTML and Markdown reports list: the earliest by start, at most a bounded number.
-        record Ranked(org.sipanalyzer.calls.Call call, long seq) {
-        }
-        java.util.TreeSet<Ranked> failed = new java.util.TreeSet<>(java.util.Comparator
-                .<Ranked>comparingInt(r -> r.call().input()).thenComparingLong(r -> r.call().start())
-                .thenComparingLong(Ranked::seq));
-        long[] seq = {0};
-        org.sipanalyzer.report.Ladders ladders = new org.sipanalyzer.report.Ladders();
-        CallTracker calls = new CallTracker(CallOptionsParser.parse(line, command), c -> {
-            ladders.finished(c);
-            if (c.outcome() == org.sipanalyzer.calls.CallOutcome.ANSWERED
-                    || c.outcome() == org.sipanalyzer.calls.CallOutcome.CANCELLED) {
-                return;
-            }
-            failed.add(new Ranked(c, seq[0]++));
-            if (failed.size() > AnalysisReport.MAX_FAILED_CALLS) {
-                failed.pollLast();
-            }
-        });
-        // The ladders after the tracker: they still hold an input's messages when it judges the input's last calls.
-        Analysed a = analyseFiltered(line, command, options, inputs, List.of(calls, ladders));
+        FailedCalls failed = failedCalls ? new FailedCalls() : null;
+        CallTracker calls = failed == null ? new CallTracker(CallOptionsParser.parse(line, command))
+                : new CallTracker(CallOptionsParser.parse(line, command), failed::finished);
+        // The failed calls after the tracker: they still hold an input's messages when it judges its last calls.
+        Analysed a = analyseFiltered(line, command, options, inputs, failed == null ? List.of(calls)
+                : List.of(calls, failed));
         AnalysisResult result = a.result();
         Filtered filtered = a.filtered();
         calls.finish();
-        List<org.sipanalyzer.calls.Call> list = failed.stream().map(Ranked::call).toList();
-        return new Run(result, calls.statistics(), list, filtered, ladders.ladders());
+        return new Run(result, calls.statistics(), failed == null ? List.of() : failed.listed(), filtered,
+                failed == null ? List.of() : failed.ladders());
     }
 
     /** An analysis, and what its filter left out (null without one). */
@@ -505,9 +514,9 @@ final class AnalysisArgs {
      * reading chooses the Call-IDs that meet every criterion, the second analyses those calls, whole.
      */
     static Analysed analyseFiltered(CommandLine line, String command, AnalysisOptions options,
-            List<AnalysisInput> inputs, List<org.sipanalyzer.analysis.StatisticsListener> listeners)
+            List<AnalysisInput> inputs, List<StatisticsListener> listeners)
             throws UsageException {
-        org.sipanalyzer.analysis.CallFilter filter = filter(line, command);
+        CallFilter filter = filter(line, command);
         if (filter.isEmpty()) {
             return new Analysed(new Analyzer(Catalogue.standard(), options).analyze(inputs, listeners), null);
         }
@@ -522,7 +531,7 @@ final class AnalysisArgs {
             }
         }
         inputs = twice;
-        var selection = new org.sipanalyzer.analysis.CallFilter.Selection(filter);
+        var selection = new CallFilter.Selection(filter);
         new Analyzer(Catalogue.standard(), options).analyze(inputs, List.of(selection));
         var gate = selection.gate();
         AnalysisResult result = new Analyzer(Catalogue.standard(), options).withGate(gate).analyze(inputs, listeners);

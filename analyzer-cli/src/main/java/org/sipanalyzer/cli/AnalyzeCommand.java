@@ -88,10 +88,14 @@ final class AnalyzeCommand implements Command {
             table = AnalysisReport.CsvTable.of(t).orElseThrow(() -> new UsageException(name() + ": unknown table '"
                     + TextSafe.of(t) + "'; use one of " + TABLES));
         }
-        AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name());
+        // Only the HTML and Markdown reports show failed calls one by one; only they need them kept.
+        AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name(),
+                format == OutputFormat.HTML || format == OutputFormat.MARKDOWN);
         AnalysisReport report = new AnalysisReport(run.result(), run.calls()).withInterval(interval).withCsvTable(table)
-                .withAnalysisId(AnalysisArgs.analysisId(line, AnalysisArgs.inputs(line, name())))
                 .withFailedCalls(run.failedCalls()).withLadders(run.ladders());
+        if (format == OutputFormat.SQL) {
+            report.withAnalysisId(AnalysisArgs.analysisId(line, AnalysisArgs.inputs(line, name())));
+        }
         if (run.filtered() != null) {
             report.withFilter(run.filtered().applied(), run.filtered().messagesRemoved(), run.filtered().callsRemoved(),
                     run.filtered().line());

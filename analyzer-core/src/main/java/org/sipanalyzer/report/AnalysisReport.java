@@ -108,10 +108,7 @@ public final class AnalysisReport {
 
     private List<org.sipanalyzer.calls.Call> failedCalls = List.of();
 
-    /** Failed calls the HTML and Markdown reports list, at most. */
-    public static final int MAX_FAILED_CALLS = DocumentReport.MAX_FAILED_CALLS;
-
-    /** Failed calls for the HTML and Markdown reports to list (the first {@link #MAX_FAILED_CALLS} by start). */
+    /** Failed calls for the HTML and Markdown reports to list (the first {@link FailedCalls#MAX_LISTED} by start). */
     public AnalysisReport withFailedCalls(List<org.sipanalyzer.calls.Call> calls) {
         this.failedCalls = calls;
         return this;
@@ -122,10 +119,10 @@ public final class AnalysisReport {
     private long filterCalls;
     private String filterLine;
 
-    private List<Ladders.Ladder> ladders = List.of();
+    private List<FailedCalls.Ladder> ladders = List.of();
 
-    /** Failed calls the HTML report draws message by message (Ladders). */
-    public AnalysisReport withLadders(List<Ladders.Ladder> ladders) {
+    /** Failed calls the HTML report draws message by message (FailedCalls). */
+    public AnalysisReport withLadders(List<FailedCalls.Ladder> ladders) {
         this.ladders = ladders;
         return this;
     }

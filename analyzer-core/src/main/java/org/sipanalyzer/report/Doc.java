@@ -20,7 +20,7 @@ interface Doc {
     void list(List<String> items);
 
     /** One failed call drawn message by message, where the format can hold a drawing (HTML). */
-    default void ladder(Ladders.Ladder ladder) {
+    default void ladder(FailedCalls.Ladder ladder) {
     }
 
     /** A table the reader may sort by any column (HTML: a click on its heading); elsewhere a plain table. */
@@ -157,10 +157,10 @@ interface Doc {
         }
 
         @Override
-        public void ladder(Ladders.Ladder ladder) {
-            // The drawing escapes every text it holds (Ladders.svg); the caption is escaped here.
-            body.append("<details class=\"ladder\"><summary>").append(escape(Ladders.caption(ladder)))
-                    .append("</summary>\n<figure>").append(Ladders.svg(ladder)).append("</figure></details>\n");
+        public void ladder(FailedCalls.Ladder ladder) {
+            // The drawing escapes every text it holds (FailedCalls.svg); the caption is escaped here.
+            body.append("<details class=\"ladder\"><summary>").append(escape(FailedCalls.caption(ladder)))
+                    .append("</summary>\n<figure>").append(FailedCalls.svg(ladder)).append("</figure></details>\n");
         }
 
         @Override

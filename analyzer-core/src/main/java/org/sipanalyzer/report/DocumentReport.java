@@ -25,7 +25,7 @@ final class DocumentReport {
     }
 
     /** Failed calls listed in the HTML and Markdown reports, at most. */
-    public static final int MAX_FAILED_CALLS = 1_000;
+    static final int MAX_FAILED_CALLS = FailedCalls.MAX_LISTED;
 
     static String render(Doc doc, AnalysisResult result, CallStatistics calls, long intervalSeconds) {
         return render(doc, result, calls, intervalSeconds, List.of(), null, List.of());
@@ -33,7 +33,7 @@ final class DocumentReport {
 
     /** @param failed failed calls to list (the first {@link #MAX_FAILED_CALLS}), in start order */
     static String render(Doc doc, AnalysisResult result, CallStatistics calls, long intervalSeconds,
-            List<org.sipanalyzer.calls.Call> failed, String filterLine, List<Ladders.Ladder> ladders) {
+            List<org.sipanalyzer.calls.Call> failed, String filterLine, List<FailedCalls.Ladder> ladders) {
         MessageStatistics t = result.total();
         doc.heading(1, "SIP analysis");
         doc.paragraph(AnalysisReport.summaryLine(result) + ".");
@@ -82,7 +82,7 @@ final class DocumentReport {
             failedCalls(doc, failed, result);
             if (!ladders.isEmpty()) {
                 doc.heading(3, "Failed calls, message by message (the first " + ladders.size() + ")");
-                for (Ladders.Ladder l : ladders) {
+                for (FailedCalls.Ladder l : ladders) {
                     doc.ladder(l);
                 }
             }

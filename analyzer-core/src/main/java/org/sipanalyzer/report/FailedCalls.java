@@ -14,13 +14,16 @@ import org.sipanalyzer.decode.Endpoint;
 import org.sipanalyzer.sip.SipMessage;
 
 /**
- * The messages of failed calls, for the HTML report to draw each as a ladder (sngrep's flow): a listener that keeps
- * the recent messages of open calls, bounded, and {@link #finished(Call)}, fed by the call tracker, that keeps those
- * of the first failed calls. Register it after the tracker: it must still hold an input's messages when the tracker
- * judges that input's last calls.
+ * The failed calls the HTML and Markdown reports show (calls neither answered nor cancelled): the first
+ * {@link #MAX_LISTED} by start, and the messages of the first {@link #MAX_LADDERS} to draw each as a ladder (sngrep's
+ * flow). A listener that keeps the recent messages of open calls, bounded, and {@link #finished(Call)}, fed by the
+ * call tracker. Register it after the tracker: it must still hold an input's messages when the tracker judges that
+ * input's last calls.
  */
-public final class Ladders implements StatisticsListener {
+public final class FailedCalls implements StatisticsListener {
 
+    /** Failed calls listed, at most: the earliest by start. */
+    public static final int MAX_LISTED = 1_000;
     /** Ladders kept: the failed calls that come first. */
     public static final int MAX_LADDERS = 50;
     /** Calls whose messages are held at once, per input; the oldest is let go past it. */
@@ -34,6 +37,13 @@ public final class Ladders implements StatisticsListener {
 
     private final Map<Integer, LinkedHashMap<String, List<SipEvent>>> open = new HashMap<>();
     private final List<Ladder> ladders = new ArrayList<>();
+    /** The earliest failed calls by input and start; ties in the order they came. */
+    private final java.util.TreeMap<long[], Call> listed = new java.util.TreeMap<>((a, b) -> {
+        int c = Long.compare(a[0], b[0]);
+        c = c != 0 ? c : Long.compare(a[1], b[1]);
+        return c != 0 ? c : Long.compare(a[2], b[2]);
+    });
+    private long finished;
 
     @Override
     public String name() {
@@ -65,9 +75,16 @@ public final class Ladders implements StatisticsListener {
         open.remove(input);
     }
 
-    /** A call the tracker judged: kept with its messages when it failed and room is left. */
+    /** A call the tracker judged: when it failed, listed (if among the earliest) and drawn while room is left. */
     public void finished(Call c) {
-        if (c.outcome() == CallOutcome.ANSWERED || c.outcome() == CallOutcome.CANCELLED || ladders.size() >= MAX_LADDERS) {
+        if (c.outcome() == CallOutcome.ANSWERED || c.outcome() == CallOutcome.CANCELLED) {
+            return;
+        }
+        listed.put(new long[] {c.input(), c.start(), finished++}, c);
+        if (listed.size() > MAX_LISTED) {
+            listed.pollLastEntry();
+        }
+        if (ladders.size() >= MAX_LADDERS) {
             return;
         }
         Map<String, List<SipEvent>> calls = open.get(c.input());
@@ -75,6 +92,11 @@ public final class Ladders implements StatisticsListener {
         if (l != null && !l.isEmpty()) {
             ladders.add(new Ladder(c, List.copyOf(l)));
         }
+    }
+
+    /** The failed calls to list, in input and start order. */
+    public List<Call> listed() {
+        return List.copyOf(listed.values());
     }
 
     public List<Ladder> ladders() {
