@@ -64,7 +64,8 @@ final class AnalysisArgs {
                 .desc("Only calls whose Call-ID matches GLOB (* and ?).").get());
         o.addOption(Option.builder().longOpt("match").hasArg().argName("HEADER~=REGEX")
                 .desc("Only calls with a message whose header matches: 'User-Agent~=Polycom' (a regular expression,"
-                        + " any case) or 'From=alice' (contains); repeated, each must be met.").get());
+                        + " any case) or 'X-Tenant=acme' (contains); any header, full or compact name, or Request-URI;"
+                        + " repeated, each must be met.").get());
     }
 
     private static final List<String> FILTERS = List.of("from", "to", "host", "src", "dst", "port", "transport",
@@ -491,7 +492,8 @@ final class AnalysisArgs {
      */
     static Run analyse(CommandLine line, String command, List<AnalysisInput> inputs, boolean failedCalls)
             throws UsageException {
-        AnalysisOptions options = options(line, command);
+        // The ladders show each message's text on hover.
+        AnalysisOptions options = options(line, command).withKeepText(failedCalls);
         FailedCalls failed = failedCalls ? new FailedCalls() : null;
         CallTracker calls = failed == null ? new CallTracker(CallOptionsParser.parse(line, command))
                 : new CallTracker(CallOptionsParser.parse(line, command), failed::finished);
@@ -531,6 +533,9 @@ final class AnalysisArgs {
             }
         }
         inputs = twice;
+        if (filter.needsText()) {
+            options = options.withKeepText(true);
+        }
         var selection = new CallFilter.Selection(filter);
         new Analyzer(Catalogue.standard(), options).analyze(inputs, List.of(selection));
         var gate = selection.gate();

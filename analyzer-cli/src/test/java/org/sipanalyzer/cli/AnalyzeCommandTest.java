@@ -571,7 +571,7 @@ class AnalyzeCommandTest {
         assertEquals(4 + 1, calls.out().lines().count(), "the four calls with a CANCEL, and the heading");
         for (List<String> bad : List.of(List.of("--host", "sip.example.com"), List.of("--code", "99x"),
                 List.of("--from", "yesterday"), List.of("--from", "+1m", "--to", "2026-01-01T00:00:00Z"),
-                List.of("--match", "Contact~=x"), List.of("--port", "70000"), List.of("--transport", "carrier-pigeon"))) {
+                List.of("--match", "Con tact~=x"), List.of("--match", "User-Agent~=(x"), List.of("--port", "70000"), List.of("--transport", "carrier-pigeon"))) {
             List<String> args = new java.util.ArrayList<>(List.of("analyze"));
             args.addAll(bad);
             args.add(sample);

@@ -88,6 +88,10 @@ class HtmlInChromiumTest {
         // Each failed call drawn message by message, the messages' words on hover, all of it text.
         assertEquals(18 + 1, dom.split("<details class=\"ladder\">").length - 1, "a ladder per failed call");
         assertTrue(dom.contains("<summary>busy (486 &lt;script&gt;alert(2)&lt;/script&gt;): &lt;img src=x"), dom);
-        assertTrue(dom.contains("  SIP/2.0 486 Busy Here\nFrom: "), "a message's words on hover (its title)");
+        // The message's whole text on hover (its title), after its time and addresses.
+        assertTrue(dom.contains(" → 127.0.0.1:5060 (UDP)\n\nSIP/2.0 486 Busy Here\nVia: SIP/2.0/UDP 127.0.0.1:5060;branch="),
+                "the 486's text on hover");
+        assertTrue(dom.contains("\nReason: Q.850;cause=17;text=\"Busy Here\"\n"), "a header the scanner does not read");
+        assertTrue(dom.contains("\n\nSIP/2.0 486 &lt;script&gt;alert(2)&lt;/script&gt;\nVia:"), "hostile text as text");
     }
 }

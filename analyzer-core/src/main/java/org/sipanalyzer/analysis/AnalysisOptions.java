@@ -18,10 +18,12 @@ import org.sipanalyzer.reassembly.ReassemblyLimits;
  * @param duplicateWindow a message repeated sooner than this is the same packet captured twice, not a
  *     retransmission (SIP's timers start at T1 = 500 ms)
  * @param maxDecompressedBytes how far a gzip input is decompressed before it is stopped with a warning
+ * @param keepText whether each {@link SipEvent} carries its message's text (up to {@link SipEvent#MAX_TEXT}
+ *     characters), for header filters and ladders; off by default, since it copies every message
  */
 public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Duration retransmissionWindow,
         int maxTrackedMessages, int maxWarningsPerInput, boolean strict, int threads, boolean prefetch,
-        Duration duplicateWindow, long maxDecompressedBytes) {
+        Duration duplicateWindow, long maxDecompressedBytes, boolean keepText) {
 
     public AnalysisOptions {
         if (maxDecompressedBytes < 1) {
@@ -57,46 +59,51 @@ public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Du
         int cores = Runtime.getRuntime().availableProcessors();
         return new AnalysisOptions(CaptureOpener.DEFAULT_MAX_FRAME_BYTES, ReassemblyLimits.defaults(),
                 Duration.ofSeconds(64), 200_000, 50, false, 1, cores > 1, Duration.ofMillis(10),
-                CaptureOpener.DEFAULT_MAX_DECOMPRESSED_BYTES);
+                CaptureOpener.DEFAULT_MAX_DECOMPRESSED_BYTES, false);
     }
 
     public AnalysisOptions withMaxFrameBytes(int m) {
         return new AnalysisOptions(m, reassembly, retransmissionWindow, maxTrackedMessages, maxWarningsPerInput, strict,
-                threads, prefetch, duplicateWindow, maxDecompressedBytes);
+                threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText);
     }
 
     public AnalysisOptions withReassembly(ReassemblyLimits r) {
         return new AnalysisOptions(maxFrameBytes, r, retransmissionWindow, maxTrackedMessages, maxWarningsPerInput,
-                strict, threads, prefetch, duplicateWindow, maxDecompressedBytes);
+                strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText);
     }
 
     public AnalysisOptions withRetransmissionWindow(Duration w) {
         return new AnalysisOptions(maxFrameBytes, reassembly, w, maxTrackedMessages, maxWarningsPerInput, strict,
-                threads, prefetch, duplicateWindow, maxDecompressedBytes);
+                threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText);
     }
 
     public AnalysisOptions withStrict(boolean s) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, s, threads, prefetch, duplicateWindow, maxDecompressedBytes);
+                maxWarningsPerInput, s, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText);
     }
 
     public AnalysisOptions withThreads(int t) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, t, prefetch, duplicateWindow, maxDecompressedBytes);
+                maxWarningsPerInput, strict, t, prefetch, duplicateWindow, maxDecompressedBytes, keepText);
     }
 
     public AnalysisOptions withDuplicateWindow(Duration d) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, prefetch, d, maxDecompressedBytes);
+                maxWarningsPerInput, strict, threads, prefetch, d, maxDecompressedBytes, keepText);
     }
 
     public AnalysisOptions withPrefetch(boolean p) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, p, duplicateWindow, maxDecompressedBytes);
+                maxWarningsPerInput, strict, threads, p, duplicateWindow, maxDecompressedBytes, keepText);
     }
 
     public AnalysisOptions withMaxDecompressedBytes(long m) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, m);
+                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, m, keepText);
+    }
+
+    public AnalysisOptions withKeepText(boolean k) {
+        return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
+                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, k);
     }
 }

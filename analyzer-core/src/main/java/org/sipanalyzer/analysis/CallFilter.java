@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.sipanalyzer.catalogue.ResponseClass;
 import org.sipanalyzer.decode.Endpoint;
 import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.sip.SipHeaders;
 import org.sipanalyzer.sip.SipMessage;
 
 /**
@@ -31,6 +32,11 @@ public final class CallFilter {
 
         /** As the user wrote it, for the report. */
         String describe();
+
+        /** Whether it reads the message's text ({@link SipEvent#text()}): the analysis must keep it. */
+        default boolean needsText() {
+            return false;
+        }
     }
 
     private final List<Criterion> criteria;
@@ -44,6 +50,11 @@ public final class CallFilter {
 
     public boolean isEmpty() {
         return criteria.isEmpty();
+    }
+
+    /** Whether a criterion reads message text: then both readings need {@link AnalysisOptions#withKeepText}. */
+    public boolean needsText() {
+        return criteria.stream().anyMatch(Criterion::needsText);
     }
 
     /** What the filter keeps, as written: "--code 503, --host 10.0.0.5". */
@@ -193,13 +204,17 @@ public final class CallFilter {
         return simple(written, e -> e.message().callId() != null && p.matcher(e.message().callId()).matches());
     }
 
-    /** The headers {@code --match} can test: those the scanner reads from every message. */
+    /**
+     * The headers the scanner reads from every message: without the message's text (an embedder's analysis that does
+     * not keep it), {@code --match} can still test these, from the scanner's fields (the top Via only).
+     */
     public static final List<String> HEADERS = List.of("From", "To", "Call-ID", "CSeq", "Via", "User-Agent", "Server",
             "Reason", "Warning", "Retry-After", "Request-URI");
 
     /**
-     * {@code NAME~=REGEX} (a case-insensitive search) or {@code NAME=TEXT} (contains, any case), on one of
-     * {@link #HEADERS}.
+     * {@code NAME~=REGEX} (a case-insensitive search) or {@code NAME=TEXT} (contains, any case) on any header, full
+     * or compact name, any case: a message meets it when one of that header's values does (every occurrence, folded
+     * lines joined; see {@link SipHeaders}). {@code Request-URI} names the request's URI.
      */
     public static Criterion header(String written, String expression) {
         int op = expression.indexOf('=');
@@ -210,14 +225,48 @@ public final class CallFilter {
         boolean regex = expression.charAt(op - 1) == '~';
         String name = expression.substring(0, regex ? op - 1 : op).strip();
         String value = expression.substring(op + 1);
-        String header = HEADERS.stream().filter(h -> h.equalsIgnoreCase(name)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("--match can test " + String.join(", ", HEADERS) + "; not '" + name + "'"));
-        Pattern p = regex ? Pattern.compile(value, Pattern.CASE_INSENSITIVE)
-                : Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE);
-        return simple(written, e -> {
-            String v = headerValue(e.message(), header);
-            return v != null && p.matcher(v).find();
-        });
+        if (!SipHeaders.isName(name)) {
+            throw new IllegalArgumentException("'" + name + "' is not a header name; --match takes a header (User-Agent,"
+                    + " Contact, X-Anything, a compact form such as m) or Request-URI");
+        }
+        Pattern p;
+        try {
+            p = regex ? Pattern.compile(value, Pattern.CASE_INSENSITIVE)
+                    : Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a regular expression: "
+                    + e.getDescription() + " at index " + e.getIndex());
+        }
+        if (name.equalsIgnoreCase("Request-URI")) {
+            return simple(written, e -> e.message().requestUri() != null && p.matcher(e.message().requestUri()).find());
+        }
+        String canonical = SipHeaders.canonical(name);
+        String extracted = HEADERS.stream().filter(h -> h.equalsIgnoreCase(canonical)).findFirst().orElse(null);
+        return new Criterion() {
+            @Override
+            public boolean test(SipEvent e, long inputStart) {
+                if (e.text() != null) {
+                    for (String v : SipHeaders.values(e.text(), canonical)) {
+                        if (p.matcher(v).find()) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+                String v = extracted == null ? null : headerValue(e.message(), extracted);
+                return v != null && p.matcher(v).find();
+            }
+
+            @Override
+            public String describe() {
+                return written;
+            }
+
+            @Override
+            public boolean needsText() {
+                return true;
+            }
+        };
     }
 
     private static String headerValue(SipMessage m, String header) {

@@ -23,14 +23,22 @@ import org.sipanalyzer.sip.StrictParser;
  */
 final class FrameScanner implements StreamSink {
 
-    /** A SIP message found, with what the statistics need to know of where it came from. */
+    /**
+     * A SIP message found, with what the statistics need to know of where it came from, and its text when the
+     * analysis keeps it (else null).
+     */
     record Found(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport,
-            SipMessage message, String strictRejection, boolean timed) {
+            SipMessage message, String strictRejection, boolean timed, String text) {
+    }
 
-        Found(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport,
-                SipMessage message, String strictRejection) {
-            this(frame, timestampNanos, source, destination, transport, message, strictRejection, true);
-        }
+    /**
+     * The text of a message that starts at {@code d[at]}, {@code len} bytes at most: UTF-8 (bytes that are not become
+     * U+FFFD), cut to {@link SipEvent#MAX_TEXT} characters.
+     */
+    static String text(byte[] d, int at, int len, SipMessage m) {
+        int n = m.length() > 0 ? Math.min(m.length(), len) : len;
+        String s = new String(d, at, Math.min(n, SipEvent.MAX_TEXT * 4), java.nio.charset.StandardCharsets.UTF_8);
+        return s.length() > SipEvent.MAX_TEXT ? s.substring(0, SipEvent.MAX_TEXT) : s;
     }
 
     /** What one chunk of frames held: counts by kind, SIP messages in order, and per-frame problems. */
@@ -66,11 +74,13 @@ final class FrameScanner implements StreamSink {
     private final GeneralDecoder general = new GeneralDecoder();
     private final SipScanner scanner = new SipScanner();
     private final StrictParser strict;
+    private final boolean keepText;
     private final Reassembly reassembly;
     private Chunk current;
 
-    FrameScanner(boolean strict, ReassemblyLimits limits) {
+    FrameScanner(boolean strict, ReassemblyLimits limits, boolean keepText) {
         this.strict = strict ? new StrictParser() : null;
+        this.keepText = keepText;
         this.reassembly = new Reassembly(limits, this);
     }
 
@@ -234,6 +244,6 @@ final class FrameScanner implements StreamSink {
             StrictParser.Result r = strict.parse(d, at, len);
             rejection = r.accepted() ? null : r.rejection();
         }
-        current.found.add(new Found(frame, ts, src, dst, t, m, rejection));
+        current.found.add(new Found(frame, ts, src, dst, t, m, rejection, true, keepText ? text(d, at, len, m) : null));
     }
 }

@@ -72,7 +72,7 @@ final class InputAnalysis {
         }
         CaptureReader opened = CaptureOpener.open(sniffed, options.maxFrameBytes());
         report.opened(opened.format().word() + (opened.isCompressed() ? "+gzip" : ""));
-        FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly());
+        FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly(), options.keepText());
         if (!options.prefetch() || size >= 0 && size < PREFETCH_FROM_BYTES) {
             try {
                 produce(opened, scanner, false, this::apply);
@@ -146,7 +146,8 @@ final class InputAnalysis {
                         rejection = r.accepted() ? null : r.rejection();
                     }
                     chunk.found.add(new FrameScanner.Found(e.line(), e.timestampNanos(), e.source(), e.destination(),
-                            e.transport(), s.message(), rejection, e.timed()));
+                            e.transport(), s.message(), rejection, e.timed(),
+                            options.keepText() ? FrameScanner.text(b, 0, b.length, s.message()) : null));
                     chunk.withSip++;
                 } else {
                     chunk.nonSip++;
@@ -302,7 +303,7 @@ final class InputAnalysis {
                     found.timestampNanos());
             SipEvent e = new SipEvent(index, found.frame(), found.timestampNanos(), found.source(),
                     found.destination(), found.transport(), m, code, repeat != RetransmissionDetector.Repeat.FIRST,
-                    repeat == RetransmissionDetector.Repeat.DUPLICATE, found.timed());
+                    repeat == RetransmissionDetector.Repeat.DUPLICATE, found.timed(), found.text());
             if (gate != null && !gate.keep(e)) {
                 report.filteredOut++;
                 continue; // a call the filter left out: none of its messages counts

@@ -22,16 +22,35 @@ import org.sipanalyzer.sip.SipMessage;
  * @param duplicate true when it is the same packet captured twice (within the duplicate window)
  * @param timed false when the input gave no time for the message (a text log without times): then
  *     {@code timestampNanos} only keeps order, and no delay may be measured from it
+ * @param text the message as sent (UTF-8, its first {@link #MAX_TEXT} characters), when the analysis keeps it
+ *     ({@link AnalysisOptions#keepText()}); null otherwise
  */
 public record SipEvent(int input, long frame, long timestampNanos, Endpoint source, Endpoint destination,
         Transport transport, SipMessage message, CodeLookup code, boolean retransmission, boolean duplicate,
-        boolean timed) {
+        boolean timed, String text) {
+
+    /** The characters of a message's text kept at most; a longer message's text is cut there. */
+    public static final int MAX_TEXT = 16_384;
+
+    /** A message without its text. */
+    public SipEvent(int input, long frame, long timestampNanos, Endpoint source, Endpoint destination,
+            Transport transport, SipMessage message, CodeLookup code, boolean retransmission, boolean duplicate,
+            boolean timed) {
+        this(input, frame, timestampNanos, source, destination, transport, message, code, retransmission, duplicate,
+                timed, null);
+    }
 
     /** A message with a real time (as every captured packet has). */
     public SipEvent(int input, long frame, long timestampNanos, Endpoint source, Endpoint destination,
             Transport transport, SipMessage message, CodeLookup code, boolean retransmission, boolean duplicate) {
         this(input, frame, timestampNanos, source, destination, transport, message, code, retransmission, duplicate,
-                true);
+                true, null);
+    }
+
+    /** The same event without its text (to hold it for less). */
+    public SipEvent withoutText() {
+        return text == null ? this : new SipEvent(input, frame, timestampNanos, source, destination, transport, message,
+                code, retransmission, duplicate, timed, null);
     }
 
     public boolean isResponse() {

@@ -21,7 +21,7 @@ import org.sipanalyzer.catalogue.ResponseClass;
  *     registrations}, {@code code.<code>}, {@code class.<n>xx}, {@code method.<METHOD>} (unique counts: retransmissions
  *     left out);</li>
  * <li>delays in nanoseconds (write the threshold with {@code ms} or {@code s}): {@code pdd setup duration sdd srd rrd}
- *     each with {@code .min .mean .median .p50 .p90 .p95 .p99 .max} (quantiles within 1.6%, {@link Distribution}).</li>
+ *     each with {@code .min .mean .median .p50 .p90 .p95 .p99 .max} (quantiles within 0.1%, {@link Distribution}).</li>
  * </ul>
  * A count compared with a {@code %} threshold is taken as a share: of all calls for call counts, of all responses
  * for codes and classes, of all messages for the other message counts.

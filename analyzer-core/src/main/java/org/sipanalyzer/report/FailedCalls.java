@@ -30,6 +30,9 @@ public final class FailedCalls implements StatisticsListener {
     static final int MAX_OPEN = 2_000;
     /** Messages held per call. */
     static final int MAX_MESSAGES = 30;
+    /** Characters of message text held per message, and in all; past the total, messages are held without it. */
+    static final int MAX_TEXT = 4_096;
+    static final long MAX_TEXT_TOTAL = 16L << 20;
 
     /** One failed call and its messages, in order. */
     public record Ladder(Call call, List<SipEvent> messages) {
@@ -44,6 +47,7 @@ public final class FailedCalls implements StatisticsListener {
         return c != 0 ? c : Long.compare(a[2], b[2]);
     });
     private long finished;
+    private long textHeld;
 
     @Override
     public String name() {
@@ -60,24 +64,57 @@ public final class FailedCalls implements StatisticsListener {
         List<SipEvent> l = calls.get(id);
         if (l == null) {
             if (calls.size() >= MAX_OPEN) {
-                calls.remove(calls.keySet().iterator().next());
+                let(calls.remove(calls.keySet().iterator().next()));
             }
             l = new ArrayList<>();
             calls.put(id, l);
         }
         if (l.size() < MAX_MESSAGES) {
-            l.add(e);
+            l.add(held(e));
+        }
+    }
+
+    /** {@code e} as held: its text cut to {@link #MAX_TEXT}, or dropped once {@link #MAX_TEXT_TOTAL} is held. */
+    private SipEvent held(SipEvent e) {
+        String t = e.text();
+        if (t == null) {
+            return e;
+        }
+        if (t.length() > MAX_TEXT) {
+            t = t.substring(0, MAX_TEXT) + "\n…";
+        }
+        if (textHeld + t.length() > MAX_TEXT_TOTAL) {
+            return e.withoutText();
+        }
+        textHeld += t.length();
+        return t == e.text() ? e : new SipEvent(e.input(), e.frame(), e.timestampNanos(), e.source(), e.destination(),
+                e.transport(), e.message(), e.code(), e.retransmission(), e.duplicate(), e.timed(), t);
+    }
+
+    /** Messages let go: their text no longer counts against the total. */
+    private void let(List<SipEvent> messages) {
+        if (messages != null) {
+            for (SipEvent m : messages) {
+                textHeld -= m.text() == null ? 0 : m.text().length();
+            }
         }
     }
 
     @Override
     public void onInputEnd(int input) {
-        open.remove(input);
+        LinkedHashMap<String, List<SipEvent>> calls = open.remove(input);
+        if (calls != null) {
+            calls.values().forEach(this::let);
+        }
     }
 
     /** A call the tracker judged: when it failed, listed (if among the earliest) and drawn while room is left. */
     public void finished(Call c) {
         if (c.outcome() == CallOutcome.ANSWERED || c.outcome() == CallOutcome.CANCELLED) {
+            Map<String, List<SipEvent>> calls = open.get(c.input());
+            if (calls != null) {
+                let(calls.remove(c.callId())); // not drawn: its messages need not wait to be pushed out
+            }
             return;
         }
         listed.put(new long[] {c.input(), c.start(), finished++}, c);
@@ -90,7 +127,7 @@ public final class FailedCalls implements StatisticsListener {
         Map<String, List<SipEvent>> calls = open.get(c.input());
         List<SipEvent> l = calls == null ? null : calls.remove(c.callId());
         if (l != null && !l.isEmpty()) {
-            ladders.add(new Ladder(c, List.copyOf(l)));
+            ladders.add(new Ladder(c, List.copyOf(l))); // its text stays counted: at most 50 ladders are kept
         }
     }
 
@@ -164,11 +201,19 @@ public final class FailedCalls implements StatisticsListener {
         return sb.append("</svg>").toString();
     }
 
+    /**
+     * What hovering over a message shows: its time and sender, then its text as sent when the analysis kept it, else
+     * the first line and the headers the scanner read.
+     */
     private static String hover(SipEvent e, java.time.format.DateTimeFormatter time) {
         SipMessage m = e.message();
+        String when = e.timed() ? time.format(java.time.Instant.ofEpochSecond(0, e.timestampNanos())) + "  " : "";
+        if (e.text() != null) {
+            return when + e.source() + " → " + e.destination() + " (" + e.transport() + ")\n\n"
+                    + e.text().replace("\r\n", "\n").strip();
+        }
         List<String> lines = new ArrayList<>();
-        lines.add((e.timed() ? time.format(java.time.Instant.ofEpochSecond(0, e.timestampNanos())) + "  " : "")
-                + m.firstLine());
+        lines.add(when + m.firstLine());
         add(lines, "From", m.from());
         add(lines, "To", m.to());
         add(lines, "CSeq", m.cseqNumber() < 0 ? null : m.cseqNumber() + " " + m.cseqMethod());

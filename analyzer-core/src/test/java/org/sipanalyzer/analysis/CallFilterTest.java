@@ -35,11 +35,12 @@ class CallFilterTest {
     private static Filtered run(CallFilter.Criterion... criteria) {
         CallFilter filter = new CallFilter(List.of(criteria));
         CallFilter.Selection selection = new CallFilter.Selection(filter);
-        new Analyzer(Catalogue.standard(), AnalysisOptions.defaults()).analyze(List.of(SAMPLE), List.of(selection));
+        AnalysisOptions options = AnalysisOptions.defaults().withKeepText(filter.needsText());
+        new Analyzer(Catalogue.standard(), options).analyze(List.of(SAMPLE), List.of(selection));
         List<Call> calls = new ArrayList<>();
         CallTracker tracker = new CallTracker(CallOptions.defaults(), calls::add);
         CallFilter.Gate gate = selection.gate();
-        AnalysisResult r = new Analyzer(Catalogue.standard(), AnalysisOptions.defaults()).withGate(gate)
+        AnalysisResult r = new Analyzer(Catalogue.standard(), options).withGate(gate)
                 .analyze(List.of(SAMPLE), List.of(tracker));
         tracker.finish();
         return new Filtered(r, calls, gate);
@@ -101,6 +102,23 @@ class CallFilterTest {
     }
 
     @Test
+    void anyHeaderCanBeMatchedByItsFullOrCompactNameInTheMessageText() {
+        // Only the busy callee (port 5062) answers with Contact <sip:127.0.0.1:5062;...>: its 180 and 486.
+        for (String name : List.of("Contact", "contact", "m")) {
+            Filtered busy = run(CallFilter.header("--match", name + "~=:5062;"));
+            assertEquals(Map.of(CallOutcome.BUSY, 2), outcomes(busy.calls()), name);
+        }
+        // Every Reason the sample's callees send is a Q.850 cause; the busy ones give 17.
+        assertEquals(Map.of(CallOutcome.BUSY, 2), outcomes(run(CallFilter.header("--match", "Reason~=cause=17\\b"))
+                .calls()));
+        assertEquals(30, run(CallFilter.header("--match", "Via=branch=z9hG4bK")).calls().size(), "every Via has one");
+        assertTrue(run(CallFilter.header("--match", "X-Not-Sent~=.")).calls().isEmpty(), "a header no message has");
+        assertTrue(run(CallFilter.header("--match", "Content-Length~=.")).calls().size() == 30);
+        assertTrue(CallFilter.header("--match", "Contact~=x").needsText());
+        assertFalse(CallFilter.codes("--code 486", Set.of(486), Set.of()).needsText());
+    }
+
+    @Test
     void addressRangesAreParsedWithoutLookingUpNames() {
         CallFilter.Cidr v4 = CallFilter.Cidr.parse("192.0.2.0/24");
         assertTrue(v4.contains(new Endpoint(new byte[] {(byte) 192, 0, 2, 77}, 5060)));
@@ -118,7 +136,8 @@ class CallFilterTest {
         for (String bad : List.of("example.com", "10.0.0.0/33", "", "1.2.3.4/x")) {
             assertThrows(IllegalArgumentException.class, () -> CallFilter.Cidr.parse(bad), bad);
         }
-        assertThrows(IllegalArgumentException.class, () -> CallFilter.header("--match", "Contact~=x"));
+        assertThrows(IllegalArgumentException.class, () -> CallFilter.header("--match", "Con tact~=x"));
+        assertThrows(IllegalArgumentException.class, () -> CallFilter.header("--match", "Contact~=(unclosed"));
         assertThrows(IllegalArgumentException.class, () -> CallFilter.header("--match", "User-Agent"));
     }
 }

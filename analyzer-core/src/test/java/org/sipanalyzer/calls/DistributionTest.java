@@ -23,11 +23,43 @@ class DistributionTest {
         for (double q : new double[] {0.5, 0.95, 0.99}) {
             long exact = values[(int) Math.ceil(q * values.length) - 1];
             long approx = d.quantile(q);
-            assertTrue(Math.abs(approx - exact) <= exact * 0.016 + 1, q + ": " + approx + " vs " + exact);
+            assertTrue(Math.abs(approx - exact) <= exact * 0.001 + 1, q + ": " + approx + " vs " + exact);
         }
         assertEquals(values[0], d.min());
         assertEquals(values[values.length - 1], d.max());
         assertEquals(values.length, d.count());
+    }
+
+    @Test
+    void mergingPartsGivesTheDistributionOfTheWhole() {
+        Random rnd = new Random(11);
+        Distribution whole = new Distribution();
+        Distribution[] parts = {new Distribution(), new Distribution(), new Distribution()};
+        for (int i = 0; i < 50_000; i++) {
+            long v = (long) Math.exp(rnd.nextGaussian() * 3 + 17);
+            whole.add(v);
+            parts[rnd.nextInt(parts.length)].add(v);
+        }
+        Distribution leftFirst = new Distribution();
+        leftFirst.add(parts[0]);
+        leftFirst.add(parts[1]);
+        leftFirst.add(parts[2]);
+        Distribution rightFirst = new Distribution();
+        Distribution bc = new Distribution();
+        bc.add(parts[2]);
+        bc.add(parts[1]);
+        rightFirst.add(bc);
+        rightFirst.add(parts[0]);
+        for (Distribution merged : List.of(leftFirst, rightFirst)) {
+            assertEquals(whole.count(), merged.count());
+            assertEquals(whole.min(), merged.min());
+            assertEquals(whole.max(), merged.max());
+            assertEquals(whole.mean(), merged.mean());
+            for (double q = 0.01; q < 1; q += 0.01) {
+                assertEquals(whole.quantile(q), merged.quantile(q), "quantile " + q);
+            }
+            assertEquals(whole.countAtMost(whole.median()), merged.countAtMost(whole.median()));
+        }
     }
 
     @Test
