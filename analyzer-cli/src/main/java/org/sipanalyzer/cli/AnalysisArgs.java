@@ -502,7 +502,6 @@ final class AnalysisArgs {
                 : List.of(calls, failed));
         AnalysisResult result = a.result();
         Filtered filtered = a.filtered();
-        calls.finish();
         return new Run(result, calls.statistics(), failed == null ? List.of() : failed.listed(), filtered,
                 failed == null ? List.of() : failed.ladders());
     }

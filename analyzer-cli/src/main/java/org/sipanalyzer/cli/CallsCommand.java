@@ -93,7 +93,6 @@ final class CallsCommand implements Command {
             });
             AnalysisArgs.Analysed a = AnalysisArgs.analyseFiltered(line, name(), options, inputs, List.of(tracker));
             AnalysisResult result = a.result();
-            tracker.finish();
             AnalysisArgs.checkReadable(result, console, name());
             if (a.filtered() != null) {
                 console.err().println(Main.PROGRAM + ": calls: " + a.filtered().line());

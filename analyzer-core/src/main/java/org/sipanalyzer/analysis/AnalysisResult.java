@@ -28,4 +28,15 @@ public record AnalysisResult(List<InputReport> inputs, MessageStatistics total, 
     public long undecodablePackets() {
         return inputs.stream().mapToLong(InputReport::undecodablePackets).sum();
     }
+
+    /**
+     * Publishes the figures of the inputs as a whole: the total's message counts ({@link MessageStatistics#publish}),
+     * {@code packets}, and {@code nonsip} and {@code undecodable} (of all packets).
+     */
+    public void publish(MetricRegistry r) {
+        total.publish(r);
+        r.count("packets", packets(), packets());
+        r.count("nonsip", nonSipPayloads(), packets());
+        r.count("undecodable", undecodablePackets(), packets());
+    }
 }

@@ -63,7 +63,8 @@ public final class Analyzer {
 
     /**
      * Analyses {@code inputs}, also handing every event to {@code listeners}. Events of one input arrive in
-     * capture order; when inputs run in parallel, calls for different inputs are serialised, never concurrent.
+     * capture order; when inputs run in parallel, calls for different inputs are serialised, never concurrent. Each
+     * listener hears of each input's end; each {@link Tap} is {@linkplain Tap#finish() finished} after the last.
      */
     public AnalysisResult analyze(List<AnalysisInput> inputs, List<StatisticsListener> listeners) {
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
@@ -112,6 +113,7 @@ public final class Analyzer {
                 pool.shutdownNow();
             }
         }
+        shared.finish();
         return new AnalysisResult(List.copyOf(reports), totals.total, List.copyOf(failed));
     }
 
@@ -133,7 +135,7 @@ public final class Analyzer {
         synchronized void ended(int index, InputReport r) {
             waiting.put(index, r);
             for (InputReport w; (w = waiting.remove(next)) != null; next++) {
-                total.merge(w.statistics());
+                total.add(w.statistics());
                 if (condense) {
                     w.condense(CONDENSED_WARNINGS);
                 }
@@ -239,6 +241,21 @@ public final class Analyzer {
                 } catch (RuntimeException ex) {
                     disabled[i] = true;
                     failed.add(listeners.get(i).name() + ": " + ex + " (disabled at the end of input " + input + ")");
+                }
+            }
+        }
+
+        /** After the last input: every tap settles what is still open. */
+        synchronized void finish() {
+            for (int i = 0; i < listeners.size(); i++) {
+                if (disabled[i] || !(listeners.get(i) instanceof Tap<?> tap)) {
+                    continue;
+                }
+                try {
+                    tap.finish();
+                } catch (RuntimeException ex) {
+                    disabled[i] = true;
+                    failed.add(tap.name() + ": " + ex + " (disabled at the end of the analysis)");
                 }
             }
         }

@@ -13,7 +13,7 @@ import org.sipanalyzer.sip.SipProblem;
  * Counts SIP messages: requests by method, responses by class, by code and by CSeq method and code, each
  * with and without retransmissions; malformed messages by problem. Bounded whatever the input.
  */
-public final class MessageStatistics implements StatisticsListener {
+public final class MessageStatistics implements Tap<MessageStatistics>, Mergeable<MessageStatistics> {
 
     /** Distinct methods kept apart; further ones are counted under {@link #OTHER_METHOD}. */
     public static final int MAX_METHODS = 256;
@@ -96,8 +96,59 @@ public final class MessageStatistics implements StatisticsListener {
         }
     }
 
-    /** Adds another input's figures to these. */
-    public void merge(MessageStatistics o) {
+    /**
+     * Publishes the message counts: {@code messages}, {@code retransmissions}, {@code duplicates} and
+     * {@code malformed} (of all messages); {@code requests} and {@code responses} (unique, of unique messages);
+     * {@code code.CODE} and {@code class.Nxx} (unique, of unique responses); {@code method.METHOD} (unique, of unique
+     * requests).
+     */
+    @Override
+    public void publish(MetricRegistry r) {
+        r.count("messages", messages.count(), messages.count());
+        r.count("requests", requests.unique(), messages.unique());
+        r.count("responses", responses.unique(), messages.unique());
+        r.count("retransmissions", retransmissions(), messages.count());
+        r.count("duplicates", duplicates, messages.count());
+        r.count("malformed", malformed, messages.count());
+        for (ResponseClass c : ResponseClass.values()) {
+            Counts n = byClass.get(c);
+            r.count("class." + c.digit() + "xx", n == null ? 0 : n.unique(), responses.unique());
+        }
+        byCode.view().forEach((code, s) -> {
+            if (code >= 100 && code <= 699) {
+                r.count("code." + code, s.counts().unique(), responses.unique());
+            }
+        });
+        r.family("code", responses.unique(), s -> s.matches("[1-6]\\d\\d"));
+        byMethod.view().forEach((m, n) -> {
+            if (!m.equals(OTHER_METHOD)) {
+                r.count("method." + m, n.unique(), requests.unique());
+            }
+        });
+        r.family("method", requests.unique(), s -> !s.isEmpty());
+    }
+
+    /** A copy that later events leave as it is. */
+    @Override
+    public MessageStatistics snapshot() {
+        MessageStatistics c = new MessageStatistics(catalogue);
+        c.add(this);
+        return c;
+    }
+
+    /** The figures of both, as one count of every message would give them; neither is changed. */
+    @Override
+    public MessageStatistics merge(MessageStatistics other) {
+        MessageStatistics c = snapshot();
+        c.add(other);
+        return c;
+    }
+
+    /**
+     * Adds another input's figures to these (exact while the bounded tables stay under their bounds; past one, which
+     * keys fold into the overflow key may differ with the order).
+     */
+    public void add(MessageStatistics o) {
         messages.add(o.messages);
         requests.add(o.requests);
         responses.add(o.responses);

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.sipanalyzer.analysis.Mergeable;
+import org.sipanalyzer.analysis.MetricRegistry;
 
 /**
  * Calls, registrations and other transactions folded into counts, KPIs, delay distributions and failure
  * breakdowns. Every map is bounded (keys from untrusted captures).
  */
-public final class CallStatistics {
+public final class CallStatistics implements Mergeable<CallStatistics> {
 
     /** Peers, destinations, sources and methods kept apart; the rest are counted under "(other)". */
     public static final int MAX_KEYS = 1000;
@@ -184,17 +186,160 @@ public final class CallStatistics {
         bucketSeconds *= 10;
     }
 
+    /**
+     * These figures with {@code o}'s added: the statistics of both sets of calls, as if one tracker had followed them
+     * all (exact while the bounded tables stay under {@link #MAX_KEYS}; past it, which keys fold into
+     * {@link #OTHER} may differ). Both must count with the same KPI definitions.
+     */
+    public void add(CallStatistics o) {
+        if (!kpis.equals(o.kpis)) {
+            throw new IllegalArgumentException("statistics counted with different KPI definitions cannot be added");
+        }
+        total += o.total;
+        o.byOutcome.forEach((k, v) -> byOutcome.merge(k, v, Long::sum));
+        o.byFinalCode.forEach((k, v) -> byFinalCode.merge(k, v, Long::sum));
+        challenged += o.challenged;
+        forked += o.forked;
+        redirected += o.redirected;
+        answered += o.answered;
+        completed += o.completed;
+        seer += o.seer;
+        isa += o.isa;
+        ner += o.ner;
+        reInvites += o.reInvites;
+        srdSuccess.add(o.srdSuccess);
+        srdFailure.add(o.srdFailure);
+        pdd.add(o.pdd);
+        setup.add(o.setup);
+        duration.add(o.duration);
+        sdd.add(o.sdd);
+        o.failuresByPeer.forEach((peer, codes) -> {
+            Map<Integer, Long> mine = bounded(failuresByPeer, peer, TreeMap::new);
+            codes.forEach((c, n) -> mine.merge(c, n, Long::sum));
+        });
+        o.failingDestinations.forEach((k, v) -> bounded(failingDestinations, k, v));
+        o.failingSources.forEach((k, v) -> bounded(failingSources, k, v));
+        o.byQ850.forEach((k, v) -> byQ850.merge(k, v, Long::sum));
+        // Time buckets at the wider width of the two, then as wide as the bound asks: the width one tracker of
+        // every call would have reached, since it depends only on the set of start times.
+        while (bucketSeconds < o.bucketSeconds) {
+            coarsen();
+        }
+        long factor = bucketSeconds / o.bucketSeconds;
+        o.byTime.forEach((bucket, counts) -> {
+            long[] c = byTime.computeIfAbsent(Math.floorDiv(bucket, factor), k -> new long[TIME_SLOTS]);
+            for (int i = 0; i < TIME_SLOTS; i++) {
+                c[i] += counts[i];
+            }
+        });
+        while (byTime.size() > MAX_TIME_BUCKETS) {
+            coarsen();
+        }
+        registrations += o.registrations;
+        registrationsChallenged += o.registrationsChallenged;
+        registrationsIneffective += o.registrationsIneffective;
+        o.registrationsByFinalCode.forEach((k, v) -> registrationsByFinalCode.merge(k, v, Long::sum));
+        rrd.add(o.rrd);
+        o.transactionsByMethod.forEach((m, codes) -> {
+            String k = transactionsByMethod.containsKey(m) || transactionsByMethod.size() < MAX_KEYS ? m : OTHER;
+            TreeMap<Integer, Long> mine = transactionsByMethod.computeIfAbsent(k, x -> new TreeMap<>());
+            codes.forEach((c, n) -> mine.merge(c, n, Long::sum));
+        });
+        o.transactionTotals.forEach((k, v) -> bounded(transactionTotals, k, v));
+        callsEvicted += o.callsEvicted;
+        untimed += o.untimed;
+        registrationsUntimed += o.registrationsUntimed;
+    }
+
+    /** A copy that later changes to these statistics leave as it is. */
+    public CallStatistics copy() {
+        CallStatistics c = new CallStatistics(kpis);
+        c.add(this);
+        return c;
+    }
+
+    /** The statistics of both, as one tracker of every call would have counted them; neither is changed. */
+    @Override
+    public CallStatistics merge(CallStatistics other) {
+        CallStatistics c = copy();
+        c.add(other);
+        return c;
+    }
+
     private static <V> V bounded(Map<String, V> map, String key, java.util.function.Supplier<V> make) {
         String k = map.containsKey(key) || map.size() < MAX_KEYS ? key : OTHER;
         return map.computeIfAbsent(k, x -> make.get());
     }
 
     private static void bounded(Map<String, Long> map, String key) {
+        bounded(map, key, 1L);
+    }
+
+    private static void bounded(Map<String, Long> map, String key, long n) {
         String k = map.containsKey(key) || map.size() < MAX_KEYS ? key : OTHER;
-        map.merge(k, 1L, Long::sum);
+        map.merge(k, n, Long::sum);
     }
 
     // ---------------------------------------------------------------- reading
+
+    /**
+     * Publishes these figures: the KPIs (percent), call counts and outcomes (of all calls), calls by final response
+     * ({@code final.486}, {@code final.none}), registrations, and each delay's statistics in nanoseconds
+     * ({@code pdd.p95}; {@code srd} is the successful setups' SRD).
+     */
+    public void publish(MetricRegistry r) {
+        r.ratio("asr", asr());
+        r.ratio("ner", ner());
+        r.ratio("ser", ser());
+        r.ratio("seer", seer());
+        r.ratio("isa", isa());
+        r.ratio("scr", scr());
+        r.ratio("ira", ira());
+        r.count("calls", total, total);
+        r.count("answered", answered, total);
+        r.count("challenged", challenged, total);
+        r.count("forked", forked, total);
+        r.count("completed", completed, total);
+        r.count("reinvites", reInvites, total);
+        r.count("registrations", registrations, registrations);
+        byOutcome().forEach((o, n) -> r.count("outcome." + o.word(), n, total));
+        r.count("final.none", byFinalCode.getOrDefault(0, 0L), total);
+        byFinalCode.forEach((code, n) -> {
+            if (code >= 100 && code <= 699) {
+                r.count("final." + code, n, total);
+            }
+        });
+        r.family("final", total, CallStatistics::isStatusCode);
+        String noTimes = untimed == 0 ? null : "not measurable from this input: the log gives no times (" + untimed
+                + (untimed == 1 ? " call)" : " calls)");
+        delays(r, "pdd", pdd, noTimes);
+        delays(r, "setup", setup, noTimes);
+        delays(r, "duration", duration, noTimes);
+        delays(r, "sdd", sdd, noTimes);
+        delays(r, "srd", srdSuccess, noTimes);
+        delays(r, "rrd", rrd, registrationsUntimed == 0 ? null : "not measurable from this input: the log gives no"
+                + " times (" + registrationsUntimed + " registrations)");
+    }
+
+    /** Whether {@code s} is written as a SIP status code: three digits, 100 to 699. */
+    public static boolean isStatusCode(String s) {
+        return s.matches("[1-6]\\d\\d");
+    }
+
+    private static void delays(MetricRegistry r, String name, Distribution d, String unmeasurable) {
+        for (String s : MetricRegistry.DELAY_STATISTICS) {
+            long v = switch (s) {
+                case "min" -> d.min();
+                case "mean" -> d.mean();
+                case "median", "p50" -> d.median();
+                case "p90" -> d.quantile(0.90);
+                case "p95" -> d.p95();
+                case "p99" -> d.quantile(0.99);
+                default -> d.max();
+            };
+            r.delay(name + "." + s, d.count() == 0 ? Double.NaN : v, unmeasurable);
+        }
+    }
 
     public long total() {
         return total;

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sipanalyzer.analysis.SipEvent;
-import org.sipanalyzer.analysis.StatisticsListener;
+import org.sipanalyzer.analysis.Tap;
 import org.sipanalyzer.decode.Endpoint;
 import org.sipanalyzer.sip.SipMessage;
 
@@ -18,7 +18,7 @@ import org.sipanalyzer.sip.SipMessage;
  * answers, a 2xx wins. Finished calls are folded into {@link CallStatistics} (and handed to an optional
  * consumer) after a linger, and freed; open calls time out in capture time, per input.
  */
-public final class CallTracker implements StatisticsListener {
+public final class CallTracker implements Tap<CallStatistics> {
 
     /** Forks told apart per call; a proxy forking wider is counted as this many dialogs. */
     static final int MAX_DIALOGS = 16;
@@ -44,8 +44,20 @@ public final class CallTracker implements StatisticsListener {
         return "calls";
     }
 
+    /** The statistics of the calls judged so far, live: they change as calls end. */
     public CallStatistics statistics() {
         return stats;
+    }
+
+    @Override
+    public void publish(org.sipanalyzer.analysis.MetricRegistry metrics) {
+        stats.publish(metrics);
+    }
+
+    /** The statistics of the calls judged so far (open calls are not, until they end), as a copy. */
+    @Override
+    public CallStatistics snapshot() {
+        return stats.copy();
     }
 
     /** Calls (and registrations) followed at this moment. */
@@ -68,6 +80,7 @@ public final class CallTracker implements StatisticsListener {
     }
 
     /** At the end of the analysis: every open call is judged as it stands. */
+    @Override
     public void finish() {
         for (InputState s : inputs.values()) {
             s.finishAll();

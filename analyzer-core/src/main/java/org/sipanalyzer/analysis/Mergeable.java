@@ -1,0 +1,14 @@
+package org.sipanalyzer.analysis;
+
+/**
+ * A result that combines with another of its kind: {@code a.merge(b)} is what one tap would have found in the events
+ * of both. Merging is associative and commutative (within the documented bounds of each result's tables), and
+ * changes neither operand.
+ *
+ * @param <R> the type itself
+ */
+public interface Mergeable<R extends Mergeable<R>> {
+
+    /** The combination of this and {@code other}, as a new value; neither is changed. */
+    R merge(R other);
+}
