@@ -20,8 +20,11 @@ import org.sipanalyzer.analysis.AnalysisResult;
 import org.sipanalyzer.analysis.Analyzer;
 import org.sipanalyzer.analysis.CallFilter;
 import org.sipanalyzer.analysis.InputReport;
+import org.sipanalyzer.analysis.MetricRegistry;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.analysis.StatisticsListener;
+import org.sipanalyzer.analysis.Tap;
+import org.sipanalyzer.analysis.Taps;
 import org.sipanalyzer.calls.Call;
 import org.sipanalyzer.calls.CallStatistics;
 import org.sipanalyzer.calls.CallTracker;
@@ -451,7 +454,7 @@ final class AnalysisArgs {
      * @param ladders the first failed calls with their messages; empty unless asked for
      */
     record Run(AnalysisResult result, CallStatistics calls, List<Call> failedCalls, Filtered filtered,
-            List<FailedCalls.Ladder> ladders) {
+            List<FailedCalls.Ladder> ladders, MetricRegistry metrics) {
     }
 
     /** What a filter was and what it left out; null in a {@link Run} without one. */
@@ -498,12 +501,23 @@ final class AnalysisArgs {
         CallTracker calls = failed == null ? new CallTracker(CallOptionsParser.parse(line, command))
                 : new CallTracker(CallOptionsParser.parse(line, command), failed::finished);
         // The failed calls after the tracker: they still hold an input's messages when it judges its last calls.
-        Analysed a = analyseFiltered(line, command, options, inputs, failed == null ? List.of(calls)
-                : List.of(calls, failed));
+        List<StatisticsListener> listeners = new ArrayList<>(List.of(calls));
+        if (failed != null) {
+            listeners.add(failed);
+        }
+        List<Tap<?>> registered = Taps.create();
+        listeners.addAll(registered);
+        Analysed a = analyseFiltered(line, command, options, inputs, listeners);
         AnalysisResult result = a.result();
         Filtered filtered = a.filtered();
+        MetricRegistry metrics = new MetricRegistry();
+        result.publish(metrics);
+        calls.publish(metrics);
+        for (Tap<?> t : registered) {
+            t.publish(metrics);
+        }
         return new Run(result, calls.statistics(), failed == null ? List.of() : failed.listed(), filtered,
-                failed == null ? List.of() : failed.ladders());
+                failed == null ? List.of() : failed.ladders(), metrics);
     }
 
     /** An analysis, and what its filter left out (null without one). */

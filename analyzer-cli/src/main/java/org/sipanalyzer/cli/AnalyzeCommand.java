@@ -92,7 +92,7 @@ final class AnalyzeCommand implements Command {
         AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name(),
                 format == OutputFormat.HTML || format == OutputFormat.MARKDOWN);
         AnalysisReport report = new AnalysisReport(run.result(), run.calls()).withInterval(interval).withCsvTable(table)
-                .withFailedCalls(run.failedCalls()).withLadders(run.ladders());
+                .withFailedCalls(run.failedCalls()).withLadders(run.ladders()).withMetrics(run.metrics());
         if (format == OutputFormat.SQL) {
             report.withAnalysisId(AnalysisArgs.analysisId(line, AnalysisArgs.inputs(line, name())));
         }

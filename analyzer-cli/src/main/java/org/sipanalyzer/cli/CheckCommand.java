@@ -84,7 +84,7 @@ final class CheckCommand implements Command {
                 AnalysisArgs.reportUnreadable(run.result(), console);
                 InputReport r = run.result().inputs().get(0);
                 parts.add(r.readable()
-                        ? new Part(r.name(), 1, Check.run(rules, new Metrics(run.result(), run.calls())), null, List.of())
+                        ? new Part(r.name(), 1, verdicts(rules, run), null, List.of())
                         : new Part(r.name(), 1, List.of(), r.error(), List.of()));
             }
             if (parts.stream().allMatch(p -> p.error() != null)) {
@@ -99,7 +99,7 @@ final class CheckCommand implements Command {
             List<Unread> unread = run.result().inputs().stream().filter(r -> !r.readable())
                     .map(r -> new Unread(r.name(), r.error())).toList();
             parts.add(new Part(null, run.result().inputs().size(),
-                    Check.run(rules, new Metrics(run.result(), run.calls())), null, unread));
+                    verdicts(rules, run), null, unread));
         }
         boolean passed = parts.stream().allMatch(Part::passed);
         try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
@@ -138,6 +138,15 @@ final class CheckCommand implements Command {
             }
         }
         return rules;
+    }
+
+    /** The verdicts of the rules on a run; a metric no tap published is a usage error (exit 2). */
+    private static List<Check.Verdict> verdicts(List<Rule> rules, AnalysisArgs.Run run) throws UsageException {
+        try {
+            return Check.run(rules, new Metrics(run.metrics()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("check: " + TextSafe.of(e.getMessage(), 1_000));
+        }
     }
 
     /** One rule, parsed and validated; what is wrong with it is said after {@code where}. */

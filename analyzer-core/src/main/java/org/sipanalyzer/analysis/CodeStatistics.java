@@ -52,15 +52,21 @@ public final class CodeStatistics {
         return counts;
     }
 
-    /** Reason phrases as sent, with how often each was seen, in order of first sight. */
+    /**
+     * Reason phrases as sent, with how often each was seen: the most seen first, ties in alphabetical order (an order
+     * that does not depend on the order the inputs were read in).
+     */
     public Map<String, Long> phrases() {
-        return Collections.unmodifiableMap(phrases);
+        Map<String, Long> out = new LinkedHashMap<>();
+        phrases.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return Collections.unmodifiableMap(out);
     }
 
     /** The phrases seen that match neither the catalogue's reason nor its aliases. */
     public Map<String, Long> unexpectedPhrases() {
         Map<String, Long> out = new LinkedHashMap<>();
-        phrases.forEach((p, n) -> {
+        phrases().forEach((p, n) -> {
             boolean known = lookup.isKnown() && lookup.entry().map(e -> e.matchesReason(p)).orElse(false);
             if (!known) {
                 out.put(p, n);

@@ -3,7 +3,8 @@ package org.sipanalyzer.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
+import org.sipanalyzer.analysis.MetricRegistry;
+import org.sipanalyzer.analysis.Taps;
 
 /** Rules checked against an analysis: each verdict with the value measured. */
 public final class Check {
@@ -16,11 +17,13 @@ public final class Check {
      * @param passed whether it holds; a rule over nothing to measure fails, so that silence never passes
      * @param unmeasurable when nothing was measured because the input cannot give it (a delay from a log without
      *     times): why; else null
+     * @param kind what the metric is: a count, a ratio or a delay
      */
-    public record Verdict(Rule rule, double measured, boolean passed, String unmeasurable) {
+    public record Verdict(Rule rule, double measured, boolean passed, String unmeasurable, MetricRegistry.Kind kind) {
 
         public Verdict(Rule rule, double measured, boolean passed) {
-            this(rule, measured, passed, null);
+            this(rule, measured, passed, null, Metrics.isDelay(rule.metric()) ? MetricRegistry.Kind.DELAY
+                    : Metrics.isRatio(rule.metric()) ? MetricRegistry.Kind.RATIO : MetricRegistry.Kind.COUNT);
         }
 
         /**
@@ -28,15 +31,15 @@ public final class Check {
          * "%" for a share or a ratio), or "" for a count.
          */
         public String unit() {
-            if (Metrics.isDelay(rule.metric())) {
+            if (kind == MetricRegistry.Kind.DELAY) {
                 return rule.unit();
             }
-            return rule.share() || Metrics.isRatio(rule.metric()) ? "%" : "";
+            return rule.share() || kind == MetricRegistry.Kind.RATIO ? "%" : "";
         }
 
         /** The measured value in {@link #unit()} (a PDD of 1.2 s is 1200 for a rule written in ms); NaN when none. */
         public double inRuleUnit() {
-            if (Double.isNaN(measured) || !Metrics.isDelay(rule.metric())) {
+            if (Double.isNaN(measured) || kind != MetricRegistry.Kind.DELAY) {
                 return measured;
             }
             return measured / (rule.unit().equals("s") ? 1e9 : 1e6);
@@ -47,11 +50,11 @@ public final class Check {
             if (Double.isNaN(measured)) {
                 return unmeasurable != null ? unmeasurable : "nothing to measure";
             }
-            if (Metrics.isDelay(rule.metric())) {
+            if (kind == MetricRegistry.Kind.DELAY) {
                 return measured >= 1e9 ? String.format(Locale.ROOT, "%.3f s", measured / 1e9)
                         : String.format(Locale.ROOT, "%.1f ms", measured / 1e6);
             }
-            if (rule.share() || Metrics.isRatio(rule.metric())) {
+            if (rule.share() || kind == MetricRegistry.Kind.RATIO) {
                 return String.format(Locale.ROOT, "%.2f%%", measured);
             }
             return measured == Math.rint(measured) ? Long.toString((long) measured) : Double.toString(measured);
@@ -61,20 +64,31 @@ public final class Check {
     private Check() {
     }
 
-    /** Checks every rule; an unknown metric is an {@link IllegalArgumentException} naming it. */
+    /**
+     * Checks every rule; an unknown metric, or a delay's rule without its unit (or a unit on what is not a delay), is
+     * an {@link IllegalArgumentException} naming it.
+     */
     public static List<Verdict> run(List<Rule> rules, Metrics metrics) {
         List<Verdict> out = new ArrayList<>();
         for (Rule r : rules) {
-            OptionalDouble v = metrics.value(r.metric(), r.share());
-            if (v.isEmpty()) {
-                throw new IllegalArgumentException("unknown metric '" + quote(r.metric()) + "' in '"
-                        + quote(r.text()) + "'; the metrics are " + NAMES);
+            MetricRegistry.Metric metric = metrics.registry().get(r.metric()).orElseThrow(() ->
+                    new IllegalArgumentException("unknown metric '" + quote(r.metric()) + "' in '" + quote(r.text())
+                            + "'; the metrics are " + NAMES + (Taps.names().isEmpty() ? ""
+                                    : "; and those of the taps " + String.join(", ", Taps.names()))));
+            boolean delay = metric.kind() == MetricRegistry.Kind.DELAY;
+            if (delay != r.timed()) {
+                throw new IllegalArgumentException(unitMismatch(r, delay));
             }
-            double m = v.getAsDouble();
-            out.add(new Verdict(r, m, !Double.isNaN(m) && r.holds(m), Double.isNaN(m) ? metrics.unmeasurable(r.metric())
-                    : null));
+            double m = r.share() ? metric.share() : metric.value();
+            out.add(new Verdict(r, m, !Double.isNaN(m) && r.holds(m), Double.isNaN(m) ? metric.unmeasurable() : null,
+                    metric.kind()));
         }
         return out;
+    }
+
+    private static String unitMismatch(Rule r, boolean delay) {
+        return "'" + quote(r.text()) + "': " + (delay ? "a delay's threshold needs a unit, ms or s (e.g. 'pdd.p95 <= 2s')"
+                : "only delays take ms or s");
     }
 
     /** Every metric name a rule may use, as written in docs/check.md: the list an unknown name is answered with. */
@@ -120,13 +134,14 @@ public final class Check {
                 || n.matches("final\\.(none|\\d{3})") || n.matches("code\\.\\d{3}")
                 || n.matches("class\\.[1-6]xx") || n.matches("method\\.[\\w.!%*+`'~-]+");
         if (!known) {
+            if (!Taps.names().isEmpty()) {
+                return; // a registered tap may publish it: known after the analysis (Check.run)
+            }
             throw new IllegalArgumentException("unknown metric '" + quote(n) + "' in '" + quote(r.text())
                     + "'; the metrics are " + NAMES);
         }
         if (delay != r.timed()) {
-            throw new IllegalArgumentException("'" + quote(r.text()) + "': " + (delay
-                    ? "a delay's threshold needs a unit, ms or s (e.g. 'pdd.p95 <= 2s')"
-                    : "only delays take ms or s"));
+            throw new IllegalArgumentException(unitMismatch(r, delay));
         }
     }
 }

@@ -18,6 +18,7 @@ import org.sipanalyzer.analysis.Counts;
 import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.analysis.MessageCounts;
 import org.sipanalyzer.analysis.MessageStatistics;
+import org.sipanalyzer.analysis.MetricRegistry;
 import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallStatistics;
 import org.sipanalyzer.catalogue.Catalogue;
@@ -120,6 +121,13 @@ public final class AnalysisReport {
     private String filterLine;
 
     private List<FailedCalls.Ladder> ladders = List.of();
+    private MetricRegistry metrics;
+
+    /** The metrics the taps published, for the JSON report's {@code metrics}; none without. */
+    public AnalysisReport withMetrics(MetricRegistry metrics) {
+        this.metrics = metrics;
+        return this;
+    }
 
     /** Failed calls the HTML report draws message by message (FailedCalls). */
     public AnalysisReport withLadders(List<FailedCalls.Ladder> ladders) {
@@ -410,6 +418,9 @@ public final class AnalysisReport {
             if (calls != null) {
                 CallsSection.writeJson(g, calls, intervalSeconds);
             }
+            if (metrics != null) {
+                writeMetrics(g, metrics);
+            }
             g.writeArrayFieldStart("failedStatistics");
             for (String f : result.failedListeners()) {
                 g.writeString(f);
@@ -418,6 +429,38 @@ public final class AnalysisReport {
             g.writeEndObject();
         }
         out.write('\n');
+    }
+
+    /**
+     * Every metric by the name {@code check} takes: a count with what its share is of, a ratio in percent, a delay in
+     * milliseconds; null when there was nothing to measure.
+     */
+    private static void writeMetrics(JsonGenerator g, MetricRegistry metrics) throws IOException {
+        g.writeArrayFieldStart("metrics");
+        for (MetricRegistry.Metric m : metrics.all()) {
+            g.writeStartObject();
+            g.writeStringField("name", m.name());
+            g.writeStringField("kind", m.kind().name().toLowerCase(Locale.ROOT));
+            double v = m.kind() == MetricRegistry.Kind.DELAY ? m.value() / 1e6 : m.value();
+            g.writeFieldName("value");
+            if (Double.isNaN(v)) {
+                g.writeNull();
+            } else if (m.kind() == MetricRegistry.Kind.COUNT) {
+                g.writeNumber((long) v);
+            } else {
+                g.writeNumber(Math.round(v * 1000) / 1000.0);
+            }
+            g.writeStringField("unit", switch (m.kind()) {
+                case COUNT -> "";
+                case RATIO -> "%";
+                case DELAY -> "ms";
+            });
+            if (m.kind() == MetricRegistry.Kind.COUNT) {
+                g.writeNumberField("of", m.whole());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void writeInput(JsonGenerator g, InputReport r) throws IOException {
