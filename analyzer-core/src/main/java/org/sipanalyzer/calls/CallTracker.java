@@ -4,8 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.analysis.Tap;
 import org.sipanalyzer.decode.Endpoint;
@@ -22,7 +20,6 @@ public final class CallTracker implements Tap<CallStatistics> {
 
     /** Forks told apart per call; a proxy forking wider is counted as this many dialogs. */
     static final int MAX_DIALOGS = 16;
-    private static final Pattern Q850 = Pattern.compile("(?i)Q\\.850\\s*;(?:[^,]*;)?\\s*cause\\s*=\\s*(\\d{1,3})");
 
     private final CallOptions options;
     private final CallStatistics stats;
@@ -461,7 +458,7 @@ public final class CallTracker implements Tap<CallStatistics> {
             long duration = c.answered() && c.byeAt >= 0 ? c.byeAt - c.answeredAt : -1;
             boolean timed = !c.untimed;
             Call call = new Call(input, c.callId, c.start, c.from, c.to, c.caller, c.callee, outcome, c.finalCode,
-                    c.finalReason, q850(c.reasonHeader), c.reasonHeader, c.warning, c.retryAfter, c.answeredBy, c.agent,
+                    c.finalReason, org.sipanalyzer.sip.Reason.q850Cause(c.reasonHeader).orElse(-1), c.reasonHeader, c.warning, c.retryAfter, c.answeredBy, c.agent,
                     c.challenged, timed ? c.pdd : -1, timed ? c.setupTime : -1, timed ? duration : -1, c.invites,
                     c.reInvites, c.dialogs, timed);
             stats.add(call);
@@ -480,18 +477,6 @@ public final class CallTracker implements Tap<CallStatistics> {
             }
             registrations.clear();
         }
-    }
-
-    static int q850(String reason) {
-        if (reason == null) {
-            return -1;
-        }
-        Matcher m = Q850.matcher(reason);
-        if (!m.find()) {
-            return -1;
-        }
-        int cause = Integer.parseInt(m.group(1));
-        return cause >= 1 && cause <= 127 ? cause : -1; // Q.850 causes run from 1 to 127
     }
 
     private static String stripTag(String to) {

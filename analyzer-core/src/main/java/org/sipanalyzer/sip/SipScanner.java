@@ -617,12 +617,6 @@ public final class SipScanner {
         return true;
     }
 
-    /** The tag of a From or To value: a header parameter, so after the URI's closing angle bracket if any. */
-    static String tag(String v) {
-        int close = indexOutside(v, '>', 0);
-        return param(v, close < 0 ? 0 : close, "tag");
-    }
-
     /** The first {@code c} at or after {@code from} that is not inside quotes or angle brackets. */
     private static int indexOutside(String v, char c, int from) {
         return NameAddr.indexOutside(v, c, from, true);

@@ -54,10 +54,13 @@ class FailuresBySenderTest {
         assertEquals(Map.of(486, 1L), Map.of(486, f.get("198.51.100.2").get(486).count()));
         assertFalse(f.get("198.51.100.2").containsKey(302));
 
-        MessageStatistics merged = new MessageStatistics(Catalogue.standard());
-        merged.merge(s);
-        merged.merge(s);
-        assertEquals(4, merged.failuresBySender().get("198.51.100.1").get(503).count(), "inputs add up");
+        MessageStatistics added = new MessageStatistics(Catalogue.standard());
+        added.add(s);
+        added.add(s);
+        assertEquals(4, added.failuresBySender().get("198.51.100.1").get(503).count(), "inputs add up");
+        MessageStatistics merged = s.merge(s);
+        assertEquals(4, merged.failuresBySender().get("198.51.100.1").get(503).count(), "merged, the same");
+        assertEquals(2, s.failuresBySender().get("198.51.100.1").get(503).count(), "a merge changes neither side");
     }
 
     @Test
