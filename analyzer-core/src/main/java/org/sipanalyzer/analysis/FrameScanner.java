@@ -48,22 +48,20 @@ final class FrameScanner implements StreamSink {
         final List<String> problems = new ArrayList<>();
         /** Warnings the capture reader gave while this chunk was read, in order. */
         final List<String> captureWarnings = new ArrayList<>();
-        long udp;
-        long tcp;
-        long empty;
-        long nonSip;
-        long keepAlives;
-        long fragments;
-        long otherIp;
-        long notIp;
-        long unsupportedLink;
-        long malformed;
-        long sctp;
-        long sctpFragments;
-        /** Frames at which a SIP message was found (the last piece of one, over a stream). */
-        long withSip;
-        /** Frames decoded that gave no SIP message (RTP, other protocols, a piece of a message, a fragment). */
-        long withoutSip;
+        /** Frames by kind ({@link PacketCount}), indexed by ordinal. */
+        final long[] counts = new long[PacketCount.SIZE];
+
+        void count(PacketCount k) {
+            counts[k.ordinal()]++;
+        }
+
+        void count(PacketCount k, long n) {
+            counts[k.ordinal()] += n;
+        }
+
+        long get(PacketCount k) {
+            return counts[k.ordinal()];
+        }
 
         Chunk(List<Frame> frames) {
             this.frames = frames;
@@ -93,21 +91,21 @@ final class FrameScanner implements StreamSink {
         current = chunk;
         for (Frame f : chunk.frames) {
             int found = chunk.found.size();
-            long undecodable = chunk.malformed + chunk.unsupportedLink;
+            long undecodable = chunk.get(PacketCount.MALFORMED) + chunk.get(PacketCount.UNSUPPORTED_LINK);
             try {
                 frame(f);
             } catch (RuntimeException e) {
                 // Damage stays in its frame: count it, say where, and go on.
-                chunk.malformed++;
+                chunk.count(PacketCount.MALFORMED);
                 chunk.problems.add("frame " + f.number() + " (byte offset " + f.fileOffset()
                         + "): could not be analysed (" + e + "); please report this with the capture");
             }
             // Every frame once: undecodable, with SIP, or without (packets = withSip + withoutSip + undecodable).
-            if (chunk.malformed + chunk.unsupportedLink == undecodable) {
+            if (chunk.get(PacketCount.MALFORMED) + chunk.get(PacketCount.UNSUPPORTED_LINK) == undecodable) {
                 if (chunk.found.size() > found) {
-                    chunk.withSip++;
+                    chunk.count(PacketCount.WITH_SIP);
                 } else {
-                    chunk.withoutSip++;
+                    chunk.count(PacketCount.WITHOUT_SIP);
                 }
             }
         }
@@ -131,15 +129,15 @@ final class FrameScanner implements StreamSink {
             case PAYLOAD -> payload(f, p);
             case IP_FRAGMENT -> fragment(f, p);
             case OTHER_IP -> {
-                current.otherIp++;
+                current.count(PacketCount.OTHER_IP);
                 if (p.isIcmpQuotedSip()) {
                     reassembly.stats().icmpQuotedSip();
                 }
             }
-            case NOT_IP -> current.notIp++;
-            case UNSUPPORTED_LINK -> current.unsupportedLink++;
+            case NOT_IP -> current.count(PacketCount.NOT_IP);
+            case UNSUPPORTED_LINK -> current.count(PacketCount.UNSUPPORTED_LINK);
             case MALFORMED -> {
-                current.malformed++;
+                current.count(PacketCount.MALFORMED);
                 current.problems.add("frame " + f.number() + " (byte offset " + f.fileOffset() + "): undecodable: "
                         + p.problem());
             }
@@ -147,7 +145,7 @@ final class FrameScanner implements StreamSink {
     }
 
     private void fragment(Frame f, DecodedPacket p) {
-        current.fragments++;
+        current.count(PacketCount.IP_FRAGMENTS);
         FragmentReassembler.Datagram whole = reassembly.fragment(p, f.timestampNanos());
         if (whole == null) {
             return;
@@ -164,8 +162,8 @@ final class FrameScanner implements StreamSink {
     private void payload(Frame f, DecodedPacket p) {
         int len = p.payloadLength();
         if (p.transport() == Transport.SCTP) {
-            current.sctp++;
-            current.sctpFragments += p.sctpFragmentedChunks();
+            current.count(PacketCount.SCTP_PACKETS);
+            current.count(PacketCount.SCTP_FRAGMENTED_CHUNKS, p.sctpFragmentedChunks());
             for (int i = 0; i < p.sctpChunkCount(); i++) {
                 message(f, p, p.payloadData(), p.sctpChunkOffset(i), p.sctpChunkLength(i), Transport.SCTP);
             }
@@ -178,21 +176,21 @@ final class FrameScanner implements StreamSink {
             return;
         }
         if (p.transport() == Transport.TCP) {
-            current.tcp++;
+            current.count(PacketCount.TCP_SEGMENTS);
             if (len == 0) {
-                current.empty++;
+                current.count(PacketCount.EMPTY_PAYLOADS);
             }
             reassembly.tcpSegment(p, f.number(), f.timestampNanos());
             return;
         }
-        current.udp++;
+        current.count(PacketCount.UDP_DATAGRAMS);
         message(f, p, p.payloadData(), p.payloadOffset(), len, Transport.UDP);
     }
 
     /** One datagram's (or SCTP chunk's) payload: HEP, SIP, a keep-alive, or something else. */
     private void message(Frame f, DecodedPacket p, byte[] d, int at, int len, Transport transport) {
         if (len == 0) {
-            current.empty++;
+            current.count(PacketCount.EMPTY_PAYLOADS);
             return;
         }
         Hep.Packet hep = Hep.parse(d, at, len);
@@ -204,8 +202,8 @@ final class FrameScanner implements StreamSink {
         switch (s.outcome()) {
             case MESSAGE -> found(f.number(), f.timestampNanos(), p.source(), p.destination(), transport,
                     s.message(), d, at, len);
-            case KEEP_ALIVE -> current.keepAlives++;
-            default -> current.nonSip++;
+            case KEEP_ALIVE -> current.count(PacketCount.KEEP_ALIVES);
+            default -> current.count(PacketCount.NON_SIP_PAYLOADS);
         }
     }
 
@@ -227,14 +225,14 @@ final class FrameScanner implements StreamSink {
         switch (s.outcome()) {
             case MESSAGE -> found(frame, ts, packet.source(), packet.destination(), packet.transport(), s.message(),
                     b, 0, b.length);
-            case KEEP_ALIVE -> current.keepAlives++;
-            default -> current.nonSip++;
+            case KEEP_ALIVE -> current.count(PacketCount.KEEP_ALIVES);
+            default -> current.count(PacketCount.NON_SIP_PAYLOADS);
         }
     }
 
     @Override
     public void nonSip() {
-        current.nonSip++;
+        current.count(PacketCount.NON_SIP_PAYLOADS);
     }
 
     private void found(long frame, long ts, Endpoint src, Endpoint dst, Transport t, SipMessage m, byte[] d, int at,

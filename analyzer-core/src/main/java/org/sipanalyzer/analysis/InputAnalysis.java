@@ -148,10 +148,10 @@ final class InputAnalysis {
                     chunk.found.add(new FrameScanner.Found(e.line(), e.timestampNanos(), e.source(), e.destination(),
                             e.transport(), s.message(), rejection, e.timed(),
                             options.keepText() ? FrameScanner.text(b, 0, b.length, s.message()) : null));
-                    chunk.withSip++;
+                    chunk.count(PacketCount.WITH_SIP);
                 } else {
-                    chunk.nonSip++;
-                    chunk.withoutSip++;
+                    chunk.count(PacketCount.NON_SIP_PAYLOADS);
+                    chunk.count(PacketCount.WITHOUT_SIP);
                 }
                 if (chunk.found.size() >= CHUNK_FRAMES) {
                     apply(chunk);
@@ -223,7 +223,7 @@ final class InputAnalysis {
         addCaptureWarnings(reader, last);
         apply(last);
         report.reassembly = scanner.reassembly().stats();
-        report.truncatedFrames = reader.truncatedFrames();
+        report.add(PacketCount.TRUNCATED, reader.truncatedFrames());
         report.warnedWithoutListing(reader.warningsNotListed());
         report.retransmissionKeysEvicted = retransmissions.evictedForSpace();
         summarise();
@@ -274,20 +274,9 @@ final class InputAnalysis {
     /** Adds a scanned chunk to the report and hands its messages, in order, to the statistics. */
     private void apply(FrameScanner.Chunk c) {
         report.packets += c.frames.size();
-        report.framesWithSip += c.withSip;
-        report.framesWithoutSip += c.withoutSip;
-        report.udpDatagrams += c.udp;
-        report.tcpSegments += c.tcp;
-        report.emptyPayloads += c.empty;
-        report.nonSipPayloads += c.nonSip;
-        report.keepAlives += c.keepAlives;
-        report.ipFragments += c.fragments;
-        report.otherIp += c.otherIp;
-        report.notIp += c.notIp;
-        report.unsupportedLink += c.unsupportedLink;
-        report.malformedPackets += c.malformed;
-        report.sctpPackets += c.sctp;
-        report.sctpFragments += c.sctpFragments;
+        for (PacketCount k : PacketCount.values()) {
+            report.add(k, c.get(k));
+        }
         for (String w : c.captureWarnings) {
             report.warn(w);
         }
@@ -309,7 +298,7 @@ final class InputAnalysis {
                 continue; // a call the filter left out: none of its messages counts
             }
             if (found.strictRejection() != null) {
-                report.strictRejected++;
+                report.add(PacketCount.STRICT_REJECTED, 1);
                 if (strictWarnings++ < STRICT_WARNINGS) {
                     report.warn("frame " + found.frame() + ": JAIN-SIP rejects the "
                             + (m.isResponse() ? "response" : "request") + " (" + m.firstLineShort() + "): "
@@ -359,21 +348,21 @@ final class InputAnalysis {
                     + " never made a whole message (a piece lost, or the end of the capture); the SIP in them is not"
                     + " counted");
         }
-        if (report.unsupportedLink > 0) {
-            report.warn(report.unsupportedLink + " frames have a link type that is not decoded");
+        if (report.unsupportedLink() > 0) {
+            report.warn(report.unsupportedLink() + " frames have a link type that is not decoded");
         }
-        if (report.malformedPackets > MALFORMED_WARNINGS) {
-            report.warn(report.malformedPackets + " frames in all were undecodable");
+        if (report.malformedPackets() > MALFORMED_WARNINGS) {
+            report.warn(report.malformedPackets() + " frames in all were undecodable");
         }
-        if (report.truncatedFrames > 0) {
-            report.warn(report.truncatedFrames + " frames were cut short by the capture's snap length");
+        if (report.truncatedFrames() > 0) {
+            report.warn(report.truncatedFrames() + " frames were cut short by the capture's snap length");
         }
         if (report.retransmissionKeysEvicted > 0) {
             report.warn(report.retransmissionKeysEvicted + " messages were forgotten by the retransmission detector"
                     + " (table full); later retransmissions of them count as unique");
         }
-        if (report.strictRejected > STRICT_WARNINGS) {
-            report.warn(report.strictRejected + " messages in all were rejected by JAIN-SIP");
+        if (report.strictRejected() > STRICT_WARNINGS) {
+            report.warn(report.strictRejected() + " messages in all were rejected by JAIN-SIP");
         }
     }
 }

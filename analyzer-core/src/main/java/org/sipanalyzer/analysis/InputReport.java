@@ -16,30 +16,16 @@ public final class InputReport {
     private String error;
     /** Null once condensed: then only {@link #counts} is kept. */
     MessageStatistics statistics;
-    private MessageCounts counts;
+    private MessageCounts messageCounts;
     private final int maxWarnings;
     private final List<String> warnings = new ArrayList<>();
     private long warningsNotListed;
 
     long packets;
     long filteredOut;
-    long framesWithSip;
-    long framesWithoutSip;
-    long truncatedFrames;
-    long udpDatagrams;
-    long tcpSegments;
-    long emptyPayloads;
-    long nonSipPayloads;
-    long keepAlives;
-    long ipFragments;
-    long otherIp;
-    long notIp;
-    long unsupportedLink;
-    long malformedPackets;
+    /** Frames by kind, indexed by {@link PacketCount#ordinal()}. */
+    private final long[] counts = new long[PacketCount.SIZE];
     org.sipanalyzer.reassembly.ReassemblyStats reassembly;
-    long strictRejected;
-    long sctpPackets;
-    long sctpFragments;
     long retransmissionKeysEvicted;
     /** For a text log: "full", "time of day", "partial" or "none"; null for a capture. */
     String logTimes;
@@ -125,7 +111,7 @@ public final class InputReport {
 
     /** This input's message counts; always there. */
     public MessageCounts counts() {
-        MessageCounts c = counts;
+        MessageCounts c = messageCounts;
         return c != null ? c : MessageCounts.of(statistics);
     }
 
@@ -139,7 +125,7 @@ public final class InputReport {
      * warnings (the rest are counted in {@link #warningsNotListed()}).
      */
     void condense(int warningsKept) {
-        counts = MessageCounts.of(statistics);
+        messageCounts = MessageCounts.of(statistics);
         statistics = null;
         while (warnings.size() > warningsKept) {
             warnings.remove(warnings.size() - 1);
@@ -148,6 +134,15 @@ public final class InputReport {
         if (warnings instanceof ArrayList<String> a) {
             a.trimToSize();
         }
+    }
+
+    /** The frames of one kind. */
+    public long count(PacketCount kind) {
+        return counts[kind.ordinal()];
+    }
+
+    void add(PacketCount kind, long n) {
+        counts[kind.ordinal()] += n;
     }
 
     /** Frames read from the capture. */
@@ -161,12 +156,12 @@ public final class InputReport {
      * undecodablePackets()}.
      */
     public long framesWithSip() {
-        return framesWithSip;
+        return count(PacketCount.WITH_SIP);
     }
 
     /** Frames decoded that gave no SIP message: RTP, other protocols, part of a message, a fragment, not IP. */
     public long framesWithoutSip() {
-        return framesWithoutSip;
+        return count(PacketCount.WITHOUT_SIP);
     }
 
     /** SIP messages a filter left out (their calls were not chosen); 0 without a filter. */
@@ -176,60 +171,60 @@ public final class InputReport {
 
     /** Frames the capture cut short of their length on the wire (snaplen). */
     public long truncatedFrames() {
-        return truncatedFrames;
+        return count(PacketCount.TRUNCATED);
     }
 
     public long udpDatagrams() {
-        return udpDatagrams;
+        return count(PacketCount.UDP_DATAGRAMS);
     }
 
     public long tcpSegments() {
-        return tcpSegments;
+        return count(PacketCount.TCP_SEGMENTS);
     }
 
     /** UDP datagrams and TCP segments without payload. */
     public long emptyPayloads() {
-        return emptyPayloads;
+        return count(PacketCount.EMPTY_PAYLOADS);
     }
 
     /** Payloads that are not SIP (RTP, DNS, other protocols, TCP continuations). */
     public long nonSipPayloads() {
-        return nonSipPayloads;
+        return count(PacketCount.NON_SIP_PAYLOADS);
     }
 
     /** Payloads of blank lines only (SIP keep-alives). */
     public long keepAlives() {
-        return keepAlives;
+        return count(PacketCount.KEEP_ALIVES);
     }
 
     /** IP fragments seen (reassembly figures are in {@link #reassembly()}). */
     public long ipFragments() {
-        return ipFragments;
+        return count(PacketCount.IP_FRAGMENTS);
     }
 
     /** IP packets of other protocols (ICMP, SCTP, ESP...). */
     public long otherIp() {
-        return otherIp;
+        return count(PacketCount.OTHER_IP);
     }
 
     /** Frames without IP (ARP, LLDP...). */
     public long notIp() {
-        return notIp;
+        return count(PacketCount.NOT_IP);
     }
 
     /** Frames of a link type that is not decoded. */
     public long unsupportedLink() {
-        return unsupportedLink;
+        return count(PacketCount.UNSUPPORTED_LINK);
     }
 
     /** Frames whose headers are cut short or inconsistent. */
     public long malformedPackets() {
-        return malformedPackets;
+        return count(PacketCount.MALFORMED);
     }
 
     /** Frames that could not be decoded: malformed headers or an unsupported link type. */
     public long undecodablePackets() {
-        return malformedPackets + unsupportedLink;
+        return count(PacketCount.MALFORMED) + count(PacketCount.UNSUPPORTED_LINK);
     }
 
     /** What IP fragment and TCP stream reassembly did and could not recover; null if the input was unread. */
@@ -239,17 +234,17 @@ public final class InputReport {
 
     /** SCTP packets. */
     public long sctpPackets() {
-        return sctpPackets;
+        return count(PacketCount.SCTP_PACKETS);
     }
 
     /** SCTP DATA chunks that were pieces of larger messages (not reassembled). */
     public long sctpFragments() {
-        return sctpFragments;
+        return count(PacketCount.SCTP_FRAGMENTED_CHUNKS);
     }
 
     /** Messages JAIN-SIP rejected under --strict. */
     public long strictRejected() {
-        return strictRejected;
+        return count(PacketCount.STRICT_REJECTED);
     }
 
     /** Messages seen in this input. */

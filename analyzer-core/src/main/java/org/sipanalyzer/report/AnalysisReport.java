@@ -19,6 +19,7 @@ import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.analysis.MessageCounts;
 import org.sipanalyzer.analysis.MessageStatistics;
 import org.sipanalyzer.analysis.MetricRegistry;
+import org.sipanalyzer.analysis.PacketCount;
 import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallStatistics;
 import org.sipanalyzer.catalogue.Catalogue;
@@ -481,22 +482,9 @@ public final class AnalysisReport {
         g.writeNumberField("packets", r.packets());
         g.writeNumberField("sipMessages", r.sipMessages());
         g.writeObjectFieldStart("packetsByKind");
-        g.writeNumberField("withSip", r.framesWithSip());
-        g.writeNumberField("withoutSip", r.framesWithoutSip());
-        g.writeNumberField("udpDatagrams", r.udpDatagrams());
-        g.writeNumberField("tcpSegments", r.tcpSegments());
-        g.writeNumberField("sctpPackets", r.sctpPackets());
-        g.writeNumberField("sctpFragmentedChunks", r.sctpFragments());
-        g.writeNumberField("emptyPayloads", r.emptyPayloads());
-        g.writeNumberField("nonSipPayloads", r.nonSipPayloads());
-        g.writeNumberField("keepAlives", r.keepAlives());
-        g.writeNumberField("ipFragments", r.ipFragments());
-        g.writeNumberField("otherIp", r.otherIp());
-        g.writeNumberField("notIp", r.notIp());
-        g.writeNumberField("unsupportedLink", r.unsupportedLink());
-        g.writeNumberField("malformed", r.malformedPackets());
-        g.writeNumberField("truncated", r.truncatedFrames());
-        g.writeNumberField("strictRejected", r.strictRejected());
+        for (PacketCount k : PacketCount.values()) {
+            g.writeNumberField(k.jsonName(), r.count(k));
+        }
         g.writeEndObject();
         writeReassembly(g, r.reassembly());
         g.writeArrayFieldStart("warnings");
