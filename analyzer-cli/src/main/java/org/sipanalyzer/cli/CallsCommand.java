@@ -98,7 +98,7 @@ final class CallsCommand implements Command {
                 console.err().println(Main.PROGRAM + ": calls: " + a.filtered().line());
             }
             try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
-                new CallsReport(rows, inputs.stream().map(AnalysisInput::name).toList())
+                new CallsReport(rows, inputs.stream().map(AnalysisInput::name).toList(), Catalogue.standard())
                         .withAnalysisId(AnalysisArgs.analysisId(line, inputs)).write(format, out, console.width());
             } catch (UncheckedIOException e) {
                 throw e.getCause();

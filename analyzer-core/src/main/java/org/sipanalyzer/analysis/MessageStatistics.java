@@ -231,7 +231,8 @@ public final class MessageStatistics implements Tap<MessageStatistics>, Mergeabl
         return Collections.unmodifiableMap(problems);
     }
 
-    Catalogue catalogue() {
+    /** The catalogue the codes were looked up in: reports name codes from it. */
+    public Catalogue catalogue() {
         return catalogue;
     }
 }

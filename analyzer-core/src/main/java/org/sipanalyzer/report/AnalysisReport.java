@@ -82,7 +82,9 @@ public final class AnalysisReport {
     private long intervalSeconds;
     private CsvTable csvTable = CsvTable.CODES;
     private String analysisId = "analysis";
-    private static final int TOP_SENDERS = 10;
+    /** Rows of every "top" list (failing senders, peers, destinations, sources), alike in every format. */
+    static final int TOP = 10;
+    private static final int TOP_SENDERS = TOP;
     /** Beyond this many intervals, the CSV time table lists only intervals that hold calls. */
     private static final long MAX_FILLED_INTERVALS = 100_000;
 
@@ -239,7 +241,7 @@ public final class AnalysisReport {
             }
         }
         if (calls != null) {
-            sb.append('\n').append(CallsSection.text(calls, width, intervalSeconds));
+            sb.append('\n').append(CallsSection.text(calls, result.total().catalogue(), width, intervalSeconds));
         }
         if (!t.problems().isEmpty()) {
             sb.append('\n').append("Malformed messages by problem:\n");
@@ -741,7 +743,7 @@ public final class AnalysisReport {
                 for (Map.Entry<Integer, Long> f : calls.byFinalCode().entrySet()) {
                     int code = f.getKey();
                     csv.printRecord(code == 0 ? "" : code, code == 0 ? "no final response"
-                            : Catalogue.standard().lookup(code).entry().map(e -> e.reason()).orElse(""), f.getValue(),
+                            : result.total().catalogue().lookup(code).entry().map(e -> e.reason()).orElse(""), f.getValue(),
                             share4(f.getValue(), total));
                 }
             }

@@ -38,9 +38,13 @@ public final class CallsReport {
      * @param calls the calls in listing order; read once for CSV and JSON and twice for text (column widths, then
      *     rows), so that a listing of millions of calls never needs them all in memory (see CallSpool)
      */
-    public CallsReport(Iterable<Call> calls, List<String> inputNames) {
+    private final Catalogue catalogue;
+
+    /** The calls, the names of the inputs they came from, and the catalogue their final codes are explained from. */
+    public CallsReport(Iterable<Call> calls, List<String> inputNames, Catalogue catalogue) {
         this.calls = calls;
         this.inputNames = inputNames;
+        this.catalogue = catalogue;
     }
 
     /** The id the SQL format files these calls under (loading them again replaces their rows). */
@@ -60,11 +64,11 @@ public final class CallsReport {
         out.flush();
     }
 
-    private static String meaning(int code) {
+    private String meaning(int code) {
         if (code == 0) {
             return "No final response.";
         }
-        return Catalogue.standard().lookup(code).meaning();
+        return catalogue.lookup(code).meaning();
     }
 
     private static String endpoint(Endpoint e) {

@@ -17,7 +17,7 @@ import org.sipanalyzer.catalogue.Q850Causes;
 /** The calls, registrations and transactions part of an analysis report, in JSON and text. */
 final class CallsSection {
 
-    private static final int TOP = 10;
+    private static final int TOP = AnalysisReport.TOP;
     /** Intervals of calls by time the terminal shows on its one line. */
     private static final int TIME_BUCKETS_SHOWN = 60;
     /** Runs of empty intervals up to this long are shown as zeros; longer ones as one mark with their count. */
@@ -165,7 +165,7 @@ final class CallsSection {
         g.writeEndArray();
     }
 
-    static String text(CallStatistics s, int width, long intervalSeconds) {
+    static String text(CallStatistics s, Catalogue catalogue, int width, long intervalSeconds) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Calls: %,d (%,d answered, %,d challenged first, %s%s)%n",
                 s.total(), s.answered(), s.challenged(),
@@ -195,7 +195,6 @@ final class CallsSection {
                 sb.append("  duration ").append(dist(s.duration()))
                         .append(String.format(Locale.ROOT, " (ACD %.1f s)%n", s.duration().mean() / 1e9));
             }
-            Catalogue catalogue = Catalogue.standard();
             List<String> finals = new ArrayList<>();
             s.byFinalCode().forEach((code, n) -> finals.add((code == 0 ? "none" : code + " "
                     + catalogue.lookup(code).entry().map(e -> e.reason()).orElse("")).strip() + ": " + n));

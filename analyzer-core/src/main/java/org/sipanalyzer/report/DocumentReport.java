@@ -17,8 +17,8 @@ import org.sipanalyzer.sip.SipProblem;
 /** An analysis as a document (Markdown or HTML): the same sections, one composition for both. */
 final class DocumentReport {
 
-    private static final int TOP = 10;
-    private static final int TOP_SENDERS = 20;
+    private static final int TOP = AnalysisReport.TOP;
+    private static final int TOP_SENDERS = AnalysisReport.TOP;
     private static final int MAX_TIME_ROWS = 500;
 
     private DocumentReport() {
@@ -78,7 +78,7 @@ final class DocumentReport {
                 doc.heading(3, "Failed calls by responding peer");
                 doc.table(List.of("Peer", "Final responses"), peers);
             }
-            callDetails(doc, calls, intervalSeconds);
+            callDetails(doc, calls, result.total().catalogue(), intervalSeconds);
             failedCalls(doc, failed, result);
             if (!ladders.isEmpty()) {
                 doc.heading(3, "Failed calls, message by message (the first " + ladders.size() + ")");
@@ -183,12 +183,11 @@ final class DocumentReport {
     }
 
     /** What the terminal report says of calls beyond outcomes and KPIs: finals, peers, time, Q.850 causes. */
-    private static void callDetails(Doc doc, CallStatistics calls, long intervalSeconds) {
+    private static void callDetails(Doc doc, CallStatistics calls, Catalogue catalogue, long intervalSeconds) {
         if (calls.callsEvicted() > 0) {
             doc.paragraph(String.format(Locale.ROOT, "%s judged early because more than the open-call limit"
                     + " were in progress at once.", Words.count(calls.callsEvicted(), "call was", "calls were")));
         }
-        Catalogue catalogue = Catalogue.standard();
         List<List<String>> finals = new ArrayList<>();
         calls.byFinalCode().forEach((code, n) -> finals.add(List.of(code == 0 ? "none" : code.toString(),
                 code == 0 ? "no final response" : catalogue.lookup(code).entry().map(e -> e.reason()).orElse(""),

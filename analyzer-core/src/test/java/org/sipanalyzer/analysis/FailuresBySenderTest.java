@@ -63,6 +63,29 @@ class FailuresBySenderTest {
         assertEquals(2, s.failuresBySender().get("198.51.100.1").get(503).count(), "a merge changes neither side");
     }
 
+    /** The text report and the Markdown and HTML ones list the same top failing senders: the ten that sent most. */
+    @Test
+    void everyFormatListsTheSameTopSenders() throws java.io.IOException {
+        MessageStatistics s = new MessageStatistics(Catalogue.standard());
+        for (int i = 0; i < 15; i++) {
+            for (int n = 0; n <= i; n++) {
+                s.onEvent(response(host(7, i), 503, false)); // host i sent i + 1 failures
+            }
+        }
+        AnalysisResult result = new AnalysisResult(java.util.List.of(), s, java.util.List.of());
+        for (var format : java.util.List.of(org.sipanalyzer.report.OutputFormat.TEXT,
+                org.sipanalyzer.report.OutputFormat.MARKDOWN, org.sipanalyzer.report.OutputFormat.HTML)) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            new org.sipanalyzer.report.AnalysisReport(result).write(format, out, 120);
+            String report = out.toString();
+            for (int i = 0; i < 15; i++) {
+                boolean listed = report.contains("198.51.7." + i + " ") || report.contains("198.51.7." + i + " |")
+                        || report.contains("198.51.7." + i + "<");
+                assertEquals(i >= 5, listed, format + ": host " + i + " (" + (i + 1) + " failures)");
+            }
+        }
+    }
+
     @Test
     void hostsBeyondTheBoundShareOneEntry() {
         MessageStatistics s = new MessageStatistics(Catalogue.standard());

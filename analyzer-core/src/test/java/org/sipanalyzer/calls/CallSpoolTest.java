@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipanalyzer.analysis.SipEvent;
+import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.decode.Endpoint;
 import org.sipanalyzer.decode.Transport;
 import org.sipanalyzer.report.CallsReport;
@@ -172,7 +173,7 @@ class CallSpoolTest {
             assertTrue(outOfOrder > 100, "calls finished out of start order " + outOfOrder + " times");
 
             StringWriter out = new StringWriter();
-            new CallsReport(spool, List.of("flood.pcap")).write(OutputFormat.CSV, out, 120);
+            new CallsReport(spool, List.of("flood.pcap"), Catalogue.standard()).write(OutputFormat.CSV, out, 120);
             List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(new StringReader(out.toString())).getRecords();
             assertEquals(calls, rows.size());

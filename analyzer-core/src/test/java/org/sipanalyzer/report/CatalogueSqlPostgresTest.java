@@ -51,7 +51,7 @@ class CatalogueSqlPostgresTest {
             Path analysis = dir.resolve("analysis.sql");
             StringWriter aw = new StringWriter();
             new AnalysisReport(result, tracker.statistics()).withAnalysisId("pg").write(OutputFormat.SQL, aw, 100);
-            new CallsReport(calls, java.util.List.of(input.name())).withAnalysisId("pg").write(OutputFormat.SQL, aw, 100);
+            new CallsReport(calls, java.util.List.of(input.name()), Catalogue.standard()).withAnalysisId("pg").write(OutputFormat.SQL, aw, 100);
             Files.writeString(analysis, aw.toString(), StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(analysis, PosixFilePermissions.fromString("rw-r--r--"));
 
