@@ -14,8 +14,6 @@ import org.sipanalyzer.reassembly.Reassembly;
 import org.sipanalyzer.reassembly.ReassemblyLimits;
 import org.sipanalyzer.reassembly.StreamSink;
 import org.sipanalyzer.sip.SipMessage;
-import org.sipanalyzer.sip.SipScanner;
-import org.sipanalyzer.sip.StrictParser;
 
 /**
  * Frames to SIP messages, in capture order: decode, reassemble IP fragments and TCP streams, open HEP, find
@@ -31,16 +29,6 @@ final class FrameScanner implements StreamSink {
             SipMessage message, String strictRejection, boolean timed, String text) {
     }
 
-    /**
-     * The text of a message that starts at {@code d[at]}, {@code len} bytes at most: UTF-8 (bytes that are not become
-     * U+FFFD), cut to {@link SipEvent#MAX_TEXT} characters.
-     */
-    static String text(byte[] d, int at, int len, SipMessage m) {
-        int n = m.length() > 0 ? Math.min(m.length(), len) : len;
-        String s = new String(d, at, Math.min(n, SipEvent.MAX_TEXT * 4), java.nio.charset.StandardCharsets.UTF_8);
-        return s.length() > SipEvent.MAX_TEXT ? s.substring(0, SipEvent.MAX_TEXT) : s;
-    }
-
     /** What one chunk of frames held: counts by kind, SIP messages in order, and per-frame problems. */
     static final class Chunk {
         final List<Frame> frames;
@@ -50,6 +38,12 @@ final class FrameScanner implements StreamSink {
         final List<String> captureWarnings = new ArrayList<>();
         /** Frames by kind ({@link PacketCount}), indexed by ordinal. */
         final long[] counts = new long[PacketCount.SIZE];
+        /** What was unwrapped ({@link UnwrapCount}), indexed by ordinal. */
+        final long[] unwrapped = new long[UnwrapCount.SIZE];
+
+        void count(UnwrapCount k) {
+            unwrapped[k.ordinal()]++;
+        }
 
         void count(PacketCount k) {
             counts[k.ordinal()]++;
@@ -70,15 +64,12 @@ final class FrameScanner implements StreamSink {
 
     private final PacketDecoder decoder = new PacketDecoder();
     private final GeneralDecoder general = new GeneralDecoder();
-    private final SipScanner scanner = new SipScanner();
-    private final StrictParser strict;
-    private final boolean keepText;
+    private final SipStage sip;
     private final Reassembly reassembly;
     private Chunk current;
 
     FrameScanner(boolean strict, ReassemblyLimits limits, boolean keepText) {
-        this.strict = strict ? new StrictParser() : null;
-        this.keepText = keepText;
+        this.sip = new SipStage(strict, keepText);
         this.reassembly = new Reassembly(limits, this);
     }
 
@@ -130,8 +121,9 @@ final class FrameScanner implements StreamSink {
             case IP_FRAGMENT -> fragment(f, p);
             case OTHER_IP -> {
                 current.count(PacketCount.OTHER_IP);
-                if (p.isIcmpQuotedSip()) {
-                    reassembly.stats().icmpQuotedSip();
+                int quoted = p.icmpQuotedPayloadOffset();
+                if (quoted >= 0 && sip.looksLikeSip(p.payloadData(), quoted, p.icmpQuotedPayloadLength())) {
+                    current.count(UnwrapCount.ICMP_QUOTED_SIP);
                 }
             }
             case NOT_IP -> current.count(PacketCount.NOT_IP);
@@ -165,12 +157,12 @@ final class FrameScanner implements StreamSink {
             current.count(PacketCount.SCTP_PACKETS);
             current.count(PacketCount.SCTP_FRAGMENTED_CHUNKS, p.sctpFragmentedChunks());
             for (int i = 0; i < p.sctpChunkCount(); i++) {
-                message(f, p, p.payloadData(), p.sctpChunkOffset(i), p.sctpChunkLength(i), Transport.SCTP);
+                datagram(f, p, p.payloadData(), p.sctpChunkOffset(i), p.sctpChunkLength(i), Transport.SCTP);
             }
             for (int i = 0; i < p.sctpPieceCount(); i++) {
                 byte[] whole = reassembly.sctpPiece(p, i);
                 if (whole != null) {
-                    message(f, p, whole, 0, whole.length, Transport.SCTP);
+                    datagram(f, p, whole, 0, whole.length, Transport.SCTP);
                 }
             }
             return;
@@ -184,64 +176,58 @@ final class FrameScanner implements StreamSink {
             return;
         }
         current.count(PacketCount.UDP_DATAGRAMS);
-        message(f, p, p.payloadData(), p.payloadOffset(), len, Transport.UDP);
+        datagram(f, p, p.payloadData(), p.payloadOffset(), len, Transport.UDP);
     }
 
-    /** One datagram's (or SCTP chunk's) payload: HEP, SIP, a keep-alive, or something else. */
-    private void message(Frame f, DecodedPacket p, byte[] d, int at, int len, Transport transport) {
+    /** One datagram's (or SCTP chunk's) payload: HEP, or what {@link #sip} finds. */
+    private void datagram(Frame f, DecodedPacket p, byte[] d, int at, int len, Transport transport) {
         if (len == 0) {
             current.count(PacketCount.EMPTY_PAYLOADS);
             return;
         }
         Hep.Packet hep = Hep.parse(d, at, len);
         if (hep != null) {
-            hep(f.number(), f.timestampNanos(), hep);
+            opened(f.number(), f.timestampNanos(), hep);
             return;
         }
-        SipScanner.Scan s = scanner.scanDatagram(d, at, len);
-        switch (s.outcome()) {
-            case MESSAGE -> found(f.number(), f.timestampNanos(), p.source(), p.destination(), transport,
-                    s.message(), d, at, len);
-            case KEEP_ALIVE -> current.count(PacketCount.KEEP_ALIVES);
-            default -> current.count(PacketCount.NON_SIP_PAYLOADS);
-        }
+        sip(f.number(), f.timestampNanos(), p.source(), p.destination(), transport, d, at, len);
     }
 
-    @Override
-    public void sip(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport,
-            SipMessage message, byte[] d, int off, int len) {
-        found(frame, timestampNanos, source, destination, transport, message, d, off, len);
+    /** A payload that may hold SIP, scanned by the one SIP stage. */
+    private void sip(long frame, long ts, Endpoint src, Endpoint dst, Transport transport, byte[] d, int at, int len) {
+        sip.scan(current, frame, ts, src, dst, transport, true, d, at, len);
     }
 
-    @Override
-    public void hep(long frame, long timestampNanos, Hep.Packet packet) {
-        reassembly.stats().hepPacket(packet.payload() == null);
+    /** A HEP packet, opened: its SIP as the message it carries, with its own addresses and time. */
+    private void opened(long frame, long timestampNanos, Hep.Packet packet) {
+        current.count(UnwrapCount.HEP_PACKETS);
         if (packet.payload() == null) {
+            current.count(UnwrapCount.HEP_COMPRESSED_UNOPENED);
             return;
         }
         byte[] b = packet.payload();
-        SipScanner.Scan s = scanner.scanDatagram(b, 0, b.length);
         long ts = packet.timestampNanos() > 0 ? packet.timestampNanos() : timestampNanos;
-        switch (s.outcome()) {
-            case MESSAGE -> found(frame, ts, packet.source(), packet.destination(), packet.transport(), s.message(),
-                    b, 0, b.length);
-            case KEEP_ALIVE -> current.count(PacketCount.KEEP_ALIVES);
-            default -> current.count(PacketCount.NON_SIP_PAYLOADS);
+        sip(frame, ts, packet.source(), packet.destination(), packet.transport(), b, 0, b.length);
+    }
+
+    @Override
+    public void unit(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport,
+            byte[] d, int off, int len) {
+        sip(frame, timestampNanos, source, destination, transport, d, off, len);
+    }
+
+    @Override
+    public void hep(long frame, long timestampNanos, byte[] d, int off, int len) {
+        Hep.Packet packet = Hep.parse(d, off, len);
+        if (packet == null) {
+            current.count(UnwrapCount.HEP_UNDECODABLE);
+        } else {
+            opened(frame, timestampNanos, packet);
         }
     }
 
     @Override
     public void nonSip() {
         current.count(PacketCount.NON_SIP_PAYLOADS);
-    }
-
-    private void found(long frame, long ts, Endpoint src, Endpoint dst, Transport t, SipMessage m, byte[] d, int at,
-            int len) {
-        String rejection = null;
-        if (strict != null) {
-            StrictParser.Result r = strict.parse(d, at, len);
-            rejection = r.accepted() ? null : r.rejection();
-        }
-        current.found.add(new Found(frame, ts, src, dst, t, m, rejection, true, keepText ? text(d, at, len, m) : null));
     }
 }

@@ -15,8 +15,6 @@ import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.CodeLookup;
 import org.sipanalyzer.logs.LogEntry;
 import org.sipanalyzer.logs.LogReader;
-import org.sipanalyzer.sip.SipScanner;
-import org.sipanalyzer.sip.StrictParser;
 import org.sipanalyzer.sip.SipMessage;
 
 /**
@@ -130,27 +128,17 @@ final class InputAnalysis {
     private void runLog(CaptureOpener.Sniffed sniffed, java.time.LocalDate fileDate) throws IOException {
         LogReader log = LogReader.open(sniffed.stream(), sniffed.head(), sniffed.head().length, fileDate);
         report.opened(log.formatName() + (sniffed.compressed() ? "+gzip" : ""));
-        SipScanner scanner = new SipScanner();
-        StrictParser strictParser = options.strict() ? new StrictParser() : null;
+        SipStage sip = new SipStage(options.strict(), options.keepText());
         FrameScanner.Chunk chunk = new FrameScanner.Chunk(List.of());
         LogEntry e;
         try {
             while ((e = log.next()) != null) {
                 report.packets++;
                 byte[] b = e.bytes();
-                SipScanner.Scan s = scanner.scanDatagram(b, 0, b.length);
-                if (s.outcome() == SipScanner.Outcome.MESSAGE) {
-                    String rejection = null;
-                    if (strictParser != null) {
-                        StrictParser.Result r = strictParser.parse(b, 0, b.length);
-                        rejection = r.accepted() ? null : r.rejection();
-                    }
-                    chunk.found.add(new FrameScanner.Found(e.line(), e.timestampNanos(), e.source(), e.destination(),
-                            e.transport(), s.message(), rejection, e.timed(),
-                            options.keepText() ? FrameScanner.text(b, 0, b.length, s.message()) : null));
+                if (sip.scan(chunk, e.line(), e.timestampNanos(), e.source(), e.destination(), e.transport(),
+                        e.timed(), b, 0, b.length)) {
                     chunk.count(PacketCount.WITH_SIP);
                 } else {
-                    chunk.count(PacketCount.NON_SIP_PAYLOADS);
                     chunk.count(PacketCount.WITHOUT_SIP);
                 }
                 if (chunk.found.size() >= CHUNK_FRAMES) {
@@ -277,6 +265,9 @@ final class InputAnalysis {
         for (PacketCount k : PacketCount.values()) {
             report.add(k, c.get(k));
         }
+        for (UnwrapCount k : UnwrapCount.values()) {
+            report.add(k, c.unwrapped[k.ordinal()]);
+        }
         for (String w : c.captureWarnings) {
             report.warn(w);
         }
@@ -338,8 +329,9 @@ final class InputAnalysis {
                 report.warn(r.encryptedFlowCount() + " encrypted (TLS) flows, not analysed: "
                         + String.join(", ", r.encryptedFlows()));
             }
-            if (r.hepCompressed() > 0) {
-                report.warn(r.hepCompressed() + " HEP packets carry a compressed payload that could not be opened");
+            long unopened = report.count(UnwrapCount.HEP_COMPRESSED_UNOPENED);
+            if (unopened > 0) {
+                report.warn(unopened + " HEP packets carry a compressed payload that could not be opened");
             }
         }
         var sctp = report.reassembly;

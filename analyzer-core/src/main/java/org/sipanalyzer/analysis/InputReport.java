@@ -25,6 +25,8 @@ public final class InputReport {
     long filteredOut;
     /** Frames by kind, indexed by {@link PacketCount#ordinal()}. */
     private final long[] counts = new long[PacketCount.SIZE];
+    /** What was unwrapped, indexed by {@link UnwrapCount#ordinal()}. */
+    private final long[] unwrapped = new long[UnwrapCount.SIZE];
     org.sipanalyzer.reassembly.ReassemblyStats reassembly;
     long retransmissionKeysEvicted;
     /** For a text log: "full", "time of day", "partial" or "none"; null for a capture. */
@@ -143,6 +145,15 @@ public final class InputReport {
 
     void add(PacketCount kind, long n) {
         counts[kind.ordinal()] += n;
+    }
+
+    /** What was found wrapped around SIP (HEP) or quoting it (ICMP errors). */
+    public long count(UnwrapCount kind) {
+        return unwrapped[kind.ordinal()];
+    }
+
+    void add(UnwrapCount kind, long n) {
+        unwrapped[kind.ordinal()] += n;
     }
 
     /** Frames read from the capture. */

@@ -46,7 +46,9 @@ public final class DecodedPacket {
     boolean moreFragments;
     int fragmentDataAt;
     int fragmentDataLength;
-    boolean icmpQuotedSip;
+    /** An ICMP error's quoted UDP payload (what the error was about): its offset, and -1 when there is none. */
+    int icmpQuotedAt = -1;
+    int icmpQuotedLength;
     /** SCTP: the user data of each whole DATA chunk, as offset and length pairs. */
     final int[] chunks = new int[2 * MAX_SCTP_CHUNKS];
     int chunkCount;
@@ -80,7 +82,8 @@ public final class DecodedPacket {
         moreFragments = false;
         fragmentDataAt = 0;
         fragmentDataLength = 0;
-        icmpQuotedSip = false;
+        icmpQuotedAt = -1;
+        icmpQuotedLength = 0;
         chunkCount = 0;
         fragmentedChunks = 0;
         pieceCount = 0;
@@ -166,9 +169,17 @@ public final class DecodedPacket {
         return a;
     }
 
-    /** True for an ICMP error that quotes a SIP message: it did not travel as such and is counted apart. */
-    public boolean isIcmpQuotedSip() {
-        return icmpQuotedSip;
+    /**
+     * For an ICMP error about a UDP datagram: where the payload it quotes starts in {@link #data()} (what the
+     * analysis checks for SIP, since such a message did not travel as such); -1 otherwise.
+     */
+    public int icmpQuotedPayloadOffset() {
+        return icmpQuotedAt;
+    }
+
+    /** The length of the quoted UDP payload; 0 when there is none. */
+    public int icmpQuotedPayloadLength() {
+        return icmpQuotedLength;
     }
 
     public Kind kind() {

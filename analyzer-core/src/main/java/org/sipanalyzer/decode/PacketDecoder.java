@@ -411,11 +411,10 @@ public final class PacketDecoder {
             return;
         }
         if (l4proto == 17 && end - l4 > 8) {
-            out.icmpQuotedSip = QUOTED_SIP.looksLikeSip(d, l4 + 8, end - l4 - 8);
+            out.icmpQuotedAt = l4 + 8;
+            out.icmpQuotedLength = end - l4 - 8;
         }
     }
-
-    private static final org.sipanalyzer.sip.SipScanner QUOTED_SIP = new org.sipanalyzer.sip.SipScanner();
 
     private void udp(byte[] d, int at, int end) {
         if (end - at < 8) {

@@ -27,10 +27,8 @@ public final class ReassemblyStats {
     long flowsDroppedForLimit;
     long oversizeMessages;
     long webSocketMessages;
-    long hepPackets;
-    long hepCompressed;
-    long hepUndecodable;
-    long icmpQuotedSip;
+    /** HEP packets on a stream whose length could not be framed (the analysis counts those that do not parse). */
+    long hepUnframed;
     long sctpReassembled;
     long sctpPiecesUnfinished;
     final Set<String> incompleteDatagramFlows = new LinkedHashSet<>();
@@ -53,19 +51,6 @@ public final class ReassemblyStats {
         } else {
             encryptedFlowsNotListed++;
         }
-    }
-
-    /** Counts a HEP packet; {@code unopened} when its payload was compressed in a way that could not be opened. */
-    public void hepPacket(boolean unopened) {
-        hepPackets++;
-        if (unopened) {
-            hepCompressed++;
-        }
-    }
-
-    /** Counts an ICMP error that quotes a SIP message (not a message itself). */
-    public void icmpQuotedSip() {
-        icmpQuotedSip++;
     }
 
     /** IP datagrams put back together from their fragments. */
@@ -142,22 +127,9 @@ public final class ReassemblyStats {
         return webSocketMessages;
     }
 
-    public long hepPackets() {
-        return hepPackets;
-    }
-
-    /** HEP packets whose payload is compressed in a way that could not be opened. */
-    public long hepCompressed() {
-        return hepCompressed;
-    }
-
-    public long hepUndecodable() {
-        return hepUndecodable;
-    }
-
-    /** ICMP errors quoting SIP: counted apart, never as messages. */
-    public long icmpQuotedSipCount() {
-        return icmpQuotedSip;
+    /** HEP packets on a TCP stream whose length was impossible: the stream was resynchronised past them. */
+    public long hepUnframed() {
+        return hepUnframed;
     }
 
     /** TLS flows ("client > server"): encrypted SIP (or other traffic) that cannot be analysed. */

@@ -167,7 +167,7 @@ final class StreamFramer {
     }
 
     private boolean sip(int avail) {
-        SipScanner.Scan s = scanner.scanStream(buf, start, avail);
+        SipScanner.Scan s = scanner.frameStream(buf, start, avail);
         switch (s.outcome()) {
             case MESSAGE -> {
                 if (s.consumed() > limits.maxMessageBytes()) {
@@ -177,7 +177,7 @@ final class StreamFramer {
                     discard(s.consumed(), true);
                     return true;
                 }
-                sink.sip(frame, timestamp, source, destination, Transport.TCP, s.message(), buf, start, s.consumed());
+                sink.unit(frame, timestamp, source, destination, Transport.TCP, buf, start, s.consumed());
                 discard(s.consumed(), false);
                 return true;
             }
@@ -321,13 +321,7 @@ final class StreamFramer {
                 if (fin) {
                     wsInMessage = false;
                     stats.webSocketMessages++;
-                    SipScanner.Scan s = scanner.scanDatagram(wsMessage, 0, wsLength);
-                    if (s.outcome() == SipScanner.Outcome.MESSAGE) {
-                        sink.sip(frame, timestamp, source, destination, Transport.WS, s.message(), wsMessage, 0,
-                                wsLength);
-                    } else if (s.outcome() == SipScanner.Outcome.NOT_SIP) {
-                        sink.nonSip();
-                    }
+                    sink.unit(frame, timestamp, source, destination, Transport.WS, wsMessage, 0, wsLength);
                     wsLength = 0;
                 }
             }
@@ -352,19 +346,14 @@ final class StreamFramer {
         }
         int len = Hep.hep3Length(buf, start, avail);
         if (len < 6 || len > limits.maxMessageBytes()) {
-            stats.hepUndecodable++;
+            stats.hepUnframed++;
             discard(4, true);
             return true;
         }
         if (avail < len) {
             return false;
         }
-        Hep.Packet p = Hep.parse(buf, start, len);
-        if (p == null) {
-            stats.hepUndecodable++;
-        } else {
-            sink.hep(frame, timestamp, p);
-        }
+        sink.hep(frame, timestamp, buf, start, len);
         discard(len, false);
         return true;
     }

@@ -1,24 +1,26 @@
 package org.sipanalyzer.reassembly;
 
 import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.Hep;
 import org.sipanalyzer.decode.Transport;
-import org.sipanalyzer.sip.SipMessage;
 
-/** Receives what reassembled streams yield, in the order it completes. */
+/**
+ * Receives what reassembled streams yield, in the order it completes: bytes framed, never parsed. The stage after
+ * reassembly scans them for SIP (and opens HEP) once, as it does datagrams.
+ */
 public interface StreamSink {
 
     /**
-     * A SIP message, complete; {@code d[off .. off+len)} holds its bytes (valid during the call only).
+     * A unit that may hold SIP: a message framed by its Content-Length on a TCP stream, or a WebSocket message;
+     * {@code d[off .. off+len)} holds it (valid during the call only).
      *
-     * @param frame the frame whose data completed the message
+     * @param frame the frame whose data completed the unit
      */
-    void sip(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport,
-            SipMessage message, byte[] d, int off, int len);
+    void unit(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport, byte[] d,
+            int off, int len);
 
-    /** A HEP packet carried over TCP. */
-    void hep(long frame, long timestampNanos, Hep.Packet packet);
+    /** A HEP packet framed on a TCP stream, {@code d[off .. off+len)}, not yet opened. */
+    void hep(long frame, long timestampNanos, byte[] d, int off, int len);
 
-    /** A stream unit (a WebSocket message, say) that is not SIP. */
+    /** A stream unit (plain HTTP, say) that is not SIP. */
     void nonSip();
 }

@@ -20,6 +20,7 @@ import org.sipanalyzer.analysis.MessageCounts;
 import org.sipanalyzer.analysis.MessageStatistics;
 import org.sipanalyzer.analysis.MetricRegistry;
 import org.sipanalyzer.analysis.PacketCount;
+import org.sipanalyzer.analysis.UnwrapCount;
 import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallStatistics;
 import org.sipanalyzer.catalogue.Catalogue;
@@ -294,8 +295,8 @@ public final class AnalysisReport {
             addIf(parts, re.webSocketMessages(), "WebSocket message", "WebSocket messages");
             addIf(parts, re.sctpReassembled(), "message reassembled from SCTP pieces",
                     "messages reassembled from SCTP pieces");
-            addIf(parts, re.hepPackets(), "HEP packet", "HEP packets");
-            addIf(parts, re.icmpQuotedSipCount(), "ICMP error quoting SIP (not counted as a message)",
+            addIf(parts, r.count(UnwrapCount.HEP_PACKETS), "HEP packet", "HEP packets");
+            addIf(parts, r.count(UnwrapCount.ICMP_QUOTED_SIP), "ICMP error quoting SIP (not counted as a message)",
                     "ICMP errors quoting SIP (not counted as messages)");
             addIf(parts, re.encryptedFlowCount(), "encrypted flow", "encrypted flows");
         }
@@ -488,7 +489,7 @@ public final class AnalysisReport {
             g.writeNumberField(k.jsonName(), r.count(k));
         }
         g.writeEndObject();
-        writeReassembly(g, r.reassembly());
+        writeReassembly(g, r);
         g.writeArrayFieldStart("warnings");
         for (String w : r.warnings()) {
             g.writeString(w);
@@ -505,8 +506,8 @@ public final class AnalysisReport {
         g.writeEndObject();
     }
 
-    private static void writeReassembly(JsonGenerator g, org.sipanalyzer.reassembly.ReassemblyStats r)
-            throws IOException {
+    private static void writeReassembly(JsonGenerator g, InputReport input) throws IOException {
+        org.sipanalyzer.reassembly.ReassemblyStats r = input.reassembly();
         g.writeObjectFieldStart("reassembly");
         if (r != null) {
             g.writeNumberField("datagramsReassembled", r.datagramsReassembled());
@@ -527,9 +528,9 @@ public final class AnalysisReport {
             g.writeNumberField("webSocketMessages", r.webSocketMessages());
             g.writeNumberField("sctpReassembled", r.sctpReassembled());
             g.writeNumberField("sctpPiecesUnfinished", r.sctpPiecesUnfinished());
-            g.writeNumberField("hepPackets", r.hepPackets());
-            g.writeNumberField("hepCompressedUnopened", r.hepCompressed());
-            g.writeNumberField("icmpQuotedSip", r.icmpQuotedSipCount());
+            g.writeNumberField("hepPackets", input.count(UnwrapCount.HEP_PACKETS));
+            g.writeNumberField("hepCompressedUnopened", input.count(UnwrapCount.HEP_COMPRESSED_UNOPENED));
+            g.writeNumberField("icmpQuotedSip", input.count(UnwrapCount.ICMP_QUOTED_SIP));
             g.writeNumberField("encryptedFlows", r.encryptedFlowCount());
             g.writeArrayFieldStart("encryptedFlowList");
             for (String f : r.encryptedFlows()) {

@@ -65,7 +65,7 @@ public final class SipScanner {
 
     /** Scans one datagram: the message is the whole of it, its body whatever follows the headers. */
     public Scan scanDatagram(byte[] d, int off, int len) {
-        return scan(d, off, off + len, false);
+        return scan(d, off, off + len, false, false);
     }
 
     /**
@@ -73,7 +73,16 @@ public final class SipScanner {
      * header is absent). Returns {@link Outcome#INCOMPLETE} until all of it is there.
      */
     public Scan scanStream(byte[] d, int off, int len) {
-        return scan(d, off, off + len, true);
+        return scan(d, off, off + len, true, false);
+    }
+
+    /**
+     * Frames the start of a byte stream as {@link #scanStream} does, with the same outcome and length, but reads no
+     * field but Content-Length: the message ({@link Scan#message()} is null) is scanned once, downstream, from the
+     * bytes framed.
+     */
+    public Scan frameStream(byte[] d, int off, int len) {
+        return scan(d, off, off + len, true, true);
     }
 
     /** True when the bytes at {@code off} begin with something that looks like a SIP start line. */
@@ -89,7 +98,7 @@ public final class SipScanner {
         return v > 0 && p + v < lineEnd && isBlank(d[p + v]) || requestLineMethodEnd(d, p, lineEnd) > 0;
     }
 
-    private Scan scan(byte[] d, int off, int end, boolean stream) {
+    private Scan scan(byte[] d, int off, int end, boolean stream, boolean frameOnly) {
         int p = skipBlankLines(d, off, end);
         if (p == end) {
             return end > off ? new Scan(Outcome.KEEP_ALIVE, null, end - off) : Scan.NOT_SIP;
@@ -103,8 +112,14 @@ public final class SipScanner {
         }
         int lineEnd = trimEnd(d, p, eol < 0 ? end : eol);
         Builder b = new Builder();
+        b.frameOnly = frameOnly;
         int version = versionLength(d, p, lineEnd);
-        if (version > 0 && p + version < lineEnd && isBlank(d[p + version])) {
+        if (frameOnly) {
+            boolean statusLine = version > 0 && p + version < lineEnd && isBlank(d[p + version]);
+            if (!statusLine && requestLineMethodEnd(d, p, lineEnd) < 0) {
+                return Scan.NOT_SIP;
+            }
+        } else if (version > 0 && p + version < lineEnd && isBlank(d[p + version])) {
             if (!isVersion20(d, p, version)) {
                 b.problems.add(SipProblem.UNSUPPORTED_VERSION);
             }
@@ -129,7 +144,7 @@ public final class SipScanner {
             }
             b.requestUri = text(d, uriStart, uriEnd);
         }
-        for (int i = p; i < lineEnd; i++) {
+        for (int i = p; i < lineEnd && !frameOnly; i++) {
             int c = d[i] & 0xff;
             if ((c < 0x20 && c != '\t') || c == 0x7f) {
                 b.problems.add(SipProblem.CONTROL_CHARACTER);
@@ -160,6 +175,9 @@ public final class SipScanner {
                 b.problems.add(SipProblem.BODY_TRUNCATED);
             }
             length = end - p;
+        }
+        if (frameOnly) {
+            return new Scan(Outcome.MESSAGE, null, p - off + length);
         }
         b.checkMandatory();
         return new Scan(Outcome.MESSAGE, b.build(length), p - off + length);
@@ -385,8 +403,13 @@ public final class SipScanner {
         boolean toSeen;
         boolean contentLengthSeen;
         final EnumSet<SipProblem> problems = EnumSet.noneOf(SipProblem.class);
+        /** Framing a stream: only Content-Length is read. */
+        boolean frameOnly;
 
         void header(int id, byte[] d, int s, int e) {
+            if (frameOnly && id != H_CONTENT_LENGTH) {
+                return;
+            }
             switch (id) {
                 case H_CALL_ID -> {
                     if (callId != null) {

@@ -298,7 +298,7 @@ class ReassemblyAnalysisTest {
         assertEquals(1_600_000_000_250_000_000L, events.get(0).timestampNanos());
         assertEquals("10.1.1.1:5062", events.get(1).source().toString());
         assertEquals(1_600_000_001_500_000_000L, events.get(1).timestampNanos());
-        assertEquals(2, r.inputs().get(0).reassembly().hepPackets());
+        assertEquals(2, r.inputs().get(0).count(UnwrapCount.HEP_PACKETS));
     }
 
     @Test

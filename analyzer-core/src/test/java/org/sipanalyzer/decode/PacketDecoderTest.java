@@ -201,16 +201,19 @@ class PacketDecoderTest {
     }
 
     @Test
-    void sipQuotedInAnIcmpErrorIsFlaggedNotDelivered() {
+    void anIcmpErrorsQuotedPayloadIsShownNotDelivered() {
         byte[] quoted = ipv4Packet(SRC, DST, 17, udp(5060, 5060, PAYLOAD));
         ByteBuffer icmp = ByteBuffer.allocate(8 + quoted.length);
         icmp.put((byte) 3).put((byte) 3).putShort((short) 0).putInt(0).put(quoted);
         DecodedPacket p = decode(LinkType.RAW, ipv4Packet(DST, SRC, 1, icmp.array()));
         assertEquals(DecodedPacket.Kind.OTHER_IP, p.kind());
-        assertTrue(p.isIcmpQuotedSip());
+        assertEquals(PAYLOAD.length, p.icmpQuotedPayloadLength(), "the quoted UDP payload, for the analysis to check");
+        assertEquals(new String(PAYLOAD, java.nio.charset.StandardCharsets.ISO_8859_1), new String(p.payloadData(),
+                p.icmpQuotedPayloadOffset(), p.icmpQuotedPayloadLength(), java.nio.charset.StandardCharsets.ISO_8859_1));
         ByteBuffer echo = ByteBuffer.allocate(8 + quoted.length);
         echo.put((byte) 8).put((byte) 0).putShort((short) 0).putInt(0).put(quoted);
-        assertTrue(!decode(LinkType.RAW, ipv4Packet(DST, SRC, 1, echo.array())).isIcmpQuotedSip(), "not an error");
+        assertEquals(-1, decode(LinkType.RAW, ipv4Packet(DST, SRC, 1, echo.array())).icmpQuotedPayloadOffset(),
+                "not an error");
     }
 
     @Test

@@ -31,7 +31,6 @@ import org.sipanalyzer.reassembly.Reassembly;
 import org.sipanalyzer.reassembly.ReassemblyLimits;
 import org.sipanalyzer.reassembly.ReassemblyStats;
 import org.sipanalyzer.reassembly.StreamSink;
-import org.sipanalyzer.sip.SipMessage;
 import org.sipanalyzer.testing.Packets;
 
 /**
@@ -369,7 +368,7 @@ class ComponentFuzzTest {
             s.fragmentsOverlapping(), s.datagramsDroppedForLimit(), s.tcpDirections(), s.tcpRetransmittedSegments(),
             s.tcpOutOfOrderSegments(), s.tcpGapBytes(), s.tcpSkippedBytes(), s.tcpUnfinishedMessages(),
             s.bytesDroppedForLimit(), s.flowsDroppedForLimit(), s.oversizeMessages(), s.webSocketMessages(),
-            s.hepPackets(), s.hepCompressed(), s.hepUndecodable(), s.sctpReassembled(), s.sctpPiecesUnfinished(),
+            s.hepUnframed(), s.sctpReassembled(), s.sctpPiecesUnfinished(),
             s.encryptedFlowCount()};
         for (int i = 0; i < counts.length; i++) {
             assertTrue(counts[i] >= 0, "count " + i + " is negative: " + counts[i]);
@@ -451,9 +450,8 @@ class ComponentFuzzTest {
         }
 
         @Override
-        public void sip(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport,
-                SipMessage message, byte[] d, int off, int len) {
-            assertNotNull(message);
+        public void unit(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport,
+                byte[] d, int off, int len) {
             assertTrue(off >= 0 && len > 0 && off + len <= d.length, "a message lies within its array");
             assertTrue(len <= limits.maxMessageBytes(), "a message from a stream within the limit: " + len);
             assertTrue(transport == Transport.TCP || transport == Transport.WS);
@@ -462,9 +460,14 @@ class ComponentFuzzTest {
         }
 
         @Override
-        public void hep(long frame, long timestampNanos, Hep.Packet packet) {
-            heps++;
-            checkHep(packet, limits.maxMessageBytes());
+        public void hep(long frame, long timestampNanos, byte[] d, int off, int len) {
+            assertTrue(off >= 0 && len >= 6 && off + len <= d.length && len <= limits.maxMessageBytes(),
+                    "a HEP packet framed within its array and the limit: " + len);
+            Hep.Packet packet = Hep.parse(d, off, len);
+            if (packet != null) {
+                heps++;
+                checkHep(packet, limits.maxMessageBytes());
+            }
         }
 
         @Override

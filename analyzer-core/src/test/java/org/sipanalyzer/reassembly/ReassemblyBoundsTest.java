@@ -7,11 +7,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.sipanalyzer.decode.DecodedPacket;
 import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.Hep;
 import org.sipanalyzer.decode.LinkType;
 import org.sipanalyzer.decode.PacketDecoder;
 import org.sipanalyzer.decode.Transport;
-import org.sipanalyzer.sip.SipMessage;
 import org.sipanalyzer.testing.Packets;
 
 /**
@@ -27,12 +25,12 @@ class ReassemblyBoundsTest {
         long messages;
 
         @Override
-        public void sip(long frame, long ts, Endpoint s, Endpoint d, Transport t, SipMessage m, byte[] b, int o, int l) {
+        public void unit(long frame, long ts, Endpoint s, Endpoint d, Transport t, byte[] b, int o, int l) {
             messages++;
         }
 
         @Override
-        public void hep(long frame, long ts, Hep.Packet p) {
+        public void hep(long frame, long ts, byte[] b, int o, int l) {
         }
 
         @Override
