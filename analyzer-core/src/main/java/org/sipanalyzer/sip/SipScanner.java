@@ -98,6 +98,8 @@ public final class SipScanner {
         return v > 0 && p + v < lineEnd && isBlank(d[p + v]) || requestLineMethodEnd(d, p, lineEnd) > 0;
     }
 
+    private final Builder framing = new Builder(true);
+
     private Scan scan(byte[] d, int off, int end, boolean stream, boolean frameOnly) {
         int p = skipBlankLines(d, off, end);
         if (p == end) {
@@ -111,8 +113,15 @@ public final class SipScanner {
             return couldBecomeStartLine(d, p, end) ? Scan.INCOMPLETE : Scan.NOT_SIP;
         }
         int lineEnd = trimEnd(d, p, eol < 0 ? end : eol);
-        Builder b = new Builder();
-        b.frameOnly = frameOnly;
+        Builder b;
+        if (frameOnly) {
+            b = framing; // framing keeps nothing of a message: one builder serves every call
+            b.contentLength = -1;
+            b.contentLengthSeen = false;
+            b.problems.clear();
+        } else {
+            b = new Builder();
+        }
         int version = versionLength(d, p, lineEnd);
         if (frameOnly) {
             boolean statusLine = version > 0 && p + version < lineEnd && isBlank(d[p + version]);
@@ -404,7 +413,15 @@ public final class SipScanner {
         boolean contentLengthSeen;
         final EnumSet<SipProblem> problems = EnumSet.noneOf(SipProblem.class);
         /** Framing a stream: only Content-Length is read. */
-        boolean frameOnly;
+        final boolean frameOnly;
+
+        Builder() {
+            this(false);
+        }
+
+        Builder(boolean frameOnly) {
+            this.frameOnly = frameOnly;
+        }
 
         void header(int id, byte[] d, int s, int e) {
             if (frameOnly && id != H_CONTENT_LENGTH) {
@@ -455,7 +472,7 @@ public final class SipScanner {
                         problems.add(SipProblem.DUPLICATE_HEADER);
                     } else {
                         contentLengthSeen = true;
-                        contentLength(value(d, s, e));
+                        contentLength(d, s, e);
                     }
                 }
                 case H_REASON -> reason = reason == null ? value(d, s, e) : cap(reason + ", " + value(d, s, e));
@@ -513,11 +530,42 @@ public final class SipScanner {
         }
 
         private void contentLength(String v) {
-            if (v.isEmpty() || v.length() > 9 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            boolean digits = !v.isEmpty() && v.length() <= 9;
+            for (int i = 0; i < v.length() && digits; i++) {
+                digits = v.charAt(i) >= '0' && v.charAt(i) <= '9';
+            }
+            if (!digits) {
                 problems.add(SipProblem.BAD_CONTENT_LENGTH);
                 return;
             }
             contentLength = Integer.parseInt(v);
+        }
+
+        /**
+         * Content-Length straight from the bytes when its value is 1 to 9 ASCII digits between blanks (what nearly
+         * every message sends); anything else goes through {@link #value} as every other header does, so the result
+         * is the same either way.
+         */
+        private void contentLength(byte[] d, int s, int e) {
+            int a = s;
+            while (a < e && (d[a] == ' ' || d[a] == '\t')) {
+                a++;
+            }
+            int z = e;
+            while (z > a && (d[z - 1] == ' ' || d[z - 1] == '\t')) {
+                z--;
+            }
+            int n = 0;
+            boolean digits = z > a && z - a <= 9;
+            for (int i = a; i < z && digits; i++) {
+                digits = d[i] >= '0' && d[i] <= '9';
+                n = n * 10 + (d[i] - '0');
+            }
+            if (digits) {
+                contentLength = n;
+            } else {
+                contentLength(value(d, s, e));
+            }
         }
 
         private void via(String v) {
