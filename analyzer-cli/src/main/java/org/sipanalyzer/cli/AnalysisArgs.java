@@ -32,8 +32,8 @@ import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.ResponseClass;
 import org.sipanalyzer.decode.Transport;
 import org.sipanalyzer.reassembly.ReassemblyLimits;
+import org.sipanalyzer.report.AnalysisReport;
 import org.sipanalyzer.report.FailedCalls;
-import org.sipanalyzer.report.Words;
 
 /** What {@code analyze}, {@code calls} and {@code check} share: the inputs, the options and the run of the analysis. */
 final class AnalysisArgs {
@@ -453,19 +453,12 @@ final class AnalysisArgs {
      * @param failedCalls the first failed calls (FailedCalls.MAX_LISTED), in start order; empty unless asked for
      * @param ladders the first failed calls with their messages; empty unless asked for
      */
-    record Run(AnalysisResult result, CallStatistics calls, List<Call> failedCalls, Filtered filtered,
+    record Run(AnalysisResult result, CallStatistics calls, List<Call> failedCalls,
             List<FailedCalls.Ladder> ladders, MetricRegistry metrics) {
-    }
 
-    /** What a filter was and what it left out; null in a {@link Run} without one. */
-    record Filtered(String applied, long messagesRemoved, long callsRemoved, long notExamined) {
-
-        /** One line for reports: "--code 5xx: 812 messages and 57 calls left out". */
-        String line() {
-            return "filter " + applied + ": " + Words.count(messagesRemoved, "message") + " and "
-                    + Words.count(callsRemoved, "call") + " left out"
-                    + (notExamined > 0 ? "; " + Words.count(notExamined, "message")
-                            + " of Call-IDs beyond the 2,000,000 followed per input were left out unexamined" : "");
+        /** The filter's line for standard error ("filter --code 5xx: 812 messages and 57 calls left out"), or null. */
+        String filterLine() {
+            return result.filter().map(AnalysisReport::filterLine).orElse(null);
         }
     }
 
@@ -507,54 +500,28 @@ final class AnalysisArgs {
         }
         List<Tap<?>> registered = Taps.create();
         listeners.addAll(registered);
-        Analysed a = analyseFiltered(line, command, options, inputs, listeners);
-        AnalysisResult result = a.result();
-        Filtered filtered = a.filtered();
+        AnalysisResult result = analyseFiltered(line, command, options, inputs, listeners);
         MetricRegistry metrics = new MetricRegistry();
         result.publish(metrics);
         calls.publish(metrics);
         for (Tap<?> t : registered) {
             t.publish(metrics);
         }
-        return new Run(result, calls.statistics(), failed == null ? List.of() : failed.listed(), filtered,
+        return new Run(result, calls.statistics(), failed == null ? List.of() : failed.listed(),
                 failed == null ? List.of() : failed.ladders(), metrics);
     }
 
-    /** An analysis, and what its filter left out (null without one). */
-    record Analysed(AnalysisResult result, Filtered filtered) {
-    }
-
     /**
-     * Analyses {@code inputs} with {@code listeners}, through the command line's filter when it has one: a first
-     * reading chooses the Call-IDs that meet every criterion, the second analyses those calls, whole.
+     * Analyses {@code inputs} with {@code listeners}, through the command line's filter when it has one (the core
+     * reads each input twice then: {@link Analyzer#analyze(List, List, CallFilter)}).
      */
-    static Analysed analyseFiltered(CommandLine line, String command, AnalysisOptions options,
-            List<AnalysisInput> inputs, List<StatisticsListener> listeners)
-            throws UsageException {
-        CallFilter filter = filter(line, command);
-        if (filter.isEmpty()) {
-            return new Analysed(new Analyzer(Catalogue.standard(), options).analyze(inputs, listeners), null);
+    static AnalysisResult analyseFiltered(CommandLine line, String command, AnalysisOptions options,
+            List<AnalysisInput> inputs, List<StatisticsListener> listeners) throws UsageException {
+        try {
+            return new Analyzer(Catalogue.standard(), options).analyze(inputs, listeners, filter(line, command));
+        } catch (IOException e) {
+            throw new UsageException(command + ": " + TextSafe.of(e.getMessage()));
         }
-        // A filter reads each input twice (to choose the calls, then to analyse them): standard input and pipes are
-        // copied to temporary files first.
-        List<AnalysisInput> twice = new ArrayList<>();
-        for (AnalysisInput in : inputs) {
-            try {
-                twice.add(in.rereadable());
-            } catch (IOException e) {
-                throw new UsageException(command + ": " + TextSafe.of(e.getMessage()));
-            }
-        }
-        inputs = twice;
-        if (filter.needsText()) {
-            options = options.withKeepText(true);
-        }
-        var selection = new CallFilter.Selection(filter);
-        new Analyzer(Catalogue.standard(), options).analyze(inputs, List.of(selection));
-        var gate = selection.gate();
-        AnalysisResult result = new Analyzer(Catalogue.standard(), options).withGate(gate).analyze(inputs, listeners);
-        return new Analysed(result, new Filtered(filter.describe(), gate.messagesRemoved(), gate.callsRemoved(),
-                selection.notExamined()));
     }
 
     /** Reports unreadable inputs on standard error, one line each. */

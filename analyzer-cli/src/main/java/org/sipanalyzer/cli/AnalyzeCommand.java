@@ -96,18 +96,14 @@ final class AnalyzeCommand implements Command {
         if (format == OutputFormat.SQL) {
             report.withAnalysisId(AnalysisArgs.analysisId(line, AnalysisArgs.inputs(line, name())));
         }
-        if (run.filtered() != null) {
-            report.withFilter(run.filtered().applied(), run.filtered().messagesRemoved(), run.filtered().callsRemoved(),
-                    run.filtered().line());
-        }
         try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
             report.write(format, out, console.width());
         }
         if (format == OutputFormat.CSV && table != AnalysisReport.CsvTable.INPUTS) {
             // A CSV table has no room for what was skipped; nothing is lost silently, so it is said here.
             console.err().println(Main.PROGRAM + ": " + report.summaryLine());
-            if (run.filtered() != null) {
-                console.err().println(Main.PROGRAM + ": " + run.filtered().line());
+            if (run.filterLine() != null) {
+                console.err().println(Main.PROGRAM + ": " + run.filterLine());
             }
         }
         if (chart != null) {

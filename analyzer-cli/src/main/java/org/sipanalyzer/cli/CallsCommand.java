@@ -20,6 +20,7 @@ import org.sipanalyzer.calls.CallSpool;
 import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallTracker;
 import org.sipanalyzer.catalogue.Catalogue;
+import org.sipanalyzer.report.AnalysisReport;
 import org.sipanalyzer.report.CallsReport;
 import org.sipanalyzer.report.OutputFormat;
 
@@ -91,11 +92,10 @@ final class CallsCommand implements Command {
                     rows.add(c);
                 }
             });
-            AnalysisArgs.Analysed a = AnalysisArgs.analyseFiltered(line, name(), options, inputs, List.of(tracker));
-            AnalysisResult result = a.result();
+            AnalysisResult result = AnalysisArgs.analyseFiltered(line, name(), options, inputs, List.of(tracker));
             AnalysisArgs.checkReadable(result, console, name());
-            if (a.filtered() != null) {
-                console.err().println(Main.PROGRAM + ": calls: " + a.filtered().line());
+            if (result.filter().isPresent()) {
+                console.err().println(Main.PROGRAM + ": calls: " + AnalysisReport.filterLine(result.filter().get()));
             }
             try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
                 new CallsReport(rows, inputs.stream().map(AnalysisInput::name).toList(), Catalogue.standard())

@@ -92,8 +92,8 @@ final class CheckCommand implements Command {
             }
         } else {
             AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name());
-            if (run.filtered() != null) {
-                console.err().println(Main.PROGRAM + ": check: " + run.filtered().line());
+            if (run.filterLine() != null) {
+                console.err().println(Main.PROGRAM + ": check: " + run.filterLine());
             }
             // An input that could not be read fails the gate: rules over what was read must not pass for all.
             List<Unread> unread = run.result().inputs().stream().filter(r -> !r.readable())

@@ -9,8 +9,20 @@ import java.util.List;
  * @param inputs per input
  * @param total every input's statistics added up
  * @param failedListeners listeners that threw and were disabled, with the error
+ * @param filterSummary what a filter left out; null when the analysis had none (see {@link #filter()})
  */
-public record AnalysisResult(List<InputReport> inputs, MessageStatistics total, List<String> failedListeners) {
+public record AnalysisResult(List<InputReport> inputs, MessageStatistics total, List<String> failedListeners,
+        FilterSummary filterSummary) {
+
+    /** An analysis without a filter. */
+    public AnalysisResult(List<InputReport> inputs, MessageStatistics total, List<String> failedListeners) {
+        this(inputs, total, failedListeners, null);
+    }
+
+    /** What the filter left out, when there was one. */
+    public java.util.Optional<FilterSummary> filter() {
+        return java.util.Optional.ofNullable(filterSummary);
+    }
 
     /** True when at least one input could be read. */
     public boolean anyReadable() {

@@ -56,6 +56,33 @@ public final class Analyzer {
         return this;
     }
 
+    /**
+     * Analyses {@code inputs} through {@code filter} (none when it is empty): a first reading chooses the Call-IDs
+     * that meet every criterion, the second analyses those calls, whole, handing their events to {@code listeners}.
+     * Each input is read twice, so standard input and pipes are first copied to temporary files
+     * ({@link AnalysisInput#rereadable()}); a criterion that reads message text has it kept in both readings. The
+     * result says what the filter left out ({@link AnalysisResult#filter()}).
+     *
+     * @throws IOException when a stream cannot be copied to be read twice
+     */
+    public AnalysisResult analyze(List<AnalysisInput> inputs, List<StatisticsListener> listeners, CallFilter filter)
+            throws IOException {
+        if (filter.isEmpty()) {
+            return analyze(inputs, listeners);
+        }
+        List<AnalysisInput> twice = new ArrayList<>();
+        for (AnalysisInput in : inputs) {
+            twice.add(in.rereadable());
+        }
+        AnalysisOptions o = filter.needsText() ? options.withKeepText(true) : options;
+        CallFilter.Selection selection = new CallFilter.Selection(filter);
+        new Analyzer(catalogue, o, maxInputBreakdowns).analyze(twice, List.of(selection));
+        CallFilter.Gate g = selection.gate();
+        AnalysisResult r = new Analyzer(catalogue, o, maxInputBreakdowns).withGate(g).analyze(twice, listeners);
+        return new AnalysisResult(r.inputs(), r.total(), r.failedListeners(), new FilterSummary(filter.describe(),
+                g.messagesRemoved(), g.callsRemoved(), selection.notExamined()));
+    }
+
     /** Analyses {@code inputs} and returns one report per input and their total. */
     public AnalysisResult analyze(List<AnalysisInput> inputs) {
         return analyze(inputs, List.of());

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.sipanalyzer.analysis.AnalysisResult;
 import org.sipanalyzer.analysis.CodeStatistics;
 import org.sipanalyzer.analysis.Counts;
+import org.sipanalyzer.analysis.FilterSummary;
 import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.analysis.MessageCounts;
 import org.sipanalyzer.analysis.MessageStatistics;
@@ -119,10 +120,6 @@ public final class AnalysisReport {
         return this;
     }
 
-    private String filterApplied;
-    private long filterMessages;
-    private long filterCalls;
-    private String filterLine;
 
     private List<FailedCalls.Ladder> ladders = List.of();
     private MetricRegistry metrics;
@@ -139,13 +136,19 @@ public final class AnalysisReport {
         return this;
     }
 
-    /** A filter was applied: the text, JSON and document reports say which and what it left out. */
-    public AnalysisReport withFilter(String applied, long messagesRemoved, long callsRemoved, String line) {
-        this.filterApplied = applied;
-        this.filterMessages = messagesRemoved;
-        this.filterCalls = callsRemoved;
-        this.filterLine = line;
-        return this;
+    /**
+     * What a filter left out, in one line for every report: "filter --code 5xx: 812 messages and 57 calls left out".
+     */
+    public static String filterLine(FilterSummary f) {
+        return "filter " + f.applied() + ": " + Words.count(f.messagesRemoved(), "message") + " and "
+                + Words.count(f.callsRemoved(), "call") + " left out"
+                + (f.notExamined() > 0 ? "; " + Words.count(f.notExamined(), "message")
+                        + " of Call-IDs beyond the 2,000,000 followed per input were left out unexamined" : "");
+    }
+
+    /** The filter's line, or null without a filter. */
+    private String filterLine() {
+        return result.filter().map(AnalysisReport::filterLine).orElse(null);
     }
 
     /** The id the SQL format files this analysis under (loading it again replaces its rows). */
@@ -180,10 +183,10 @@ public final class AnalysisReport {
             case JSON -> writeJson(out);
             case CSV -> writeCsv(out);
             case MARKDOWN -> out.write(DocumentReport.render(new Doc.MarkdownDoc(), result, calls, intervalSeconds,
-                    failedCalls, filterLine, ladders));
+                    failedCalls, filterLine(), ladders));
             case SQL -> SqlReport.writeAnalysis(out, analysisId, result, calls);
             case HTML -> out.write(DocumentReport.render(new Doc.HtmlDoc("SIP analysis"), result, calls,
-                    intervalSeconds, failedCalls, filterLine, ladders));
+                    intervalSeconds, failedCalls, filterLine(), ladders));
             default -> throw new IllegalArgumentException("an analysis cannot be written as " + format.word());
         }
         out.flush();
@@ -195,8 +198,8 @@ public final class AnalysisReport {
         MessageStatistics t = result.total();
         StringBuilder sb = new StringBuilder();
         sb.append(summaryLine()).append('\n');
-        if (filterLine != null) {
-            sb.append(TextTable.clean(filterLine)).append('\n');
+        if (filterLine() != null) {
+            sb.append(TextTable.clean(filterLine())).append('\n');
         }
         sb.append('\n');
         if (t.responses().count() == 0) {
@@ -405,11 +408,12 @@ public final class AnalysisReport {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeNumberField("schemaVersion", JSON_SCHEMA_VERSION);
-            if (filterApplied != null) {
+            if (result.filter().isPresent()) {
+                FilterSummary f = result.filter().get();
                 g.writeObjectFieldStart("filter");
-                g.writeStringField("applied", filterApplied);
-                g.writeNumberField("messagesRemoved", filterMessages);
-                g.writeNumberField("callsRemoved", filterCalls);
+                g.writeStringField("applied", f.applied());
+                g.writeNumberField("messagesRemoved", f.messagesRemoved());
+                g.writeNumberField("callsRemoved", f.callsRemoved());
                 g.writeEndObject();
             }
             g.writeArrayFieldStart("inputs");
