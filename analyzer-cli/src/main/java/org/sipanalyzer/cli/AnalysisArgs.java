@@ -34,6 +34,7 @@ import org.sipanalyzer.decode.Transport;
 import org.sipanalyzer.reassembly.ReassemblyLimits;
 import org.sipanalyzer.report.AnalysisReport;
 import org.sipanalyzer.report.FailedCalls;
+import org.sipanalyzer.report.TextSafe;
 
 /** What {@code analyze}, {@code calls} and {@code check} share: the inputs, the options and the run of the analysis. */
 final class AnalysisArgs {

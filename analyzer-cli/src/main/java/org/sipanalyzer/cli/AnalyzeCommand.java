@@ -12,6 +12,7 @@ import org.apache.commons.cli.Options;
 import org.sipanalyzer.report.AnalysisReport;
 import org.sipanalyzer.report.Charts;
 import org.sipanalyzer.report.OutputFormat;
+import org.sipanalyzer.report.TextSafe;
 
 /** {@code sip-analyzer analyze}: finds every SIP message in captures and reports responses and calls. */
 final class AnalyzeCommand implements Command {

@@ -8,6 +8,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.sipanalyzer.calls.CallOptions;
 import org.sipanalyzer.calls.KpiDefinitions;
+import org.sipanalyzer.report.TextSafe;
 
 /** The call-tracking options shared by {@code analyze} and {@code calls}. */
 final class CallOptionsParser {

@@ -23,6 +23,7 @@ import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.report.AnalysisReport;
 import org.sipanalyzer.report.CallsReport;
 import org.sipanalyzer.report.OutputFormat;
+import org.sipanalyzer.report.TextSafe;
 
 /** {@code sip-analyzer calls}: one row per call, filterable; or one call's messages as a ladder diagram. */
 final class CallsCommand implements Command {

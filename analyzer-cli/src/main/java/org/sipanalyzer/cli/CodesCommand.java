@@ -15,6 +15,7 @@ import org.sipanalyzer.catalogue.ResponseClass;
 import org.sipanalyzer.catalogue.ResponseCode;
 import org.sipanalyzer.report.CatalogueReport;
 import org.sipanalyzer.report.OutputFormat;
+import org.sipanalyzer.report.TextSafe;
 
 /** {@code sip-analyzer codes}: lists and explains SIP response codes and exports the catalogue. */
 final class CodesCommand implements Command {

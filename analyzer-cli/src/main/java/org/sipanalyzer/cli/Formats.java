@@ -3,6 +3,7 @@ package org.sipanalyzer.cli;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.sipanalyzer.report.OutputFormat;
+import org.sipanalyzer.report.TextSafe;
 
 /** Parses {@code --format} against the formats one command offers. */
 final class Formats {

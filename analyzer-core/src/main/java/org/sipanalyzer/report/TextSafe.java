@@ -1,19 +1,20 @@
-package org.sipanalyzer.cli;
+package org.sipanalyzer.report;
 
 /** Makes user- or capture-supplied text safe to echo in a one-line error message. */
-final class TextSafe {
+public final class TextSafe {
 
     private static final int MAX = 300;
 
     private TextSafe() {
     }
 
-    static String of(String s) {
+    /** {@code s} with control characters as {@code ?}, cut at 300 characters. */
+    public static String of(String s) {
         return of(s, MAX);
     }
 
     /** The same, cut at {@code max} characters: for messages of our own that quote a little of the user's text. */
-    static String of(String s, int max) {
+    public static String of(String s, int max) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < s.length() && sb.length() < max; i++) {
             char c = s.charAt(i);
