@@ -14,26 +14,18 @@ import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.sipanalyzer.SipAnalysis;
 import org.sipanalyzer.analysis.AnalysisInput;
 import org.sipanalyzer.analysis.AnalysisOptions;
 import org.sipanalyzer.analysis.AnalysisResult;
-import org.sipanalyzer.analysis.Analyzer;
 import org.sipanalyzer.analysis.CallFilter;
 import org.sipanalyzer.analysis.InputReport;
-import org.sipanalyzer.analysis.MetricRegistry;
 import org.sipanalyzer.analysis.SipEvent;
-import org.sipanalyzer.analysis.StatisticsListener;
-import org.sipanalyzer.analysis.Tap;
-import org.sipanalyzer.analysis.Taps;
-import org.sipanalyzer.calls.Call;
-import org.sipanalyzer.calls.CallStatistics;
-import org.sipanalyzer.calls.CallTracker;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.ResponseClass;
 import org.sipanalyzer.decode.Transport;
 import org.sipanalyzer.reassembly.ReassemblyLimits;
 import org.sipanalyzer.report.AnalysisReport;
-import org.sipanalyzer.report.FailedCalls;
 import org.sipanalyzer.report.TextSafe;
 
 /** What {@code analyze}, {@code calls} and {@code check} share: the inputs, the options and the run of the analysis. */
@@ -449,77 +441,47 @@ final class AnalysisArgs {
         return false;
     }
 
-    /** A whole analysis: the messages and, folded from them, the calls. */
-    /**
-     * @param failedCalls the first failed calls (FailedCalls.MAX_LISTED), in start order; empty unless asked for
-     * @param ladders the first failed calls with their messages; empty unless asked for
-     */
-    record Run(AnalysisResult result, CallStatistics calls, List<Call> failedCalls,
-            List<FailedCalls.Ladder> ladders, MetricRegistry metrics) {
-
-        /** The filter's line for standard error ("filter --code 5xx: 812 messages and 57 calls left out"), or null. */
-        String filterLine() {
-            return result.filter().map(AnalysisReport::filterLine).orElse(null);
-        }
+    /** The filter's line for standard error ("filter --code 5xx: 812 messages and 57 calls left out"), or null. */
+    static String filterLine(AnalysisResult result) {
+        return result.filter().map(AnalysisReport::filterLine).orElse(null);
     }
 
     /**
      * Analyses the inputs named on the command line with its options, following calls, and reports inputs that
      * could not be read; fails when none could.
      */
-    static Run analyse(CommandLine line, Console console, String command) throws UsageException {
+    static SipAnalysis.Result analyse(CommandLine line, Console console, String command) throws UsageException {
         return analyse(line, console, command, false);
     }
 
     /** The same, also keeping the failed calls the HTML and Markdown reports show, when {@code failedCalls}. */
-    static Run analyse(CommandLine line, Console console, String command, boolean failedCalls) throws UsageException {
-        Run run = analyse(line, command, inputs(line, command), failedCalls);
-        checkReadable(run.result(), console, command);
+    static SipAnalysis.Result analyse(CommandLine line, Console console, String command, boolean failedCalls)
+            throws UsageException {
+        SipAnalysis.Result run = analyse(line, command, inputs(line, command), failedCalls);
+        checkReadable(run.analysis(), console, command);
         return run;
     }
 
-    static Run analyse(CommandLine line, String command, List<AnalysisInput> inputs) throws UsageException {
+    static SipAnalysis.Result analyse(CommandLine line, String command, List<AnalysisInput> inputs)
+            throws UsageException {
         return analyse(line, command, inputs, false);
     }
 
     /**
-     * Analyses the inputs given, following calls, with the options on the command line; inputs that cannot be read
-     * are in the result, marked so, and reported by nothing here. The failed calls are kept only when asked for:
-     * holding the messages of open calls is work a report that does not show them need not do.
+     * Analyses the inputs given with the options on the command line (SipAnalysis); inputs that cannot be read are
+     * in the result, marked so, and reported by nothing here.
      */
-    static Run analyse(CommandLine line, String command, List<AnalysisInput> inputs, boolean failedCalls)
-            throws UsageException {
-        // The ladders show each message's text on hover.
-        AnalysisOptions options = options(line, command).withKeepText(failedCalls);
-        FailedCalls failed = failedCalls ? new FailedCalls() : null;
-        CallTracker calls = failed == null ? new CallTracker(CallOptionsParser.parse(line, command))
-                : new CallTracker(CallOptionsParser.parse(line, command), failed::finished);
-        // The failed calls after the tracker: they still hold an input's messages when it judges its last calls.
-        List<StatisticsListener> listeners = new ArrayList<>(List.of(calls));
-        if (failed != null) {
-            listeners.add(failed);
-        }
-        List<Tap<?>> registered = Taps.create();
-        listeners.addAll(registered);
-        AnalysisResult result = analyseFiltered(line, command, options, inputs, listeners);
-        MetricRegistry metrics = new MetricRegistry();
-        result.publish(metrics);
-        calls.publish(metrics);
-        for (Tap<?> t : registered) {
-            t.publish(metrics);
-        }
-        return new Run(result, calls.statistics(), failed == null ? List.of() : failed.listed(),
-                failed == null ? List.of() : failed.ladders(), metrics);
+    static SipAnalysis.Result analyse(CommandLine line, String command, List<AnalysisInput> inputs,
+            boolean failedCalls) throws UsageException {
+        return run(new SipAnalysis(Catalogue.standard(), options(line, command), CallOptionsParser.parse(line, command))
+                .withFilter(filter(line, command)).withFailedCalls(failedCalls), inputs, command);
     }
 
-    /**
-     * Analyses {@code inputs} with {@code listeners}, through the command line's filter when it has one (the core
-     * reads each input twice then: {@link Analyzer#analyze(List, List, CallFilter)}).
-     */
-    static AnalysisResult analyseFiltered(CommandLine line, String command, AnalysisOptions options,
-            List<AnalysisInput> inputs, List<StatisticsListener> listeners) throws UsageException {
+    /** Runs {@code analysis}; a stream that cannot be copied to be read twice is a usage error. */
+    static SipAnalysis.Result run(SipAnalysis analysis, List<AnalysisInput> inputs, String command)
+            throws UsageException {
         try {
-            return new Analyzer(Catalogue.standard(), options).analyze(inputs, listeners, filter(line, command));
+            return analysis.run(inputs);
         } catch (IOException e) {
             throw new UsageException(command + ": " + TextSafe.of(e.getMessage()));
         }

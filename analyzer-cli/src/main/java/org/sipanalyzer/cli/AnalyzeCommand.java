@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.sipanalyzer.SipAnalysis;
 import org.sipanalyzer.report.AnalysisReport;
 import org.sipanalyzer.report.Charts;
 import org.sipanalyzer.report.OutputFormat;
@@ -90,9 +91,9 @@ final class AnalyzeCommand implements Command {
                     + TextSafe.of(t) + "'; use one of " + TABLES));
         }
         // Only the HTML and Markdown reports show failed calls one by one; only they need them kept.
-        AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name(),
+        SipAnalysis.Result run = AnalysisArgs.analyse(line, console, name(),
                 format == OutputFormat.HTML || format == OutputFormat.MARKDOWN);
-        AnalysisReport report = new AnalysisReport(run.result(), run.calls()).withInterval(interval).withCsvTable(table)
+        AnalysisReport report = new AnalysisReport(run.analysis(), run.calls()).withInterval(interval).withCsvTable(table)
                 .withFailedCalls(run.failedCalls()).withLadders(run.ladders()).withMetrics(run.metrics());
         if (format == OutputFormat.SQL) {
             report.withAnalysisId(AnalysisArgs.analysisId(line, AnalysisArgs.inputs(line, name())));
@@ -103,12 +104,12 @@ final class AnalyzeCommand implements Command {
         if (format == OutputFormat.CSV && table != AnalysisReport.CsvTable.INPUTS) {
             // A CSV table has no room for what was skipped; nothing is lost silently, so it is said here.
             console.err().println(Main.PROGRAM + ": " + report.summaryLine());
-            if (run.filterLine() != null) {
-                console.err().println(Main.PROGRAM + ": " + run.filterLine());
+            if (AnalysisArgs.filterLine(run.analysis()) != null) {
+                console.err().println(Main.PROGRAM + ": " + AnalysisArgs.filterLine(run.analysis()));
             }
         }
         if (chart != null) {
-            writeChart(Charts.responsesByCode(run.result().total()), chart, line.getOptionValue("chart"));
+            writeChart(Charts.responsesByCode(run.analysis().total()), chart, line.getOptionValue("chart"));
         }
         if (callsChart != null) {
             writeChart(Charts.callsByOutcome(run.calls()), callsChart, line.getOptionValue("calls-chart"));

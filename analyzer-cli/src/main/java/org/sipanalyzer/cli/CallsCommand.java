@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.sipanalyzer.SipAnalysis;
 import org.sipanalyzer.analysis.AnalysisInput;
 import org.sipanalyzer.analysis.AnalysisResult;
 import org.sipanalyzer.analysis.Analyzer;
@@ -18,9 +19,7 @@ import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.analysis.StatisticsListener;
 import org.sipanalyzer.calls.CallSpool;
 import org.sipanalyzer.calls.CallOutcome;
-import org.sipanalyzer.calls.CallTracker;
 import org.sipanalyzer.catalogue.Catalogue;
-import org.sipanalyzer.report.AnalysisReport;
 import org.sipanalyzer.report.CallsReport;
 import org.sipanalyzer.report.OutputFormat;
 import org.sipanalyzer.report.TextSafe;
@@ -88,15 +87,16 @@ final class CallsCommand implements Command {
         // Calls finish in the order their transactions end, not in the order they started: the spool sorts
         // them with bounded memory (on disk past CallSpool.DEFAULT_IN_MEMORY calls).
         try (CallSpool rows = new CallSpool()) {
-            CallTracker tracker = new CallTracker(CallOptionsParser.parse(line, name()), c -> {
-                if (outcomes.contains(c.outcome()) && (minPdd < 0 || c.pdd() >= minPdd)) {
-                    rows.add(c);
-                }
-            });
-            AnalysisResult result = AnalysisArgs.analyseFiltered(line, name(), options, inputs, List.of(tracker));
+            SipAnalysis analysis = new SipAnalysis(Catalogue.standard(), options, CallOptionsParser.parse(line, name()))
+                    .withFilter(AnalysisArgs.filter(line, name())).withCallSink(c -> {
+                        if (outcomes.contains(c.outcome()) && (minPdd < 0 || c.pdd() >= minPdd)) {
+                            rows.add(c);
+                        }
+                    });
+            AnalysisResult result = AnalysisArgs.run(analysis, inputs, name()).analysis();
             AnalysisArgs.checkReadable(result, console, name());
-            if (result.filter().isPresent()) {
-                console.err().println(Main.PROGRAM + ": calls: " + AnalysisReport.filterLine(result.filter().get()));
+            if (AnalysisArgs.filterLine(result) != null) {
+                console.err().println(Main.PROGRAM + ": calls: " + AnalysisArgs.filterLine(result));
             }
             try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
                 new CallsReport(rows, inputs.stream().map(AnalysisInput::name).toList(), Catalogue.standard())

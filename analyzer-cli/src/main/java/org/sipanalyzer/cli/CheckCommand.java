@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.sipanalyzer.SipAnalysis;
 import org.sipanalyzer.analysis.AnalysisInput;
 import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.check.Check;
@@ -75,9 +76,9 @@ final class CheckCommand implements Command {
         List<CheckReport.Part> parts = new ArrayList<>();
         if (line.hasOption("each-input")) {
             for (AnalysisInput input : AnalysisArgs.inputs(line, name())) {
-                AnalysisArgs.Run run = AnalysisArgs.analyse(line, name(), List.of(input));
-                AnalysisArgs.reportUnreadable(run.result(), console);
-                InputReport r = run.result().inputs().get(0);
+                SipAnalysis.Result run = AnalysisArgs.analyse(line, name(), List.of(input));
+                AnalysisArgs.reportUnreadable(run.analysis(), console);
+                InputReport r = run.analysis().inputs().get(0);
                 parts.add(r.readable()
                         ? new CheckReport.Part(r.name(), 1, verdicts(rules, run), null, List.of())
                         : new CheckReport.Part(r.name(), 1, List.of(), r.error(), List.of()));
@@ -86,14 +87,14 @@ final class CheckCommand implements Command {
                 throw new UsageException(name() + ": no input could be read");
             }
         } else {
-            AnalysisArgs.Run run = AnalysisArgs.analyse(line, console, name());
-            if (run.filterLine() != null) {
-                console.err().println(Main.PROGRAM + ": check: " + run.filterLine());
+            SipAnalysis.Result run = AnalysisArgs.analyse(line, console, name());
+            if (AnalysisArgs.filterLine(run.analysis()) != null) {
+                console.err().println(Main.PROGRAM + ": check: " + AnalysisArgs.filterLine(run.analysis()));
             }
             // An input that could not be read fails the gate: rules over what was read must not pass for all.
-            List<CheckReport.Unread> unread = run.result().inputs().stream().filter(r -> !r.readable())
+            List<CheckReport.Unread> unread = run.analysis().inputs().stream().filter(r -> !r.readable())
                     .map(r -> new CheckReport.Unread(r.name(), r.error())).toList();
-            parts.add(new CheckReport.Part(null, run.result().inputs().size(),
+            parts.add(new CheckReport.Part(null, run.analysis().inputs().size(),
                     verdicts(rules, run), null, unread));
         }
         boolean passed = parts.stream().allMatch(CheckReport.Part::passed);
@@ -132,7 +133,7 @@ final class CheckCommand implements Command {
     }
 
     /** The verdicts of the rules on a run; a metric no tap published is a usage error (exit 2). */
-    private static List<Check.Verdict> verdicts(List<Rule> rules, AnalysisArgs.Run run) throws UsageException {
+    private static List<Check.Verdict> verdicts(List<Rule> rules, SipAnalysis.Result run) throws UsageException {
         try {
             return Check.run(rules, new Metrics(run.metrics()));
         } catch (IllegalArgumentException e) {

@@ -1,0 +1,113 @@
+package org.sipanalyzer;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.sipanalyzer.analysis.AnalysisInput;
+import org.sipanalyzer.analysis.AnalysisOptions;
+import org.sipanalyzer.analysis.AnalysisResult;
+import org.sipanalyzer.analysis.Analyzer;
+import org.sipanalyzer.analysis.CallFilter;
+import org.sipanalyzer.analysis.MetricRegistry;
+import org.sipanalyzer.analysis.StatisticsListener;
+import org.sipanalyzer.analysis.Tap;
+import org.sipanalyzer.analysis.Taps;
+import org.sipanalyzer.calls.Call;
+import org.sipanalyzer.calls.CallOptions;
+import org.sipanalyzer.calls.CallStatistics;
+import org.sipanalyzer.calls.CallTracker;
+import org.sipanalyzer.catalogue.Catalogue;
+import org.sipanalyzer.report.FailedCalls;
+
+/**
+ * The whole analysis the command line runs, for an embedder in a few lines: inputs read and scanned, calls followed,
+ * every registered tap fed, metrics published, and, when asked, the failed calls kept for the HTML and Markdown
+ * reports.
+ *
+ * <pre>{@code
+ * SipAnalysis.Result r = new SipAnalysis(Catalogue.standard(), AnalysisOptions.defaults(), CallOptions.defaults())
+ *         .run(List.of(AnalysisInput.file(Path.of("capture.pcap"))));
+ * r.metrics().get("asr");
+ * }</pre>
+ */
+public final class SipAnalysis {
+
+    /**
+     * What an analysis found.
+     *
+     * @param analysis per input and in total, with what a filter left out
+     * @param calls the calls' statistics and KPIs
+     * @param failedCalls the earliest failed calls, when kept ({@link #withFailedCalls}); else empty
+     * @param ladders the first failed calls' messages, to draw, when kept; else empty
+     * @param metrics every figure by name, of the built-in taps and of the registered ones
+     */
+    public record Result(AnalysisResult analysis, CallStatistics calls, List<Call> failedCalls,
+            List<FailedCalls.Ladder> ladders, MetricRegistry metrics) {
+    }
+
+    private final Catalogue catalogue;
+    private final AnalysisOptions options;
+    private final CallOptions callOptions;
+    private CallFilter filter = new CallFilter(List.of());
+    private boolean failedCalls;
+    private Consumer<Call> callSink = c -> { };
+
+    public SipAnalysis(Catalogue catalogue, AnalysisOptions options, CallOptions callOptions) {
+        this.catalogue = catalogue;
+        this.options = options;
+        this.callOptions = callOptions;
+    }
+
+    /** Analyses only the calls {@code filter} keeps (each input is then read twice). */
+    public SipAnalysis withFilter(CallFilter filter) {
+        this.filter = filter;
+        return this;
+    }
+
+    /**
+     * Keeps the failed calls and the messages of the first ones, with their text, as the HTML and Markdown reports
+     * show them; holding the messages of open calls is work other reports need not do.
+     */
+    public SipAnalysis withFailedCalls(boolean keep) {
+        this.failedCalls = keep;
+        return this;
+    }
+
+    /** Hands every call to {@code sink} as it is judged (in the order calls end). */
+    public SipAnalysis withCallSink(Consumer<Call> sink) {
+        this.callSink = sink;
+        return this;
+    }
+
+    /**
+     * Runs the analysis; inputs that cannot be read are in the result, marked so.
+     *
+     * @throws IOException when a stream cannot be copied to be read twice under a filter
+     */
+    public Result run(List<AnalysisInput> inputs) throws IOException {
+        FailedCalls failed = failedCalls ? new FailedCalls() : null;
+        CallTracker calls = new CallTracker(callOptions, failed == null ? callSink : c -> {
+            failed.finished(c);
+            callSink.accept(c);
+        });
+        // The failed calls after the tracker: they still hold an input's messages when it judges its last calls.
+        List<StatisticsListener> listeners = new ArrayList<>(List.of(calls));
+        if (failed != null) {
+            listeners.add(failed);
+        }
+        List<Tap<?>> registered = Taps.create();
+        listeners.addAll(registered);
+        // The ladders show each message's text on hover.
+        AnalysisResult result = new Analyzer(catalogue, options.withKeepText(options.keepText() || failedCalls))
+                .analyze(inputs, listeners, filter);
+        MetricRegistry metrics = new MetricRegistry();
+        result.publish(metrics);
+        calls.publish(metrics);
+        for (Tap<?> t : registered) {
+            t.publish(metrics);
+        }
+        return new Result(result, calls.statistics(), failed == null ? List.of() : failed.listed(),
+                failed == null ? List.of() : failed.ladders(), metrics);
+    }
+}

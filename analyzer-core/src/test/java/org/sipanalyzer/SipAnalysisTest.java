@@ -1,0 +1,56 @@
+package org.sipanalyzer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.sipanalyzer.analysis.AnalysisInput;
+import org.sipanalyzer.analysis.AnalysisOptions;
+import org.sipanalyzer.analysis.CallFilter;
+import org.sipanalyzer.calls.Call;
+import org.sipanalyzer.calls.CallOptions;
+import org.sipanalyzer.calls.CallOutcome;
+import org.sipanalyzer.catalogue.Catalogue;
+
+/**
+ * The embedder's entry point on the SIPp sample, whose 30 calls its scenarios make: 8 answered, 4 cancelled, 2 busy,
+ * the rest failed in other ways.
+ */
+class SipAnalysisTest {
+
+    private static final List<AnalysisInput> SAMPLE = List.of(AnalysisInput.file(Path.of(
+            System.getProperty("sipanalyzer.samples", "../samples")).resolve("sipp-calls-udp.pcap")));
+
+    private static SipAnalysis analysis() {
+        return new SipAnalysis(Catalogue.standard(), AnalysisOptions.defaults(), CallOptions.defaults());
+    }
+
+    @Test
+    void oneCallGivesTheCallsTheirMetricsAndTheFailedCallsToDraw() throws Exception {
+        List<Call> seen = new ArrayList<>();
+        SipAnalysis.Result r = analysis().withFailedCalls(true).withCallSink(seen::add).run(SAMPLE);
+        assertEquals(30, r.calls().total());
+        assertEquals(30, seen.size(), "every call handed to the sink as it was judged");
+        assertEquals(26.67, r.metrics().get("asr").orElseThrow().value(), 0.01, "8 of 30 answered");
+        assertEquals(2, r.metrics().get("outcome.busy").orElseThrow().value());
+        assertEquals(30 - 8 - 4, r.failedCalls().size(), "neither answered nor cancelled");
+        assertEquals(r.failedCalls().size(), r.ladders().size(), "fewer than 50: each drawn");
+        assertTrue(r.ladders().stream().allMatch(l -> l.messages().stream().allMatch(e -> e.text() != null
+                && e.text().startsWith(e.message().firstLine()))), "each message with its text, for the hover");
+        assertTrue(r.analysis().filter().isEmpty());
+    }
+
+    @Test
+    void withoutAskingNoFailedCallsAreKeptAndAFilterSaysWhatItLeftOut() throws Exception {
+        SipAnalysis.Result r = analysis().withFilter(new CallFilter(List.of(CallFilter.codes("--code 486",
+                Set.of(486), Set.of())))).run(SAMPLE);
+        assertTrue(r.failedCalls().isEmpty() && r.ladders().isEmpty());
+        assertEquals(2, r.calls().byOutcome().get(CallOutcome.BUSY));
+        assertEquals(2, r.calls().total(), "only the busy calls, whole");
+        assertEquals(28, r.analysis().filter().orElseThrow().callsRemoved());
+    }
+}
