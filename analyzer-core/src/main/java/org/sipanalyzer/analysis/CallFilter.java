@@ -178,18 +178,17 @@ public final class CallFilter {
     public static Criterion methods(String written, Set<String> upperCaseMethods) {
         return simple(written, e -> {
             SipMessage m = e.message();
-            String method = m.isResponse() ? m.cseqMethod() : m.method();
+            String method = m instanceof SipMessage.Request r ? r.method() : m.cseqMethod();
             return method != null && upperCaseMethods.contains(method.toUpperCase(Locale.ROOT));
         });
     }
 
     public static Criterion codes(String written, Set<Integer> codes, Set<ResponseClass> classes) {
         return simple(written, e -> {
-            SipMessage m = e.message();
-            if (!m.isResponse()) {
+            if (!(e.message() instanceof SipMessage.Response r)) {
                 return false;
             }
-            int c = m.statusCode();
+            int c = r.statusCode();
             return codes.contains(c) || ResponseClass.of(c).map(classes::contains).orElse(false);
         });
     }
@@ -238,7 +237,8 @@ public final class CallFilter {
                     + e.getDescription() + " at index " + e.getIndex());
         }
         if (name.equalsIgnoreCase("Request-URI")) {
-            return simple(written, e -> e.message().requestUri() != null && p.matcher(e.message().requestUri()).find());
+            return simple(written, e -> e.message() instanceof SipMessage.Request r && r.requestUri() != null
+                    && p.matcher(r.requestUri()).find());
         }
         String canonical = SipHeaders.canonical(name);
         String extracted = HEADERS.stream().filter(h -> h.equalsIgnoreCase(canonical)).findFirst().orElse(null);
@@ -282,7 +282,7 @@ public final class CallFilter {
             case "Reason" -> m.reason();
             case "Warning" -> m.warning();
             case "Retry-After" -> m.retryAfter();
-            default -> m.requestUri();
+            default -> m instanceof SipMessage.Request r ? r.requestUri() : null;
         };
     }
 
@@ -387,7 +387,8 @@ public final class CallFilter {
             if (!keep) {
                 messagesRemoved++;
                 SipMessage m = e.message();
-                if (id != null && "INVITE".equals(m.method()) && (m.toTag() == null || m.toTag().isEmpty())) {
+                if (id != null && m instanceof SipMessage.Request r && "INVITE".equals(r.method())
+                        && (m.toTag() == null || m.toTag().isEmpty())) {
                     callsRemoved.computeIfAbsent(e.input(), k -> new java.util.HashSet<>()).add(id);
                 }
             }

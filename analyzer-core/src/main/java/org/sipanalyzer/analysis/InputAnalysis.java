@@ -278,7 +278,7 @@ final class InputAnalysis {
         }
         for (FrameScanner.Found found : c.found) {
             SipMessage m = found.message();
-            CodeLookup code = m.isResponse() ? catalogue.lookup(m.statusCode()) : null;
+            CodeLookup code = m instanceof SipMessage.Response r ? catalogue.lookup(r.statusCode()) : null;
             RetransmissionDetector.Repeat repeat = retransmissions.check(m, found.source(), found.destination(),
                     found.timestampNanos());
             SipEvent e = new SipEvent(index, found.frame(), found.timestampNanos(), found.source(),

@@ -75,24 +75,24 @@ public final class MessageStatistics implements Tap<MessageStatistics>, Mergeabl
                 problems.merge(p, 1L, Long::sum);
             }
         }
-        if (m.isResponse()) {
+        if (m instanceof SipMessage.Response r) {
             responses.add(rtx);
-            int code = m.statusCode();
+            int code = r.statusCode();
             ResponseClass cls = e.code() != null && e.code().isValid() ? e.code().responseClass().orElse(null) : null;
             if (cls != null) {
                 byClass.computeIfAbsent(cls, k -> new Counts()).add(rtx);
             } else {
                 invalidCodes.add(rtx);
             }
-            byCode.get(code).add(m.reasonPhrase(), rtx);
+            byCode.get(code).add(r.reasonPhrase(), rtx);
             String method = m.cseqMethod() == null ? NO_METHOD : m.cseqMethod();
             byMethodAndCode.get(method).get(code).add(rtx);
             if (code >= 400 && code <= 699 && e.source() != null) {
                 failuresBySender.get(e.source().hostOrUnknown()).get(code).add(rtx);
             }
-        } else {
+        } else if (m instanceof SipMessage.Request r) {
             requests.add(rtx);
-            byMethod.get(m.method()).add(rtx);
+            byMethod.get(r.method()).add(rtx);
         }
     }
 

@@ -111,12 +111,12 @@ final class RetransmissionDetector {
         KeyHasher h = new KeyHasher();
         h.add(m.callId());
         h.add(m.cseqNumber());
-        if (m.isResponse()) {
+        if (m instanceof SipMessage.Response r) {
             h.add(m.cseqMethod());
-            h.add(m.statusCode());
+            h.add(r.statusCode());
             h.add(m.toTag());
-        } else {
-            h.add(m.method());
+        } else if (m instanceof SipMessage.Request r) {
+            h.add(r.method());
             h.add(0);
             h.add(m.viaBranch());
         }

@@ -193,14 +193,14 @@ public final class CallTracker implements Tap<CallStatistics> {
             if (m.callId() == null || m.cseqMethod() == null) {
                 return;
             }
-            if (m.isResponse()) {
-                response(e, m);
-            } else {
-                request(e, m);
+            if (m instanceof SipMessage.Response r) {
+                response(e, r);
+            } else if (m instanceof SipMessage.Request q) {
+                request(e, q);
             }
         }
 
-        private void request(SipEvent e, SipMessage m) {
+        private void request(SipEvent e, SipMessage.Request m) {
             String method = m.method();
             if (e.retransmission()) {
                 return;
@@ -277,7 +277,7 @@ public final class CallTracker implements Tap<CallStatistics> {
             }
         }
 
-        private void response(SipEvent e, SipMessage m) {
+        private void response(SipEvent e, SipMessage.Response m) {
             int code = m.statusCode();
             if (!e.timed()) {
                 markUntimed(m);
@@ -316,7 +316,7 @@ public final class CallTracker implements Tap<CallStatistics> {
             return options.delaysFromFirstInvite() ? c.start : c.lastInvite;
         }
 
-        private void inviteResponse(SipEvent e, SipMessage m, int code) {
+        private void inviteResponse(SipEvent e, SipMessage.Response m, int code) {
             OpenCall c = calls.get(m.callId());
             if (c == null || e.retransmission()) {
                 return;

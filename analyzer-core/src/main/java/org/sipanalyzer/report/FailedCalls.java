@@ -179,8 +179,9 @@ public final class FailedCalls implements StatisticsListener {
             int a = TIME + columns.get(e.source()) * COLUMN + COLUMN / 2;
             int b = TIME + columns.get(e.destination()) * COLUMN + COLUMN / 2;
             SipMessage m = e.message();
-            String colour = !m.isResponse() ? "#1565c0" : m.statusCode() >= 300 ? "#c62828"
-                    : m.statusCode() >= 200 ? "#2e7d32" : "#757575";
+            int code = m instanceof SipMessage.Response r ? r.statusCode() : 0;
+            String colour = !m.isResponse() ? "#1565c0" : code >= 300 ? "#c62828" : code >= 200 ? "#2e7d32"
+                    : "#757575";
             sb.append("<g><title>").append(Doc.HtmlDoc.escape(hover(e, time))).append("</title>");
             if (e.timed()) {
                 sb.append("<text x=\"4\" y=\"").append(y + 4).append("\">")

@@ -620,9 +620,12 @@ public final class SipScanner {
 
         SipMessage build(int length) {
             Set<SipProblem> p = problems.isEmpty() ? Set.of() : EnumSet.copyOf(problems);
-            return new SipMessage(method, requestUri, statusCode, reasonPhrase, callId, cseqNumber, cseqMethod, from,
-                    fromTag, to, toTag, viaBranch, viaSentBy, viaTransport, contentLength, bodyLength, reason, warning,
-                    retryAfter, userAgent, server, length, p);
+            SipMessage.Fields f = new SipMessage.Fields(callId, cseqNumber, cseqMethod, from, fromTag, to, toTag,
+                    viaBranch, viaSentBy, viaTransport, contentLength, bodyLength, reason, warning, retryAfter, userAgent,
+                    server, length, p);
+            return method != null ? new SipMessage.Request(method, requestUri, f)
+                    : new SipMessage.Response(statusCode >= 0 ? java.util.OptionalInt.of(statusCode)
+                            : java.util.OptionalInt.empty(), reasonPhrase, f);
         }
     }
 

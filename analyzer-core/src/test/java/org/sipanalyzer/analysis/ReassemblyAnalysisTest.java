@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.decode.Transport;
 import org.sipanalyzer.reassembly.ReassemblyStats;
+import org.sipanalyzer.sip.SipMessage;
 import org.sipanalyzer.testing.CaptureWriter;
 import org.sipanalyzer.testing.Packets;
 
@@ -73,7 +74,7 @@ class ReassemblyAnalysisTest {
     }
 
     private List<String> methods() {
-        return events.stream().map(e -> e.message().method()).toList();
+        return events.stream().map(e -> e.message() instanceof SipMessage.Request r ? r.method() : null).toList();
     }
 
     @Test
@@ -197,7 +198,7 @@ class ReassemblyAnalysisTest {
                     tcpFrame(CLIENT, 40002, SERVER, 443, 100 + cut, ACK_PSH, Arrays.copyOfRange(stream, cut, stream.length)),
                     tcpFrame(SERVER, 443, CLIENT, 40002, 900, ACK_PSH, back)));
             assertEquals(List.of("INVITE", "BYE"), events.stream().filter(e -> !e.isResponse())
-                    .map(e -> e.message().method()).toList(), "cut at " + cut);
+                    .map(e -> e.message() instanceof SipMessage.Request q ? q.method() : null).toList(), "cut at " + cut);
             assertEquals(1, r.total().responses().count(), "cut at " + cut);
             assertEquals(Transport.WS, events.get(0).transport());
             assertEquals(3, r.inputs().get(0).reassembly().webSocketMessages());
@@ -345,7 +346,7 @@ class ReassemblyAnalysisTest {
         }
         AnalysisResult r = analyze(frames);
         assertEquals(1, events.size(), r.inputs().get(0).warnings().toString());
-        assertEquals(486, events.get(0).message().statusCode());
+        assertEquals(486, ((SipMessage.Response) events.get(0).message()).statusCode());
     }
 
     @Test

@@ -146,9 +146,9 @@ class SamplesTest {
             public void onEvent(SipEvent e) {
                 SipMessage m = e.message();
                 // The caller is SIPp on port 7090 (the script's -p 7090): what reached it is what it was told.
-                if (m.isResponse() && m.statusCode() >= 200 && "INVITE".equals(m.cseqMethod())
+                if (m instanceof SipMessage.Response r && r.statusCode() >= 200 && "INVITE".equals(m.cseqMethod())
                         && e.destination().port() == 7090 && !e.retransmission()) {
-                    finalToCaller.put(m.callId(), m.statusCode());
+                    finalToCaller.put(m.callId(), r.statusCode());
                 }
             }
         };

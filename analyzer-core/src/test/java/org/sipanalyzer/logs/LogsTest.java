@@ -25,6 +25,7 @@ import org.sipanalyzer.analysis.Analyzer;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.analysis.StatisticsListener;
 import org.sipanalyzer.catalogue.Catalogue;
+import org.sipanalyzer.sip.SipMessage;
 import org.sipanalyzer.testing.SharedData;
 
 /** Text logs: the corpus's logs against their status-line truth, and the reader's rules on logs made here. */
@@ -127,7 +128,7 @@ class LogsTest {
         assertEquals(16, invite.message().bodyLength(), "Content-Length counts CRLF line ends, as sent");
         assertTrue(invite.message().isWellFormed(), invite.message().problems().toString());
         SipEvent busy = events.get(1);
-        assertEquals(486, busy.message().statusCode());
+        assertEquals(486, ((SipMessage.Response) busy.message()).statusCode());
         assertEquals("10.0.0.2:5070", busy.source().toString(), "the arrow points back");
         assertEquals(13, busy.frame(), "the line where the message starts");
     }
@@ -155,7 +156,7 @@ class LogsTest {
         AnalysisResult r = analyze(AnalysisInput.stream("log.gz", new ByteArrayInputStream(gz.toByteArray())), events);
         assertEquals("text log+gzip", r.inputs().get(0).format());
         assertEquals(1, events.size());
-        assertEquals("OPTIONS", events.get(0).message().method());
+        assertEquals("OPTIONS", ((SipMessage.Request) events.get(0).message()).method());
         assertTrue(r.inputs().get(0).warnings().stream().anyMatch(w -> w.contains("longer than 65536 bytes cut (line 8")),
                 r.inputs().get(0).warnings().toString());
     }
