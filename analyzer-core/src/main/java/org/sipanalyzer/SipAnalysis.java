@@ -11,6 +11,7 @@ import org.sipanalyzer.analysis.Analyzer;
 import org.sipanalyzer.analysis.CallFilter;
 import org.sipanalyzer.analysis.MetricRegistry;
 import org.sipanalyzer.analysis.StatisticsListener;
+import org.sipanalyzer.analysis.StopSignal;
 import org.sipanalyzer.analysis.Tap;
 import org.sipanalyzer.analysis.Taps;
 import org.sipanalyzer.calls.Call;
@@ -52,6 +53,7 @@ public final class SipAnalysis {
     private CallFilter filter = new CallFilter(List.of());
     private boolean failedCalls;
     private Consumer<Call> callSink = c -> { };
+    private StopSignal stop = new StopSignal();
 
     public SipAnalysis(Catalogue catalogue, AnalysisOptions options, CallOptions callOptions) {
         this.catalogue = catalogue;
@@ -71,6 +73,12 @@ public final class SipAnalysis {
      */
     public SipAnalysis withFailedCalls(boolean keep) {
         this.failedCalls = keep;
+        return this;
+    }
+
+    /** Ends the analysis early, with everything read reported, when {@code signal} is requested (Ctrl-C). */
+    public SipAnalysis withStop(StopSignal signal) {
+        this.stop = signal;
         return this;
     }
 
@@ -100,7 +108,7 @@ public final class SipAnalysis {
         listeners.addAll(registered);
         // The ladders show each message's text on hover.
         AnalysisResult result = new Analyzer(catalogue, options.withKeepText(options.keepText() || failedCalls))
-                .analyze(inputs, listeners, filter);
+                .withStop(stop).analyze(inputs, listeners, filter);
         MetricRegistry metrics = new MetricRegistry();
         result.publish(metrics);
         calls.publish(metrics);

@@ -474,7 +474,7 @@ final class AnalysisArgs {
     static SipAnalysis.Result analyse(CommandLine line, String command, List<AnalysisInput> inputs,
             boolean failedCalls) throws UsageException {
         return run(new SipAnalysis(Catalogue.standard(), options(line, command), CallOptionsParser.parse(line, command))
-                .withFilter(filter(line, command)).withFailedCalls(failedCalls), inputs, command);
+                .withFilter(filter(line, command)).withFailedCalls(failedCalls).withStop(Signals.stop()), inputs, command);
     }
 
     /** Runs {@code analysis}; a stream that cannot be copied to be read twice is a usage error. */

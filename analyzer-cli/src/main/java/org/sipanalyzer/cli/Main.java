@@ -46,6 +46,7 @@ public final class Main {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        Signals.install(System.err);
         int status = new Main().run(args, Console.system()).code();
         System.out.flush();
         System.exit(status);

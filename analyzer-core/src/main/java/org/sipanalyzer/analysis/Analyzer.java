@@ -36,6 +36,7 @@ public final class Analyzer {
     private final AnalysisOptions options;
     private final int maxInputBreakdowns;
     private CallFilter.Gate gate;
+    private StopSignal stop = new StopSignal();
 
     public Analyzer(Catalogue catalogue, AnalysisOptions options) {
         this(catalogue, options, MAX_INPUT_BREAKDOWNS);
@@ -53,6 +54,15 @@ public final class Analyzer {
      */
     public Analyzer withGate(CallFilter.Gate gate) {
         this.gate = gate;
+        return this;
+    }
+
+    /**
+     * Ends the analysis early when {@code signal} is requested: the inputs being read end where they are, those not
+     * begun are reported as not read, and everything read is analysed and reported in full.
+     */
+    public Analyzer withStop(StopSignal signal) {
+        this.stop = signal;
         return this;
     }
 
@@ -76,9 +86,10 @@ public final class Analyzer {
         }
         AnalysisOptions o = filter.needsText() ? options.withKeepText(true) : options;
         CallFilter.Selection selection = new CallFilter.Selection(filter);
-        new Analyzer(catalogue, o, maxInputBreakdowns).analyze(twice, List.of(selection));
+        new Analyzer(catalogue, o, maxInputBreakdowns).withStop(stop).analyze(twice, List.of(selection));
         CallFilter.Gate g = selection.gate();
-        AnalysisResult r = new Analyzer(catalogue, o, maxInputBreakdowns).withGate(g).analyze(twice, listeners);
+        AnalysisResult r = new Analyzer(catalogue, o, maxInputBreakdowns).withGate(g).withStop(stop)
+                .analyze(twice, listeners);
         return new AnalysisResult(r.inputs(), r.total(), r.failedListeners(), new FilterSummary(filter.describe(),
                 g.messagesRemoved(), g.callsRemoved(), selection.notExamined()));
     }
@@ -181,6 +192,10 @@ public final class Analyzer {
     private InputReport readOne(int index, AnalysisInput input, ListenerGroup shared) {
         InputReport report = new InputReport(input.name(), new MessageStatistics(catalogue),
                 options.maxWarningsPerInput());
+        if (stop.requested()) {
+            report.failed("not read: the analysis was stopped by " + stop.reason() + " before this input");
+            return report;
+        }
         InputStream in;
         try {
             in = input.open();
@@ -188,9 +203,13 @@ public final class Analyzer {
             report.failed(describeOpenError(input.name(), e));
             return report;
         }
+        if (input.size() < 0) {
+            in = new StoppableInputStream(in, stop); // a pipe may be quiet: a stop must still end it
+        }
         try (InputStream owned = in) {
             InputAnalysis analysis = new InputAnalysis(index, catalogue, options, report, shared);
             analysis.gate = gate;
+            analysis.stop = stop;
             analysis.run(owned, input.modifiedDate(), input.size());
         } catch (CaptureFormatException e) {
             report.failed(e.getMessage());

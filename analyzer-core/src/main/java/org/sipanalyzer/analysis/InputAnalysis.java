@@ -40,6 +40,12 @@ final class InputAnalysis {
 
     /** What a filtered analysis keeps (CallFilter); null for everything. */
     CallFilter.Gate gate;
+    /** Asks the reading to end where it is; never null. */
+    StopSignal stop = new StopSignal();
+    /** Whether the frame loops watch {@link #stop} (a file), or the input itself ends at a stop (a stream). */
+    private boolean stopAtFrame;
+    /** How long the analysis waits, after a stop, for a reading blocked on its input (a quiet pipe). */
+    static final long ABANDON_AFTER_NANOS = 1_000_000_000L;
 
     InputAnalysis(int index, Catalogue catalogue, AnalysisOptions options, InputReport report,
             Analyzer.ListenerGroup shared) {
@@ -63,6 +69,8 @@ final class InputAnalysis {
      * @param size the file's size, or -1 when unknown (a stream)
      */
     void run(InputStream in, java.time.LocalDate fileDate, long size) throws IOException {
+        // A file stops at the frame in hand; a stream (its input ends at the stop) delivers all it read before.
+        stopAtFrame = size >= 0;
         CaptureOpener.Sniffed sniffed = CaptureOpener.sniff(in, options.maxDecompressedBytes());
         if (!sniffed.isCapture() && LogReader.looksLikeLog(sniffed.head(), sniffed.head().length)) {
             runLog(sniffed, fileDate);
@@ -95,9 +103,17 @@ final class InputAnalysis {
         }, "sip-analyzer-scan");
         producer.setDaemon(true);
         producer.start();
+        boolean abandoned = false;
         try {
             while (true) {
-                Object o = take(queue);
+                Object o = poll(queue);
+                if (o == null) {
+                    if (stop.sinceRequestNanos() > ABANDON_AFTER_NANOS) {
+                        abandoned = true; // the reading is blocked on a quiet input: end without it
+                        break;
+                    }
+                    continue;
+                }
                 if (o == END) {
                     break;
                 }
@@ -120,7 +136,23 @@ final class InputAnalysis {
                 Thread.currentThread().interrupt();
             }
             reader.close();
-            finish(reader, scanner);
+            if (abandoned) {
+                // The scanning thread may still hold the reassembly: what it held is left out, and said so.
+                report.reassembly = null;
+                stopped();
+                report.retransmissionKeysEvicted = retransmissions.evictedForSpace();
+                summarise();
+            } else {
+                finish(reader, scanner);
+            }
+        }
+    }
+
+    /** The reports say the input was cut by a stop, and where. */
+    private void stopped() {
+        if (stop.requested()) {
+            report.warn("stopped by " + stop.reason() + " after " + report.packets() + (report.packets() == 1
+                    ? " frame" : " frames") + "; the report covers what was read before it");
         }
     }
 
@@ -132,7 +164,7 @@ final class InputAnalysis {
         FrameScanner.Chunk chunk = new FrameScanner.Chunk(List.of());
         LogEntry e;
         try {
-            while ((e = log.next()) != null) {
+            while (!(stopAtFrame && stop.requested()) && (e = log.next()) != null) {
                 report.packets++;
                 byte[] b = e.bytes();
                 if (sip.scan(chunk, e.line(), e.timestampNanos(), e.source(), e.destination(), e.transport(),
@@ -160,6 +192,7 @@ final class InputAnalysis {
             for (String w : log.warnings()) {
                 report.warn(w);
             }
+            stopped();
             report.logTimes = log.times();
             report.logEndpoints = log.endpoints();
             report.retransmissionKeysEvicted = retransmissions.evictedForSpace();
@@ -196,9 +229,10 @@ final class InputAnalysis {
         }
     }
 
-    private static Object take(BlockingQueue<Object> q) {
+    /** The next chunk, or null after a short wait (so that a stop is noticed while the input is quiet). */
+    private static Object poll(BlockingQueue<Object> q) {
         try {
-            return q.take();
+            return q.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("analysis interrupted", e);
@@ -207,6 +241,7 @@ final class InputAnalysis {
 
     /** After the last chunk: streams still open yield what they hold, and the input's figures are closed. */
     private void finish(CaptureReader reader, FrameScanner scanner) {
+        stopped();
         FrameScanner.Chunk last = scanner.finish();
         addCaptureWarnings(reader, last);
         apply(last);
@@ -239,7 +274,7 @@ final class InputAnalysis {
         Frame f;
         IOException failure = null;
         try {
-            while ((f = reader.next()) != null) {
+            while (!(stopAtFrame && stop.requested()) && (f = reader.next()) != null) {
                 frames.add(f);
                 if (frames.size() == size) {
                     FrameScanner.Chunk c = scanner.scan(new FrameScanner.Chunk(frames));
