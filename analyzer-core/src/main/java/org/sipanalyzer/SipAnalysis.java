@@ -9,6 +9,7 @@ import org.sipanalyzer.analysis.AnalysisOptions;
 import org.sipanalyzer.analysis.AnalysisResult;
 import org.sipanalyzer.analysis.Analyzer;
 import org.sipanalyzer.analysis.CallFilter;
+import org.sipanalyzer.analysis.MessageStatistics;
 import org.sipanalyzer.analysis.MetricRegistry;
 import org.sipanalyzer.analysis.StatisticsListener;
 import org.sipanalyzer.analysis.StopSignal;
@@ -47,6 +48,17 @@ public final class SipAnalysis {
             List<FailedCalls.Ladder> ladders, MetricRegistry metrics) {
     }
 
+    /**
+     * The figures of a running analysis at one moment ({@link #withSnapshots}): every metric of the messages seen so
+     * far and of the calls judged so far.
+     *
+     * @param at when it was taken
+     * @param elapsed since the analysis began
+     * @param metrics the figures, by the names check and the JSON report use
+     */
+    public record Snapshot(java.time.Instant at, java.time.Duration elapsed, MetricRegistry metrics) {
+    }
+
     private final Catalogue catalogue;
     private final AnalysisOptions options;
     private final CallOptions callOptions;
@@ -54,6 +66,8 @@ public final class SipAnalysis {
     private boolean failedCalls;
     private Consumer<Call> callSink = c -> { };
     private StopSignal stop = new StopSignal();
+    private java.time.Duration snapshotEvery;
+    private Consumer<Snapshot> snapshots;
 
     public SipAnalysis(Catalogue catalogue, AnalysisOptions options, CallOptions callOptions) {
         this.catalogue = catalogue;
@@ -82,6 +96,19 @@ public final class SipAnalysis {
         return this;
     }
 
+    /**
+     * Hands {@code sink} a {@link Snapshot} every {@code every} while the analysis runs (on a thread of its own), and
+     * a last one at the end: rolling figures for live input.
+     */
+    public SipAnalysis withSnapshots(java.time.Duration every, Consumer<Snapshot> sink) {
+        if (every.isNegative() || every.isZero()) {
+            throw new IllegalArgumentException("snapshots need a positive interval");
+        }
+        this.snapshotEvery = every;
+        this.snapshots = sink;
+        return this;
+    }
+
     /** Hands every call to {@code sink} as it is judged (in the order calls end). */
     public SipAnalysis withCallSink(Consumer<Call> sink) {
         this.callSink = sink;
@@ -106,9 +133,37 @@ public final class SipAnalysis {
         }
         List<Tap<?>> registered = Taps.create();
         listeners.addAll(registered);
+        // Rolling snapshots count the messages as they come (the analysis's own totals add an input at its end).
+        MessageStatistics live = snapshots == null ? null : new MessageStatistics(catalogue);
+        if (live != null) {
+            listeners.add(live);
+        }
         // The ladders show each message's text on hover.
-        AnalysisResult result = new Analyzer(catalogue, options.withKeepText(options.keepText() || failedCalls))
-                .withStop(stop).analyze(inputs, listeners, filter);
+        Analyzer analyzer = new Analyzer(catalogue, options.withKeepText(options.keepText() || failedCalls))
+                .withStop(stop);
+        java.util.concurrent.ScheduledExecutorService timer = null;
+        long began = System.nanoTime();
+        if (live != null) {
+            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sip-analyzer-snapshots");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = snapshotEvery.toNanos();
+            timer.scheduleAtFixedRate(() -> snapshots.accept(snapshot(analyzer, live, calls, registered, began)),
+                    every, every, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        AnalysisResult result;
+        try {
+            result = analyzer.analyze(inputs, listeners, filter);
+        } finally {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        }
+        if (live != null) {
+            snapshots.accept(snapshot(analyzer, live, calls, registered, began));
+        }
         MetricRegistry metrics = new MetricRegistry();
         result.publish(metrics);
         calls.publish(metrics);
@@ -117,5 +172,19 @@ public final class SipAnalysis {
         }
         return new Result(result, calls.statistics(), failed == null ? List.of() : failed.listed(),
                 failed == null ? List.of() : failed.ladders(), metrics);
+    }
+
+    /** The figures at this moment, read between two events. */
+    private static Snapshot snapshot(Analyzer analyzer, MessageStatistics live, CallTracker calls,
+            List<Tap<?>> registered, long began) {
+        MetricRegistry m = new MetricRegistry();
+        analyzer.inspect(() -> {
+            live.publish(m);
+            calls.publish(m);
+            for (Tap<?> t : registered) {
+                t.publish(m);
+            }
+        });
+        return new Snapshot(java.time.Instant.now(), java.time.Duration.ofNanos(System.nanoTime() - began), m);
     }
 }

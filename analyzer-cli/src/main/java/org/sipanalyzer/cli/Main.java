@@ -29,6 +29,7 @@ public final class Main {
         register(new CallsCommand());
         register(new CheckCommand());
         register(new CodesCommand());
+        register(new ListenCommand());
         register(new CompletionCommand(commands));
     }
 

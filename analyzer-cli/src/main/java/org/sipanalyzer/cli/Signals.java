@@ -26,6 +26,13 @@ final class Signals {
         return stop;
     }
 
+    /** A new stop for a run that may also stop itself (listen --duration): signals from now on request it. */
+    static StopSignal fresh() {
+        StopSignal s = new StopSignal();
+        stop = s;
+        return s;
+    }
+
     /** Handles SIGINT and SIGTERM from now on; a note goes to {@code err} at the first. */
     static void install(PrintStream err) {
         try {

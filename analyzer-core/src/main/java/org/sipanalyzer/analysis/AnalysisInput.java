@@ -20,11 +20,17 @@ public final class AnalysisInput {
     private final String name;
     private final Opener opener;
     private final Path path;
+    private final boolean live;
 
     private AnalysisInput(String name, Opener opener, Path path) {
+        this(name, opener, path, false);
+    }
+
+    private AnalysisInput(String name, Opener opener, Path path, boolean live) {
         this.name = Objects.requireNonNull(name);
         this.opener = Objects.requireNonNull(opener);
         this.path = path;
+        this.live = live;
     }
 
     /**
@@ -62,6 +68,19 @@ public final class AnalysisInput {
     /** A stream, such as standard input; it can be read once. */
     public static AnalysisInput stream(String name, InputStream in) {
         return new AnalysisInput(name, () -> in, null);
+    }
+
+    /**
+     * Live traffic (a collector's or an interface's capture): read once, and analysed packet by packet as it comes
+     * rather than in batches, so that rolling figures follow the traffic within a moment.
+     */
+    public static AnalysisInput live(String name, InputStream in) {
+        return new AnalysisInput(name, () -> in, null, true);
+    }
+
+    /** Whether the input is live traffic ({@link #live}). */
+    boolean isLive() {
+        return live;
     }
 
     /**

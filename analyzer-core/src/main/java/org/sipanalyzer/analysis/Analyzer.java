@@ -37,6 +37,8 @@ public final class Analyzer {
     private final int maxInputBreakdowns;
     private CallFilter.Gate gate;
     private StopSignal stop = new StopSignal();
+    /** The listeners of the analysis running now, whose lock {@link #inspect} takes. */
+    private volatile ListenerGroup running;
 
     public Analyzer(Catalogue catalogue, AnalysisOptions options) {
         this(catalogue, options, MAX_INPUT_BREAKDOWNS);
@@ -55,6 +57,21 @@ public final class Analyzer {
     public Analyzer withGate(CallFilter.Gate gate) {
         this.gate = gate;
         return this;
+    }
+
+    /**
+     * Runs {@code look} while no listener is being called: what it reads of the listeners (their snapshots) is
+     * consistent, between two events. For rolling reports while an analysis runs, from any thread.
+     */
+    public void inspect(Runnable look) {
+        ListenerGroup g = running;
+        if (g == null) {
+            look.run();
+            return;
+        }
+        synchronized (g) {
+            look.run();
+        }
     }
 
     /**
@@ -107,6 +124,7 @@ public final class Analyzer {
     public AnalysisResult analyze(List<AnalysisInput> inputs, List<StatisticsListener> listeners) {
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
         ListenerGroup shared = new ListenerGroup(listeners, failed);
+        running = shared;
         List<InputReport> reports = new ArrayList<>();
         Totals totals = new Totals(new MessageStatistics(catalogue), inputs.size() > maxInputBreakdowns);
         int threads = Math.min(options.threads(), inputs.size());
@@ -210,6 +228,7 @@ public final class Analyzer {
             InputAnalysis analysis = new InputAnalysis(index, catalogue, options, report, shared);
             analysis.gate = gate;
             analysis.stop = stop;
+            analysis.live = input.isLive();
             analysis.run(owned, input.modifiedDate(), input.size());
         } catch (CaptureFormatException e) {
             report.failed(e.getMessage());

@@ -68,6 +68,9 @@ final class InputAnalysis {
      * @param fileDate the day the input file was last modified (dates a log's times of day), or null
      * @param size the file's size, or -1 when unknown (a stream)
      */
+    /** Live traffic: each frame is analysed as it arrives, on one thread, with no batches to fill first. */
+    boolean live;
+
     void run(InputStream in, java.time.LocalDate fileDate, long size) throws IOException {
         // A file stops at the frame in hand; a stream (its input ends at the stop) delivers all it read before.
         stopAtFrame = size >= 0;
@@ -79,7 +82,7 @@ final class InputAnalysis {
         CaptureReader opened = CaptureOpener.open(sniffed, options.maxFrameBytes());
         report.opened(opened.format().word() + (opened.isCompressed() ? "+gzip" : ""));
         FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly(), options.keepText());
-        if (!options.prefetch() || size >= 0 && size < PREFETCH_FROM_BYTES) {
+        if (live || !options.prefetch() || size >= 0 && size < PREFETCH_FROM_BYTES) {
             try {
                 produce(opened, scanner, false, this::apply);
             } finally {

@@ -1,0 +1,354 @@
+package org.sipanalyzer.live;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sipanalyzer.decode.Hep;
+
+/**
+ * A HEP collector, as heplify-server is one: it receives HEP (versions 1 to 3) over UDP and HEP3 over TCP from
+ * Kamailio's siptrace, OpenSIPS, FreeSWITCH or heplify agents, and turns what it receives into a pcapng capture
+ * ({@link #capture()}): each HEP packet as the UDP datagram it arrived in (over TCP, each packet framed by its
+ * length becomes one). The analysis reads that capture as it reads a file: HEP opened, SIP counted, calls followed.
+ * Bounded: datagrams up to 65,507 bytes, at most {@link #MAX_CONNECTIONS} TCP senders at once, and
+ * {@link #MAX_QUEUED_BYTES} waiting for the analysis; past that, packets are dropped and counted, never buffered
+ * without end.
+ */
+public final class HepListener implements Closeable {
+
+    /** TCP senders served at once; further connections are closed at once and counted. */
+    public static final int MAX_CONNECTIONS = 256;
+    /** Bytes received and not yet read by the analysis; past this, packets are dropped and counted. */
+    public static final int MAX_QUEUED_BYTES = 64 << 20;
+    private static final int MAX_DATAGRAM = 65_507;
+
+    /**
+     * Where to listen: {@code udp:9060}, {@code tcp:9061}, {@code udp:127.0.0.1:9060}, {@code tcp:[::1]:9061}.
+     *
+     * @param tcp TCP rather than UDP
+     * @param host the address to bind, or null for every address
+     * @param port the port, 0 for any free one
+     */
+    public record Bind(boolean tcp, String host, int port) {
+
+        private static final Pattern SPEC = Pattern.compile("(?i)(udp|tcp):(?:(\\[[0-9a-f:.]+]|[^:\\[\\]]+):)?(\\d{1,5})");
+
+        /** Parses {@code udp:9060} and the like; anything else is an IllegalArgumentException saying what to write. */
+        public static Bind parse(String spec) {
+            Matcher m = SPEC.matcher(spec.strip());
+            int port = m.matches() ? Integer.parseInt(m.group(3)) : -1;
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("'" + spec + "' is not where to listen; write udp:9060, tcp:9061 or"
+                        + " udp:127.0.0.1:9060");
+            }
+            String host = m.group(2) == null ? null : m.group(2).replace("[", "").replace("]", "");
+            return new Bind(m.group(1).toLowerCase(Locale.ROOT).equals("tcp"), host, port);
+        }
+
+        @Override
+        public String toString() {
+            return (tcp ? "tcp:" : "udp:") + (host == null ? "" : (host.contains(":") ? "[" + host + "]" : host) + ":")
+                    + port;
+        }
+    }
+
+    private final List<Closeable> sockets = new ArrayList<>();
+    private final List<InetSocketAddress> bound = new ArrayList<>();
+    private final ByteQueue queue = new ByteQueue();
+    private final PcapngStreamWriter capture;
+    private final OutputStream tee;
+    private final AtomicLong packets = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile boolean closed;
+
+    /**
+     * Binds every address now (so that a port in use fails here, with its name) and starts receiving.
+     *
+     * @param tee where the capture is also written ({@code --write}), or null
+     */
+    public HepListener(List<Bind> binds, OutputStream tee) throws IOException {
+        this.tee = tee;
+        this.capture = new PcapngStreamWriter(new Fanout());
+        try {
+            for (Bind b : binds) {
+                InetSocketAddress at = b.host() == null ? new InetSocketAddress(b.port())
+                        : new InetSocketAddress(InetAddress.getByName(b.host()), b.port());
+                if (b.tcp()) {
+                    ServerSocket s = new ServerSocket();
+                    s.setReuseAddress(true);
+                    s.bind(at, 64);
+                    sockets.add(s);
+                    bound.add(new InetSocketAddress(s.getInetAddress(), s.getLocalPort()));
+                    start("sip-analyzer-hep-tcp", () -> accept(s));
+                } else {
+                    DatagramSocket s = new DatagramSocket(null);
+                    s.setReuseAddress(true);
+                    s.setReceiveBufferSize(4 << 20);
+                    s.bind(at);
+                    sockets.add(s);
+                    bound.add(new InetSocketAddress(s.getLocalAddress(), s.getLocalPort()));
+                    start("sip-analyzer-hep-udp", () -> receive(s));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static void start(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The addresses bound, in the order given (with the port chosen where 0 was asked). */
+    public List<InetSocketAddress> bound() {
+        return List.copyOf(bound);
+    }
+
+    /** What was received, as a pcapng capture; it ends when the listener is closed. */
+    public InputStream capture() {
+        return queue;
+    }
+
+    /** HEP packets (datagrams, or packets framed on TCP) received. */
+    public long packets() {
+        return packets.get();
+    }
+
+    /** Packets dropped because the analysis fell more than {@link #MAX_QUEUED_BYTES} behind. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** TCP connections refused past {@link #MAX_CONNECTIONS}, or closed for sending what is not HEP3. */
+    public long refused() {
+        return refused.get();
+    }
+
+    private void receive(DatagramSocket s) {
+        byte[] buf = new byte[65_536];
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        InetSocketAddress local = new InetSocketAddress(s.getLocalAddress(), s.getLocalPort());
+        while (!closed) {
+            try {
+                s.receive(p);
+            } catch (IOException e) {
+                return; // closed
+            }
+            deliver((InetSocketAddress) p.getSocketAddress(), local, buf, 0, p.getLength());
+        }
+    }
+
+    private void accept(ServerSocket server) {
+        while (!closed) {
+            Socket c;
+            try {
+                c = server.accept();
+            } catch (IOException e) {
+                return; // closed
+            }
+            if (connections.incrementAndGet() > MAX_CONNECTIONS) {
+                connections.decrementAndGet();
+                refused.incrementAndGet();
+                closeQuietly(c);
+                continue;
+            }
+            synchronized (sockets) {
+                sockets.add(c);
+            }
+            start("sip-analyzer-hep-tcp-peer", () -> {
+                try {
+                    stream(c);
+                } finally {
+                    connections.decrementAndGet();
+                    closeQuietly(c);
+                }
+            });
+        }
+    }
+
+    /** One TCP sender: HEP3 packets back to back, each framed by its length. */
+    private void stream(Socket c) {
+        InetSocketAddress from = (InetSocketAddress) c.getRemoteSocketAddress();
+        InetSocketAddress to = (InetSocketAddress) c.getLocalSocketAddress();
+        byte[] buf = new byte[MAX_DATAGRAM + 6];
+        int have = 0;
+        try (InputStream in = c.getInputStream()) {
+            while (!closed) {
+                int n = in.read(buf, have, buf.length - have);
+                if (n < 0) {
+                    return;
+                }
+                have += n;
+                int at = 0;
+                while (have - at >= 6) {
+                    int len = Hep.hep3Length(buf, at, have - at);
+                    if (len < 6 || len > MAX_DATAGRAM) {
+                        refused.incrementAndGet(); // not HEP3, or a packet larger than any datagram: framing is lost
+                        return;
+                    }
+                    if (have - at < len) {
+                        break;
+                    }
+                    deliver(from, to, buf, at, len);
+                    at += len;
+                }
+                System.arraycopy(buf, at, buf, 0, have - at);
+                have -= at;
+            }
+        } catch (IOException e) {
+            // the sender went away, or the listener closed
+        }
+    }
+
+    private void deliver(InetSocketAddress from, InetSocketAddress to, byte[] d, int off, int len) {
+        if (len > MAX_DATAGRAM) {
+            dropped.incrementAndGet();
+            return;
+        }
+        packets.incrementAndGet();
+        java.time.Instant now = java.time.Instant.now();
+        long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        try {
+            capture.udp(nanos, from, to, d, off, len);
+            capture.flush();
+        } catch (IOException e) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    /** Stops receiving and ends the capture (after what was received). */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (sockets) {
+            for (Closeable s : sockets) {
+                closeQuietly(s);
+            }
+        }
+        queue.end();
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // closing: nothing to do
+        }
+    }
+
+    /** Writes the capture to the analysis's queue and, when asked, to the tee file. */
+    private final class Fanout extends OutputStream {
+        private final java.io.ByteArrayOutputStream block = new java.io.ByteArrayOutputStream();
+
+        @Override
+        public void write(int b) {
+            block.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            block.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (block.size() == 0) {
+                return;
+            }
+            byte[] bytes = block.toByteArray();
+            block.reset();
+            if (!queue.offer(bytes)) {
+                dropped.incrementAndGet();
+                return;
+            }
+            if (tee != null) {
+                tee.write(bytes);
+                tee.flush();
+            }
+        }
+    }
+
+    /** A bounded queue of byte blocks, read as a stream that ends after {@link #end()}. */
+    private static final class ByteQueue extends InputStream {
+        private static final byte[] END = new byte[0];
+        private final BlockingQueue<byte[]> blocks = new ArrayBlockingQueue<>(1 << 16);
+        private final AtomicLong queuedBytes = new AtomicLong();
+        private byte[] current = new byte[0];
+        private int at;
+        private boolean ended;
+
+        /** Queues a block; false when the queue is full (the block is dropped by the caller). */
+        boolean offer(byte[] b) {
+            if (queuedBytes.get() + b.length > MAX_QUEUED_BYTES || !blocks.offer(b)) {
+                return false;
+            }
+            queuedBytes.addAndGet(b.length);
+            return true;
+        }
+
+        void end() {
+            blocks.offer(END);
+        }
+
+        private boolean fill() throws IOException {
+            while (at >= current.length) {
+                if (ended) {
+                    return false;
+                }
+                try {
+                    current = blocks.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted");
+                }
+                at = 0;
+                if (current == END) {
+                    ended = true;
+                    return false;
+                }
+                queuedBytes.addAndGet(-current.length);
+            }
+            return true;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return fill() ? current[at++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(len, current.length - at);
+            System.arraycopy(current, at, b, off, n);
+            at += n;
+            return n;
+        }
+    }
+}
