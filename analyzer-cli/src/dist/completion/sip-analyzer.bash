@@ -2,7 +2,7 @@
 _sip_analyzer() {
   local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "analyze calls check codes completion --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "analyze calls check codes listen completion --help --version" -- "$cur"))
     return
   fi
   case "${COMP_WORDS[1]}" in
@@ -48,6 +48,17 @@ _sip_analyzer() {
       esac
       if [[ "$cur" == -* ]]; then
         COMPREPLY=($(compgen -W "--debug --format --help --output --version" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur"))
+      fi ;;
+    listen)
+      case "$prev" in
+        -f|--format) COMPREPLY=($(compgen -W "text json csv markdown html sql" -- "$cur")); return ;;
+        -o|--output|--write) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --call-timeout|--delays-from|--duration|--hep|--interval|--ner-codes) return ;;
+      esac
+      if [[ "$cur" == -* ]]; then
+        COMPREPLY=($(compgen -W "--call-timeout --debug --delays-from --duration --format --help --hep --interval --ner-codes --output --version --write" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;
