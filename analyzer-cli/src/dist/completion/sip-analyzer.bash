@@ -14,7 +14,7 @@ _sip_analyzer() {
         --analysis-id|--call-ids|--call-timeout|--code|--delays-from|--dst|--flow-idle-timeout|--fragment-timeout|--from|--host|--interval|--match|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--method|--ner-codes|--port|--retransmission-window|--src|--threads|--to|--transport) return ;;
       esac
       if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "--analysis-id --call-ids --call-timeout --calls-chart --chart --code --debug --delays-from --dst --flow-idle-timeout --format --fragment-timeout --from --help --host --interval --match --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --method --ner-codes --output --pdd-chart --port --retransmission-window --src --strict --table --threads --time-chart --to --transport --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--analysis-id --call-ids --call-timeout --calls-chart --chart --code --debug --delays-from --dst --flow-idle-timeout --format --fragment-timeout --from --help --host --interval --match --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --method --ner-codes --output --pdd-chart --port --quiet --retransmission-window --src --strict --table --threads --time-chart --to --transport --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;
@@ -26,7 +26,7 @@ _sip_analyzer() {
         --analysis-id|--call-id|--call-ids|--call-timeout|--code|--delays-from|--dst|--flow-idle-timeout|--fragment-timeout|--from|--host|--match|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--method|--min-pdd|--ner-codes|--port|--retransmission-window|--src|--threads|--to|--transport) return ;;
       esac
       if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "--analysis-id --call-id --call-ids --call-timeout --code --debug --delays-from --dst --flow-idle-timeout --format --fragment-timeout --from --help --host --match --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --method --min-pdd --ner-codes --outcome --output --port --retransmission-window --src --strict --threads --to --transport --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--analysis-id --call-id --call-ids --call-timeout --code --debug --delays-from --dst --flow-idle-timeout --format --fragment-timeout --from --help --host --match --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --method --min-pdd --ner-codes --outcome --output --port --quiet --retransmission-window --src --strict --threads --to --transport --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;
@@ -37,7 +37,7 @@ _sip_analyzer() {
         --call-ids|--call-timeout|--code|--delays-from|--dst|--flow-idle-timeout|--fragment-timeout|--from|--host|--match|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--method|--ner-codes|--port|-r|--require|--retransmission-window|--src|--threads|--to|--transport) return ;;
       esac
       if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "--call-ids --call-timeout --code --debug --delays-from --dst --each-input --flow-idle-timeout --format --fragment-timeout --from --help --host --match --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --method --ner-codes --output --port --require --retransmission-window --rules --src --strict --threads --to --transport --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--call-ids --call-timeout --code --debug --delays-from --dst --each-input --flow-idle-timeout --format --fragment-timeout --from --help --host --match --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --method --ner-codes --output --port --quiet --require --retransmission-window --rules --src --strict --threads --to --transport --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;

@@ -11,6 +11,7 @@ import org.sipanalyzer.analysis.Analyzer;
 import org.sipanalyzer.analysis.CallFilter;
 import org.sipanalyzer.analysis.MessageStatistics;
 import org.sipanalyzer.analysis.MetricRegistry;
+import org.sipanalyzer.analysis.Progress;
 import org.sipanalyzer.analysis.StatisticsListener;
 import org.sipanalyzer.analysis.StopSignal;
 import org.sipanalyzer.analysis.Tap;
@@ -66,6 +67,7 @@ public final class SipAnalysis {
     private boolean failedCalls;
     private Consumer<Call> callSink = c -> { };
     private StopSignal stop = new StopSignal();
+    private Progress progress = Progress.NONE;
     private java.time.Duration snapshotEvery;
     private Consumer<Snapshot> snapshots;
 
@@ -109,6 +111,12 @@ public final class SipAnalysis {
         return this;
     }
 
+    /** Tells {@code p} how far the reading of each file has got (a progress bar). */
+    public SipAnalysis withProgress(Progress p) {
+        this.progress = p;
+        return this;
+    }
+
     /** Hands every call to {@code sink} as it is judged (in the order calls end). */
     public SipAnalysis withCallSink(Consumer<Call> sink) {
         this.callSink = sink;
@@ -140,7 +148,7 @@ public final class SipAnalysis {
         }
         // The ladders show each message's text on hover.
         Analyzer analyzer = new Analyzer(catalogue, options.withKeepText(options.keepText() || failedCalls))
-                .withStop(stop);
+                .withStop(stop).withProgress(progress);
         java.util.concurrent.ScheduledExecutorService timer = null;
         long began = System.nanoTime();
         if (live != null) {

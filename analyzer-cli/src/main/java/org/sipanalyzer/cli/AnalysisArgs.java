@@ -20,6 +20,7 @@ import org.sipanalyzer.analysis.AnalysisOptions;
 import org.sipanalyzer.analysis.AnalysisResult;
 import org.sipanalyzer.analysis.CallFilter;
 import org.sipanalyzer.analysis.InputReport;
+import org.sipanalyzer.analysis.Progress;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.ResponseClass;
@@ -221,6 +222,8 @@ final class AnalysisArgs {
 
     static void addOptions(Options o) {
         addFilterOptions(o);
+        o.addOption(Option.builder("q").longOpt("quiet")
+                .desc("No progress bar on standard error (it is shown only when standard error is a terminal).").get());
         o.addOption(Option.builder().longOpt("strict")
                 .desc("Also parse every message with JAIN-SIP and report those it rejects, and why.").get());
         o.addOption(Option.builder().longOpt("threads").hasArg().argName("N")
@@ -457,7 +460,10 @@ final class AnalysisArgs {
     /** The same, also keeping the failed calls the HTML and Markdown reports show, when {@code failedCalls}. */
     static SipAnalysis.Result analyse(CommandLine line, Console console, String command, boolean failedCalls)
             throws UsageException {
-        SipAnalysis.Result run = analyse(line, command, inputs(line, command), failedCalls);
+        List<AnalysisInput> inputs = inputs(line, command);
+        SipAnalysis.Result run = run(new SipAnalysis(Catalogue.standard(), options(line, command),
+                CallOptionsParser.parse(line, command)).withFilter(filter(line, command)).withFailedCalls(failedCalls)
+                .withStop(Signals.stop()).withProgress(progress(line, console, inputs.size())), inputs, command);
         checkReadable(run.analysis(), console, command);
         return run;
     }
@@ -475,6 +481,12 @@ final class AnalysisArgs {
             boolean failedCalls) throws UsageException {
         return run(new SipAnalysis(Catalogue.standard(), options(line, command), CallOptionsParser.parse(line, command))
                 .withFilter(filter(line, command)).withFailedCalls(failedCalls).withStop(Signals.stop()), inputs, command);
+    }
+
+    /** A progress bar on standard error when it is the terminal's and --quiet is not given; else none. */
+    static Progress progress(CommandLine line, Console console, int inputs) {
+        boolean show = !line.hasOption("quiet") && console.err() == System.err && ProgressBar.stderrIsTerminal();
+        return show ? new ProgressBar(console.err(), inputs, console.width()) : Progress.NONE;
     }
 
     /** Runs {@code analysis}; a stream that cannot be copied to be read twice is a usage error. */

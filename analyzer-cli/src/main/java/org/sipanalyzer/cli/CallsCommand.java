@@ -88,7 +88,8 @@ final class CallsCommand implements Command {
         // them with bounded memory (on disk past CallSpool.DEFAULT_IN_MEMORY calls).
         try (CallSpool rows = new CallSpool()) {
             SipAnalysis analysis = new SipAnalysis(Catalogue.standard(), options, CallOptionsParser.parse(line, name()))
-                    .withFilter(AnalysisArgs.filter(line, name())).withStop(Signals.stop()).withCallSink(c -> {
+                    .withFilter(AnalysisArgs.filter(line, name())).withStop(Signals.stop())
+                    .withProgress(AnalysisArgs.progress(line, console, inputs.size())).withCallSink(c -> {
                         if (outcomes.contains(c.outcome()) && (minPdd < 0 || c.pdd() >= minPdd)) {
                             rows.add(c);
                         }

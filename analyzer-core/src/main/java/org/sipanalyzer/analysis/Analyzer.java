@@ -37,6 +37,7 @@ public final class Analyzer {
     private final int maxInputBreakdowns;
     private CallFilter.Gate gate;
     private StopSignal stop = new StopSignal();
+    private Progress progress = Progress.NONE;
     /** The listeners of the analysis running now, whose lock {@link #inspect} takes. */
     private volatile ListenerGroup running;
 
@@ -56,6 +57,12 @@ public final class Analyzer {
      */
     public Analyzer withGate(CallFilter.Gate gate) {
         this.gate = gate;
+        return this;
+    }
+
+    /** Tells {@code p} how far the reading of each file has got (a progress bar). */
+    public Analyzer withProgress(Progress p) {
+        this.progress = p;
         return this;
     }
 
@@ -221,23 +228,33 @@ public final class Analyzer {
             report.failed(describeOpenError(input.name(), e));
             return report;
         }
-        if (input.size() < 0) {
+        long size = input.size();
+        CountingInputStream counted = null;
+        if (size < 0) {
             in = new StoppableInputStream(in, stop); // a pipe may be quiet: a stop must still end it
+        } else if (progress != Progress.NONE) {
+            in = counted = new CountingInputStream(in, progress, index, input.name(), size);
         }
-        try (InputStream owned = in) {
-            InputAnalysis analysis = new InputAnalysis(index, catalogue, options, report, shared);
-            analysis.gate = gate;
-            analysis.stop = stop;
-            analysis.live = input.isLive();
-            analysis.run(owned, input.modifiedDate(), input.size());
-        } catch (CaptureFormatException e) {
-            report.failed(e.getMessage());
-        } catch (IOException e) {
-            if (report.readable()) {
-                report.warn("read error after " + report.packets() + " frames: " + e.getMessage()
-                        + "; the frames before it were analysed");
-            } else {
-                report.failed(describeOpenError(input.name(), e));
+        try {
+            try (InputStream owned = in) {
+                InputAnalysis analysis = new InputAnalysis(index, catalogue, options, report, shared);
+                analysis.gate = gate;
+                analysis.stop = stop;
+                analysis.live = input.isLive();
+                analysis.run(owned, input.modifiedDate(), input.size());
+            } catch (CaptureFormatException e) {
+                report.failed(e.getMessage());
+            } catch (IOException e) {
+                if (report.readable()) {
+                    report.warn("read error after " + report.packets() + " frames: " + e.getMessage()
+                            + "; the frames before it were analysed");
+                } else {
+                    report.failed(describeOpenError(input.name(), e));
+                }
+            }
+        } finally {
+            if (counted != null) {
+                counted.ended();
             }
         }
         return report;

@@ -46,8 +46,8 @@ final class StoppableInputStream extends InputStream {
                     return;
                 }
             }
-        } catch (IOException e) {
-            last = e;
+        } catch (IOException | RuntimeException | Error e) {
+            last = e; // handed to the reader, who throws it: the run fails with its real cause
         }
         offer(last, 0);
     }
@@ -95,6 +95,12 @@ final class StoppableInputStream extends InputStream {
                 at = 0;
                 length = c.length();
             } else if (o instanceof IOException e) {
+                ended = true;
+                throw e;
+            } else if (o instanceof RuntimeException e) {
+                ended = true;
+                throw e;
+            } else if (o instanceof Error e) {
                 ended = true;
                 throw e;
             } else {
