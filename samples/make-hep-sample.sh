@@ -5,6 +5,8 @@
 # the HEP traffic is recorded, so every SIP message in the captures is inside HEP. Needs root (tcpdump on lo),
 # sipp, tcpdump, kamailio and python3 (Debian's packages). Traffic stays on 127.0.0.1; every run is bounded.
 # Usage: samples/make-hep-sample.sh [OUTDIR]     (default: samples/)
+# With HEP_COLLECTOR=external, a collector already listens on 127.0.0.1:9060 (UDP) and 9061 (TCP), such as
+# `sip-analyzer listen` (scripts/listen-beside-tcpdump.sh), and no sink is started here.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$here}
@@ -35,6 +37,8 @@ run() {
   if [ "$transport" = tcp ]; then
     define=(-A HEP_TCP)
     filter="tcp port 9061"
+  fi
+  if [ "$transport" = tcp ] && [ "${HEP_COLLECTOR:-}" != external ]; then
     # A HEP collector that accepts the connection and discards what it reads, for 60 s at most.
     timeout 70 python3 -c '
 import socket, threading, time

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The proof that `sip-analyzer listen` counts what a capture of the same traffic counts: Kamailio's siptrace sends
+# HEP3 of real SIPp calls (samples/make-hep-sample.sh: over UDP to 127.0.0.1:9060, then over TCP to 9061) to a
+# running `listen`, while tcpdump records the same HEP packets; then `listen` is sent SIGTERM, and its report is
+# compared with `analyze` of the two captures. Prints one line per figure and exits 0 when they agree, 1 when they
+# differ, 2 when it cannot run (needs root for tcpdump on lo, sipp, tcpdump, kamailio, python3, and the runnable
+# jar: mvn -B package). Everything stays on 127.0.0.1 and every process is bounded and stopped.
+# Usage: scripts/listen-beside-tcpdump.sh [JAR]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+jar=${1:-$root/analyzer-cli/target/sip-analyzer.jar}
+[ -f "$jar" ] || { echo "listen-beside-tcpdump: no $jar; run mvn -B package first" >&2; exit 2; }
+for c in sipp tcpdump kamailio python3 java; do
+  command -v "$c" >/dev/null || { echo "listen-beside-tcpdump: $c is not installed" >&2; exit 2; }
+done
+[ "$(id -u)" = 0 ] || { echo "listen-beside-tcpdump: tcpdump on lo needs root" >&2; exit 2; }
+work=$(mktemp -d)
+listen_pid=
+cleanup() {
+  [ -n "$listen_pid" ] && kill -KILL "$listen_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+timeout 300 java -jar "$jar" listen --hep udp:127.0.0.1:9060 --hep tcp:127.0.0.1:9061 --interval 0 -f json \
+  -o "$work/listen.json" 2>"$work/listen.err" &
+listen_pid=$!
+for _ in $(seq 50); do grep -q "listening for HEP" "$work/listen.err" 2>/dev/null && break; sleep 0.1; done
+grep -q "listening for HEP" "$work/listen.err" || { cat "$work/listen.err" >&2; exit 2; }
+
+HEP_COLLECTOR=external "$root/samples/make-hep-sample.sh" "$work/captures" >"$work/make.log" 2>&1 \
+  || { cat "$work/make.log" >&2; exit 2; }
+sleep 1
+kill -TERM "$listen_pid"
+for _ in $(seq 200); do kill -0 "$listen_pid" 2>/dev/null || break; sleep 0.1; done
+wait "$listen_pid" || { echo "listen-beside-tcpdump: listen failed" >&2; cat "$work/listen.err" >&2; exit 2; }
+listen_pid=
+
+java -jar "$jar" analyze -f json -o "$work/analyze.json" "$work/captures/kamailio-hep.pcap" \
+  "$work/captures/kamailio-hep-tcp.pcap"
+python3 - "$work/listen.json" "$work/analyze.json" <<'PY'
+import json, sys
+live, cap = (json.load(open(f)) for f in sys.argv[1:3])
+def figures(d):
+    c = d["calls"]
+    m = d["messages"]
+    return {"SIP messages": m["total"], "requests": m["requests"], "responses": m["responses"],
+            "retransmissions": m["retransmissions"],
+            "calls": c["total"], "answered": c["answered"], "outcomes": json.dumps(c["byOutcome"], sort_keys=True),
+            "HEP packets": sum(i["reassembly"]["hepPackets"] for i in d["inputs"])}
+a, b = figures(live), figures(cap)
+ok = True
+for k in a:
+    same = a[k] == b[k]
+    ok &= same
+    print(f"{k}: listen {a[k]}, capture {b[k]}{'' if same else '  <- differ'}")
+sys.exit(0 if ok and a["SIP messages"] > 0 else 1)
+PY
