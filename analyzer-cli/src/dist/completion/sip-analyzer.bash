@@ -2,7 +2,7 @@
 _sip_analyzer() {
   local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "analyze calls check codes listen completion --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "analyze calls check codes listen live completion --help --version" -- "$cur"))
     return
   fi
   case "${COMP_WORDS[1]}" in
@@ -59,6 +59,17 @@ _sip_analyzer() {
       esac
       if [[ "$cur" == -* ]]; then
         COMPREPLY=($(compgen -W "--call-timeout --debug --delays-from --duration --format --help --hep --interval --ner-codes --output --version --write" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -- "$cur"))
+      fi ;;
+    live)
+      case "$prev" in
+        -f|--format) COMPREPLY=($(compgen -W "text json csv markdown html sql" -- "$cur")); return ;;
+        -o|--output|--write) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --bpf|--call-timeout|--delays-from|--duration|-i|--interface|--interval|--ner-codes) return ;;
+      esac
+      if [[ "$cur" == -* ]]; then
+        COMPREPLY=($(compgen -W "--bpf --call-timeout --debug --delays-from --duration --format --help --interface --interval --ner-codes --output --version --write" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;

@@ -30,6 +30,7 @@ public final class Main {
         register(new CheckCommand());
         register(new CodesCommand());
         register(new ListenCommand());
+        register(new LiveCommand());
         register(new CompletionCommand(commands));
     }
 

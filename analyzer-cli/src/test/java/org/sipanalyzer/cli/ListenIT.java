@@ -94,7 +94,7 @@ class ListenIT {
                 }
             }
             assertTrue(line != null && line.get("metrics").get("messages").asInt() == 148, String.valueOf(line));
-            assertEquals(148, line.get("hepPackets").asInt());
+            assertEquals(148, line.get("captured").asInt());
             assertTrue(new ProcessBuilder("kill", "-TERM", Long.toString(listen.pid())).start().waitFor() == 0);
             assertTrue(listen.waitFor(20, TimeUnit.SECONDS), "listen ends at SIGTERM");
             assertEquals(0, listen.exitValue());

@@ -13,8 +13,6 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -72,7 +70,6 @@ public final class HepListener implements Closeable {
     private final List<InetSocketAddress> bound = new ArrayList<>();
     private final ByteQueue queue = new ByteQueue();
     private final PcapngStreamWriter capture;
-    private final OutputStream tee;
     private final AtomicLong packets = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -85,8 +82,7 @@ public final class HepListener implements Closeable {
      * @param tee where the capture is also written ({@code --write}), or null
      */
     public HepListener(List<Bind> binds, OutputStream tee) throws IOException {
-        this.tee = tee;
-        this.capture = new PcapngStreamWriter(new Fanout());
+        this.capture = new PcapngStreamWriter(new TeeSink(queue, tee, dropped));
         try {
             for (Bind b : binds) {
                 InetSocketAddress at = b.host() == null ? new InetSocketAddress(b.port())
@@ -254,101 +250,6 @@ public final class HepListener implements Closeable {
             c.close();
         } catch (IOException e) {
             // closing: nothing to do
-        }
-    }
-
-    /** Writes the capture to the analysis's queue and, when asked, to the tee file. */
-    private final class Fanout extends OutputStream {
-        private final java.io.ByteArrayOutputStream block = new java.io.ByteArrayOutputStream();
-
-        @Override
-        public void write(int b) {
-            block.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            block.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            if (block.size() == 0) {
-                return;
-            }
-            byte[] bytes = block.toByteArray();
-            block.reset();
-            if (!queue.offer(bytes)) {
-                dropped.incrementAndGet();
-                return;
-            }
-            if (tee != null) {
-                tee.write(bytes);
-                tee.flush();
-            }
-        }
-    }
-
-    /** A bounded queue of byte blocks, read as a stream that ends after {@link #end()}. */
-    private static final class ByteQueue extends InputStream {
-        private static final byte[] END = new byte[0];
-        private final BlockingQueue<byte[]> blocks = new ArrayBlockingQueue<>(1 << 16);
-        private final AtomicLong queuedBytes = new AtomicLong();
-        private byte[] current = new byte[0];
-        private int at;
-        private boolean ended;
-
-        /** Queues a block; false when the queue is full (the block is dropped by the caller). */
-        boolean offer(byte[] b) {
-            if (queuedBytes.get() + b.length > MAX_QUEUED_BYTES || !blocks.offer(b)) {
-                return false;
-            }
-            queuedBytes.addAndGet(b.length);
-            return true;
-        }
-
-        void end() {
-            blocks.offer(END);
-        }
-
-        private boolean fill() throws IOException {
-            while (at >= current.length) {
-                if (ended) {
-                    return false;
-                }
-                try {
-                    current = blocks.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted");
-                }
-                at = 0;
-                if (current == END) {
-                    ended = true;
-                    return false;
-                }
-                queuedBytes.addAndGet(-current.length);
-            }
-            return true;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return fill() ? current[at++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            if (!fill()) {
-                return -1;
-            }
-            int n = Math.min(len, current.length - at);
-            System.arraycopy(current, at, b, off, n);
-            at += n;
-            return n;
         }
     }
 }

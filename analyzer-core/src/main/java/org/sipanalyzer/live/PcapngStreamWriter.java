@@ -9,10 +9,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Writes packets received from the network as a pcapng stream: a section header, one raw-IP interface with
- * nanosecond times, then an enhanced packet block per datagram, each wrapped in the IPv4 or IPv6 and UDP headers it
- * travelled with (sender to receiver). What a collector receives is then a capture like any other: the analysis
- * reads it as it reads a file, and {@code --write} keeps it for Wireshark.
+ * Writes packets as a pcapng stream: a section header, one interface of a link type with nanosecond times, then an
+ * enhanced packet block per frame. A collector's datagrams are wrapped in the IPv4 or IPv6 and UDP headers they
+ * travelled with ({@link #udp}); an interface's frames go as captured ({@link #frame}). What is received is then a
+ * capture like any other: the analysis reads it as it reads a file, and {@code --write} keeps it for Wireshark.
  */
 final class PcapngStreamWriter {
 
@@ -21,14 +21,20 @@ final class PcapngStreamWriter {
 
     private final OutputStream out;
 
+    /** A stream of raw IP datagrams (a collector's). */
     PcapngStreamWriter(OutputStream out) throws IOException {
+        this(out, LINKTYPE_RAW);
+    }
+
+    /** A stream of frames of {@code linkType} (an interface's). */
+    PcapngStreamWriter(OutputStream out, int linkType) throws IOException {
         this.out = out;
         ByteBuffer shb = le(28);
         shb.putInt(0x0A0D0D0A).putInt(28).putInt(0x1A2B3C4D).putShort((short) 1).putShort((short) 0).putLong(-1)
                 .putInt(28);
         ByteBuffer idb = le(32);
         // if_tsresol = 9 (nanoseconds): option 9, length 1, value 9, three bytes of padding; then opt_endofopt.
-        idb.putInt(1).putInt(32).putShort((short) LINKTYPE_RAW).putShort((short) 0).putInt(0)
+        idb.putInt(1).putInt(32).putShort((short) linkType).putShort((short) 0).putInt(0)
                 .putShort((short) 9).putShort((short) 1).put((byte) 9).put(new byte[3]).putInt(0).putInt(32);
         out.write(shb.array());
         out.write(idb.array());
@@ -63,11 +69,16 @@ final class PcapngStreamWriter {
         }
         p.putShort((short) from.getPort()).putShort((short) to.getPort()).putShort((short) udpLength)
                 .putShort((short) 0).put(d, off, len);
-        int padded = (captured + 3) & ~3;
+        frame(nanos, p.array(), captured, captured);
+    }
+
+    /** One frame as captured: {@code length} bytes of {@code d}, {@code originalLength} on the wire. */
+    synchronized void frame(long nanos, byte[] d, int length, int originalLength) throws IOException {
+        int padded = (length + 3) & ~3;
         int total = 32 + padded;
         ByteBuffer epb = le(total);
-        epb.putInt(6).putInt(total).putInt(0).putInt((int) (nanos >>> 32)).putInt((int) nanos).putInt(captured)
-                .putInt(captured).put(p.array()).put(new byte[padded - captured]).putInt(total);
+        epb.putInt(6).putInt(total).putInt(0).putInt((int) (nanos >>> 32)).putInt((int) nanos).putInt(length)
+                .putInt(originalLength).put(d, 0, length).put(new byte[padded - length]).putInt(total);
         out.write(epb.array());
     }
 

@@ -1,0 +1,217 @@
+package org.sipanalyzer.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.sipanalyzer.SipAnalysis;
+import org.sipanalyzer.analysis.AnalysisInput;
+import org.sipanalyzer.analysis.MetricRegistry;
+import org.sipanalyzer.analysis.StopSignal;
+import org.sipanalyzer.catalogue.Catalogue;
+import org.sipanalyzer.report.AnalysisReport;
+import org.sipanalyzer.report.OutputFormat;
+import org.sipanalyzer.report.TextSafe;
+
+/**
+ * What {@code listen} and {@code live} share: a source of live traffic made into a capture, analysed as it comes
+ * with a line of figures per {@code --interval}, until a signal or {@code --duration}; then the whole report.
+ */
+final class LiveSession {
+
+    /** The version of the rolling JSON lines' layout (docs/cli.md). */
+    static final int LINES_SCHEMA_VERSION = 1;
+
+    /** Live traffic as a capture, with its counters. */
+    interface Source extends Closeable {
+        /** The capture the analysis reads; it ends when the source is closed. */
+        InputStream capture();
+
+        /** Packets received or captured. */
+        long packets();
+
+        /** Packets dropped because the analysis fell behind (or, for a collector, refused). */
+        long dropped();
+
+        /** Packets the kernel dropped, or -1 when the source cannot say. */
+        default long droppedByKernel() {
+            return -1;
+        }
+
+        /** What the source is, for the line on standard error ("listening for HEP on ..."). */
+        String describe();
+
+        @Override
+        void close();
+    }
+
+    /** Opens a source, writing what it receives also to {@code tee} (or not, when null). */
+    @FunctionalInterface
+    interface Opener {
+        Source open(OutputStream tee) throws IOException;
+    }
+
+    private LiveSession() {
+    }
+
+    /** The options both commands take. */
+    static void addOptions(Options o) {
+        o.addOption(Option.builder().longOpt("write").hasArg().argName("FILE")
+                .desc("Also keep what arrives as a pcapng capture in FILE.").get());
+        o.addOption(Option.builder().longOpt("duration").hasArg().argName("SECONDS")
+                .desc("Stop after SECONDS (default: at SIGINT or SIGTERM).").get());
+        o.addOption(Option.builder().longOpt("interval").hasArg().argName("SECONDS")
+                .desc("Write one line of figures every SECONDS to standard error (default 10; 0 for none).").get());
+        o.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
+                .desc("Format of the final report: text (default), json, csv, markdown, html or sql.").get());
+        o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
+                .desc("Write the final report to FILE instead of standard output.").get());
+        CallOptionsParser.addOptions(o);
+    }
+
+    static ExitCode run(CommandLine line, Console console, String command, Opener opener, String inputName)
+            throws UsageException, IOException {
+        if (!line.getArgList().isEmpty()) {
+            throw new UsageException(command + ": takes no files; it analyses live traffic (analyze reads files)");
+        }
+        OutputFormat format = Formats.parse(line.getOptionValue("format", "text"), AnalysisReport.FORMATS, command);
+        int interval = line.hasOption("interval") ? AnalysisArgs.intOption(line, "interval", 0, 86_400, command) : 10;
+        int duration = line.hasOption("duration")
+                ? AnalysisArgs.intOption(line, "duration", 1, 366 * 86_400, command) : 0;
+        OutputStream tee = null;
+        if (line.hasOption("write")) {
+            Path file = Path.of(line.getOptionValue("write"));
+            try {
+                tee = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            } catch (IOException e) {
+                throw new UsageException(command + ": cannot write " + TextSafe.of(file.toString()) + ": "
+                        + Output.describe(e));
+            }
+        }
+        Source source;
+        try {
+            source = opener.open(tee);
+        } catch (IOException e) {
+            closeQuietly(tee);
+            throw new UsageException(command + ": " + TextSafe.of(e.getMessage(), 1_000));
+        }
+        console.err().println(Main.PROGRAM + ": " + source.describe() + "; Ctrl-C ends the input and writes the"
+                + " report");
+        console.err().flush();
+        StopSignal stop = Signals.fresh();
+        java.util.Timer timer = null;
+        if (duration > 0) {
+            timer = new java.util.Timer("sip-analyzer-duration", true);
+            timer.schedule(new java.util.TimerTask() {
+                @Override
+                public void run() {
+                    stop.request("--duration " + duration);
+                }
+            }, duration * 1000L);
+        }
+        // The source ends its capture when the analysis is stopped; the analysis ends when the capture does.
+        Thread closer = new Thread(() -> {
+            while (!stop.requested()) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            source.close();
+        }, "sip-analyzer-live-stop");
+        closer.setDaemon(true);
+        closer.start();
+        SipAnalysis analysis = new SipAnalysis(Catalogue.standard(), AnalysisArgs.options(line, command),
+                CallOptionsParser.parse(line, command)).withStop(stop)
+                .withFailedCalls(format == OutputFormat.HTML || format == OutputFormat.MARKDOWN);
+        if (interval > 0) {
+            analysis.withSnapshots(Duration.ofSeconds(interval), s -> {
+                console.err().println(line(s, source));
+                console.err().flush();
+            });
+        }
+        SipAnalysis.Result run;
+        try {
+            run = AnalysisArgs.run(analysis, List.of(AnalysisInput.live(inputName, source.capture())), command);
+        } finally {
+            source.close();
+            closer.interrupt();
+            if (timer != null) {
+                timer.cancel();
+            }
+            closeQuietly(tee);
+        }
+        long kernel = source.droppedByKernel();
+        if (source.dropped() > 0 || kernel > 0) {
+            console.err().println(Main.PROGRAM + ": " + command + ": " + source.dropped() + " packets dropped because"
+                    + " the analysis fell behind" + (kernel > 0 ? ", " + kernel + " dropped by the kernel" : ""));
+        }
+        AnalysisReport report = new AnalysisReport(run.analysis(), run.calls()).withFailedCalls(run.failedCalls())
+                .withLadders(run.ladders()).withMetrics(run.metrics());
+        try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
+            report.write(format, out, console.width());
+        }
+        return ExitCode.OK;
+    }
+
+    /**
+     * One line of figures, as JSON: {@code {"schemaVersion":1,"time":...,"elapsedSeconds":...,"captured":...,
+     * "dropped":...,"metrics":{"messages":...,"asr":...}}}; a metric with nothing to measure is null.
+     */
+    static String line(SipAnalysis.Snapshot s, Source source) {
+        StringWriter w = new StringWriter();
+        JsonFactory f = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+        try (JsonGenerator g = f.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeNumberField("schemaVersion", LINES_SCHEMA_VERSION);
+            g.writeStringField("time", s.at().toString());
+            g.writeNumberField("elapsedSeconds", s.elapsed().toMillis() / 1000.0);
+            g.writeNumberField("captured", source.packets());
+            g.writeNumberField("dropped", source.dropped());
+            long kernel = source.droppedByKernel();
+            if (kernel >= 0) {
+                g.writeNumberField("droppedByKernel", kernel);
+            }
+            g.writeObjectFieldStart("metrics");
+            for (MetricRegistry.Metric m : s.metrics().all()) {
+                double v = m.kind() == MetricRegistry.Kind.DELAY ? m.value() / 1e6 : m.value();
+                if (Double.isNaN(v)) {
+                    g.writeNullField(m.name());
+                } else if (m.kind() == MetricRegistry.Kind.COUNT) {
+                    g.writeNumberField(m.name(), (long) v);
+                } else {
+                    g.writeNumberField(m.name(), Math.round(v * 1000) / 1000.0);
+                }
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    private static void closeQuietly(OutputStream out) {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                // the capture file is incomplete; the report says what was analysed
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The proof that `sip-analyzer live` counts what a capture of the same traffic counts: in a network namespace of its
+# own (unshare -n, as root: nothing else on its loopback; tcpdump cannot drop privileges in a user namespace), SIPp calls with every common outcome run over UDP then TCP
+# (samples/make-samples.sh) while tcpdump records them and `live -i lo` analyses them as they pass; then `live` is
+# sent SIGTERM and its report is compared with `analyze` of tcpdump's captures. Prints one line per figure; exits 0
+# when they agree, 1 when they differ, 2 when it cannot run here (not root, or unshare not permitted; sipp, tcpdump,
+# python3 or libpcap missing; no jar: mvn -B package). Every process is bounded and stopped.
+# Usage: scripts/live-beside-tcpdump.sh [JAR]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+jar=${1:-$root/analyzer-cli/target/sip-analyzer.jar}
+[ -f "$jar" ] || { echo "live-beside-tcpdump: no $jar; run mvn -B package first" >&2; exit 2; }
+for c in sipp tcpdump python3 java unshare; do
+  command -v "$c" >/dev/null || { echo "live-beside-tcpdump: $c is not installed" >&2; exit 2; }
+done
+if [ "${LIVE_NETNS:-}" != 1 ]; then
+  [ "$(id -u)" = 0 ] || { echo "live-beside-tcpdump: needs root (a network namespace, tcpdump)" >&2; exit 2; }
+  unshare -n true 2>/dev/null || { echo "live-beside-tcpdump: network namespaces are not permitted here" >&2; exit 2; }
+  LIVE_NETNS=1 exec unshare -n "$0" "$jar"
+fi
+ip link set lo up 2>/dev/null || { command -v ip >/dev/null || { echo "live-beside-tcpdump: ip (iproute2) is not installed" >&2; exit 2; }; }
+work=$(mktemp -d)
+live_pid=
+cleanup() {
+  [ -n "$live_pid" ] && kill -KILL "$live_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# --duration bounds it; the proof ends it sooner with SIGTERM.
+java -jar "$jar" live -i lo --duration 240 --interval 0 -f json -o "$work/live.json" 2>"$work/live.err" &
+live_pid=$!
+for _ in $(seq 100); do grep -q "capturing on" "$work/live.err" 2>/dev/null && break; sleep 0.1; done
+grep -q "capturing on" "$work/live.err" || { cat "$work/live.err" >&2; exit 2; }
+
+"$root/samples/make-samples.sh" "$work/captures" >"$work/make.log" 2>&1 || { cat "$work/make.log" >&2; exit 2; }
+sleep 1
+kill -TERM "$live_pid"
+for _ in $(seq 200); do kill -0 "$live_pid" 2>/dev/null || break; sleep 0.1; done
+wait "$live_pid" || { echo "live-beside-tcpdump: live failed" >&2; cat "$work/live.err" >&2; exit 2; }
+live_pid=
+
+java -jar "$jar" analyze -f json -o "$work/analyze.json" "$work/captures/sipp-calls-udp.pcap" \
+  "$work/captures/sipp-calls-tcp.pcap"
+python3 - "$work/live.json" "$work/analyze.json" <<'PY'
+import json, sys
+live, cap = (json.load(open(f)) for f in sys.argv[1:3])
+def figures(d):
+    m, c = d["messages"], d["calls"]
+    return {"SIP messages": m["total"], "requests": m["requests"], "responses": m["responses"],
+            "retransmissions": m["retransmissions"], "calls": c["total"], "answered": c["answered"],
+            "outcomes": json.dumps(c["byOutcome"], sort_keys=True)}
+a, b = figures(live), figures(cap)
+ok = True
+for k in a:
+    same = a[k] == b[k]
+    ok &= same
+    print(f"{k}: live {a[k]}, capture {b[k]}{'' if same else '  <- differ'}")
+sys.exit(0 if ok and a["SIP messages"] > 0 else 1)
+PY
