@@ -8,6 +8,7 @@
 # Usage: scripts/listen-beside-tcpdump.sh [JAR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/scripts/proof-lib.sh"
 jar=${1:-$root/analyzer-cli/target/sip-analyzer.jar}
 [ -f "$jar" ] || { echo "listen-beside-tcpdump: no $jar; run mvn -B package first" >&2; exit 2; }
 for c in sipp tcpdump kamailio python3 java; do
@@ -22,37 +23,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-timeout 300 java -jar "$jar" listen --hep udp:127.0.0.1:9060 --hep tcp:127.0.0.1:9061 --interval 0 -f json \
+java -jar "$jar" listen --duration 240 --hep udp:127.0.0.1:9060 --hep tcp:127.0.0.1:9061 --interval 0 -f json \
   -o "$work/listen.json" 2>"$work/listen.err" &
 listen_pid=$!
-for _ in $(seq 50); do grep -q "listening for HEP" "$work/listen.err" 2>/dev/null && break; sleep 0.1; done
-grep -q "listening for HEP" "$work/listen.err" || { cat "$work/listen.err" >&2; exit 2; }
+wait_for_line "$work/listen.err" "listening for HEP" || exit 2
 
 HEP_COLLECTOR=external "$root/samples/make-hep-sample.sh" "$work/captures" >"$work/make.log" 2>&1 \
   || { cat "$work/make.log" >&2; exit 2; }
 sleep 1
-kill -TERM "$listen_pid"
-for _ in $(seq 200); do kill -0 "$listen_pid" 2>/dev/null || break; sleep 0.1; done
-wait "$listen_pid" || { echo "listen-beside-tcpdump: listen failed" >&2; cat "$work/listen.err" >&2; exit 2; }
+stop_and_wait "$listen_pid" || { echo "listen-beside-tcpdump: listen failed" >&2; cat "$work/listen.err" >&2; exit 2; }
 listen_pid=
 
 java -jar "$jar" analyze -f json -o "$work/analyze.json" "$work/captures/kamailio-hep.pcap" \
   "$work/captures/kamailio-hep-tcp.pcap"
-python3 - "$work/listen.json" "$work/analyze.json" <<'PY'
-import json, sys
-live, cap = (json.load(open(f)) for f in sys.argv[1:3])
-def figures(d):
-    c = d["calls"]
-    m = d["messages"]
-    return {"SIP messages": m["total"], "requests": m["requests"], "responses": m["responses"],
-            "retransmissions": m["retransmissions"],
-            "calls": c["total"], "answered": c["answered"], "outcomes": json.dumps(c["byOutcome"], sort_keys=True),
-            "HEP packets": sum(i["reassembly"]["hepPackets"] for i in d["inputs"])}
-a, b = figures(live), figures(cap)
-ok = True
-for k in a:
-    same = a[k] == b[k]
-    ok &= same
-    print(f"{k}: listen {a[k]}, capture {b[k]}{'' if same else '  <- differ'}")
-sys.exit(0 if ok and a["SIP messages"] > 0 else 1)
-PY
+compare_reports listen "$work/listen.json" "$work/analyze.json"

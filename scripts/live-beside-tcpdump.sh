@@ -8,6 +8,7 @@
 # Usage: scripts/live-beside-tcpdump.sh [JAR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/scripts/proof-lib.sh"
 jar=${1:-$root/analyzer-cli/target/sip-analyzer.jar}
 [ -f "$jar" ] || { echo "live-beside-tcpdump: no $jar; run mvn -B package first" >&2; exit 2; }
 for c in sipp tcpdump python3 java unshare; do
@@ -30,31 +31,13 @@ trap cleanup EXIT
 # --duration bounds it; the proof ends it sooner with SIGTERM.
 java -jar "$jar" live -i lo --duration 240 --interval 0 -f json -o "$work/live.json" 2>"$work/live.err" &
 live_pid=$!
-for _ in $(seq 100); do grep -q "capturing on" "$work/live.err" 2>/dev/null && break; sleep 0.1; done
-grep -q "capturing on" "$work/live.err" || { cat "$work/live.err" >&2; exit 2; }
+wait_for_line "$work/live.err" "capturing on" || exit 2
 
 "$root/samples/make-samples.sh" "$work/captures" >"$work/make.log" 2>&1 || { cat "$work/make.log" >&2; exit 2; }
 sleep 1
-kill -TERM "$live_pid"
-for _ in $(seq 200); do kill -0 "$live_pid" 2>/dev/null || break; sleep 0.1; done
-wait "$live_pid" || { echo "live-beside-tcpdump: live failed" >&2; cat "$work/live.err" >&2; exit 2; }
+stop_and_wait "$live_pid" || { echo "live-beside-tcpdump: live failed" >&2; cat "$work/live.err" >&2; exit 2; }
 live_pid=
 
 java -jar "$jar" analyze -f json -o "$work/analyze.json" "$work/captures/sipp-calls-udp.pcap" \
   "$work/captures/sipp-calls-tcp.pcap"
-python3 - "$work/live.json" "$work/analyze.json" <<'PY'
-import json, sys
-live, cap = (json.load(open(f)) for f in sys.argv[1:3])
-def figures(d):
-    m, c = d["messages"], d["calls"]
-    return {"SIP messages": m["total"], "requests": m["requests"], "responses": m["responses"],
-            "retransmissions": m["retransmissions"], "calls": c["total"], "answered": c["answered"],
-            "outcomes": json.dumps(c["byOutcome"], sort_keys=True)}
-a, b = figures(live), figures(cap)
-ok = True
-for k in a:
-    same = a[k] == b[k]
-    ok &= same
-    print(f"{k}: live {a[k]}, capture {b[k]}{'' if same else '  <- differ'}")
-sys.exit(0 if ok and a["SIP messages"] > 0 else 1)
-PY
+compare_reports live "$work/live.json" "$work/analyze.json"

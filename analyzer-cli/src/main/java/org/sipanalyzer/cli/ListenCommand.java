@@ -1,7 +1,6 @@
 package org.sipanalyzer.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
@@ -64,39 +63,12 @@ final class ListenCommand implements Command {
             }
         }
         return LiveSession.run(line, console, name(), tee -> {
-            HepListener l;
             try {
-                l = new HepListener(binds, tee);
+                return new HepListener(binds, tee);
             } catch (IOException e) {
                 throw new IOException("cannot listen on " + binds + ": " + Output.describe(e)
                         + " (a port under 1024 needs the capability cap_net_bind_service)", e);
             }
-            return new LiveSession.Source() {
-                @Override
-                public InputStream capture() {
-                    return l.capture();
-                }
-
-                @Override
-                public long packets() {
-                    return l.packets();
-                }
-
-                @Override
-                public long dropped() {
-                    return l.dropped();
-                }
-
-                @Override
-                public String describe() {
-                    return "listening for HEP on " + l.bound();
-                }
-
-                @Override
-                public void close() {
-                    l.close();
-                }
-            };
         }, "hep");
     }
 }

@@ -1,7 +1,6 @@
 package org.sipanalyzer.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -58,40 +57,6 @@ final class LiveCommand implements Command {
         }
         String iface = line.getOptionValue("interface");
         String bpf = line.getOptionValue("bpf");
-        return LiveSession.run(line, console, name(), tee -> {
-            InterfaceCapture c = new InterfaceCapture(iface, bpf, tee);
-            return new LiveSession.Source() {
-                @Override
-                public InputStream capture() {
-                    return c.capture();
-                }
-
-                @Override
-                public long packets() {
-                    return c.packets();
-                }
-
-                @Override
-                public long dropped() {
-                    return c.dropped();
-                }
-
-                @Override
-                public long droppedByKernel() {
-                    return c.droppedByKernel();
-                }
-
-                @Override
-                public String describe() {
-                    return "capturing on " + iface + " (filter: " + (bpf == null ? InterfaceCapture.DEFAULT_FILTER
-                            : bpf) + ")";
-                }
-
-                @Override
-                public void close() {
-                    c.close();
-                }
-            };
-        }, iface);
+        return LiveSession.run(line, console, name(), tee -> new InterfaceCapture(iface, bpf, tee), iface);
     }
 }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -22,6 +20,7 @@ import org.sipanalyzer.analysis.AnalysisInput;
 import org.sipanalyzer.analysis.MetricRegistry;
 import org.sipanalyzer.analysis.StopSignal;
 import org.sipanalyzer.catalogue.Catalogue;
+import org.sipanalyzer.live.LiveSource;
 import org.sipanalyzer.report.AnalysisReport;
 import org.sipanalyzer.report.OutputFormat;
 import org.sipanalyzer.report.TextSafe;
@@ -35,33 +34,10 @@ final class LiveSession {
     /** The version of the rolling JSON lines' layout (docs/cli.md). */
     static final int LINES_SCHEMA_VERSION = 1;
 
-    /** Live traffic as a capture, with its counters. */
-    interface Source extends Closeable {
-        /** The capture the analysis reads; it ends when the source is closed. */
-        InputStream capture();
-
-        /** Packets received or captured. */
-        long packets();
-
-        /** Packets dropped because the analysis fell behind (or, for a collector, refused). */
-        long dropped();
-
-        /** Packets the kernel dropped, or -1 when the source cannot say. */
-        default long droppedByKernel() {
-            return -1;
-        }
-
-        /** What the source is, for the line on standard error ("listening for HEP on ..."). */
-        String describe();
-
-        @Override
-        void close();
-    }
-
     /** Opens a source, writing what it receives also to {@code tee} (or not, when null). */
     @FunctionalInterface
     interface Opener {
-        Source open(OutputStream tee) throws IOException;
+        LiveSource open(OutputStream tee) throws IOException;
     }
 
     private LiveSession() {
@@ -101,7 +77,7 @@ final class LiveSession {
                         + Output.describe(e));
             }
         }
-        Source source;
+        LiveSource source;
         try {
             source = opener.open(tee);
         } catch (IOException e) {
@@ -172,7 +148,7 @@ final class LiveSession {
      * One line of figures, as JSON: {@code {"schemaVersion":1,"time":...,"elapsedSeconds":...,"captured":...,
      * "dropped":...,"metrics":{"messages":...,"asr":...}}}; a metric with nothing to measure is null.
      */
-    static String line(SipAnalysis.Snapshot s, Source source) {
+    static String line(SipAnalysis.Snapshot s, LiveSource source) {
         StringWriter w = new StringWriter();
         JsonFactory f = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
         try (JsonGenerator g = f.createGenerator(w)) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.sipanalyzer.capture.BlockInputStream;
 
 /**
  * A stream (standard input, a pipe, a FIFO) that ends when a {@link StopSignal} is requested, even while its source
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * tenth of a second at a time, so a stop is an end of input within that. Bytes already read are all delivered first.
  * The reading thread, blocked on a quiet source, is left to end with the JVM.
  */
-final class StoppableInputStream extends InputStream {
+final class StoppableInputStream extends BlockInputStream {
 
     private static final int CHUNK = 64 * 1024;
     private static final int QUEUED = 16;
@@ -21,10 +22,7 @@ final class StoppableInputStream extends InputStream {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED);
     private final StopSignal stop;
     private final Thread pump;
-    private byte[] current = new byte[0];
-    private int at;
-    private int length;
-    private boolean ended;
+    private boolean failed;
 
     StoppableInputStream(InputStream source, StopSignal stop) {
         this.stop = stop;
@@ -71,12 +69,13 @@ final class StoppableInputStream extends InputStream {
     private record Chunk(byte[] data, int length) {
     }
 
-    /** Moves to the next chunk; false at the end (the source's, or a stop's). */
-    private boolean fill() throws IOException {
-        while (at >= length) {
-            if (ended) {
-                return false;
-            }
+    /** The next chunk, waiting for it a tenth of a second at a time; false at the end (the source's, or a stop's). */
+    @Override
+    protected boolean nextBlock() throws IOException {
+        if (failed) {
+            return false;
+        }
+        while (true) {
             Object o;
             try {
                 o = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -86,57 +85,30 @@ final class StoppableInputStream extends InputStream {
             }
             if (o == null) {
                 if (stop.requested()) {
-                    ended = true; // a quiet source: what was read is all there will be
+                    return false; // a quiet source: what was read is all there will be
                 }
                 continue;
             }
             if (o instanceof Chunk c) {
-                current = c.data();
-                at = 0;
-                length = c.length();
-            } else if (o instanceof IOException e) {
-                ended = true;
-                throw e;
-            } else if (o instanceof RuntimeException e) {
-                ended = true;
-                throw e;
-            } else if (o instanceof Error e) {
-                ended = true;
-                throw e;
-            } else {
-                ended = true;
+                block(c.data(), c.length());
+                return true;
             }
+            failed = o instanceof Throwable; // the source's failure is thrown once; then the stream has ended
+            if (o instanceof IOException e) {
+                throw e;
+            }
+            if (o instanceof RuntimeException e) {
+                throw e;
+            }
+            if (o instanceof Error e) {
+                throw e;
+            }
+            return false;
         }
-        return true;
-    }
-
-    @Override
-    public int read() throws IOException {
-        return fill() ? current[at++] & 0xff : -1;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
-        if (!fill()) {
-            return -1;
-        }
-        int n = Math.min(len, length - at);
-        System.arraycopy(current, at, b, off, n);
-        at += n;
-        return n;
-    }
-
-    @Override
-    public int available() {
-        return Math.max(0, length - at);
     }
 
     @Override
     public void close() {
-        ended = true;
         pump.interrupt();
     }
 }

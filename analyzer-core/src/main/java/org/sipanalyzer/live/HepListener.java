@@ -28,7 +28,7 @@ import org.sipanalyzer.decode.Hep;
  * {@link #MAX_QUEUED_BYTES} waiting for the analysis; past that, packets are dropped and counted, never buffered
  * without end.
  */
-public final class HepListener implements Closeable {
+public final class HepListener implements LiveSource {
 
     /** TCP senders served at once; further connections are closed at once and counted. */
     public static final int MAX_CONNECTIONS = 256;
@@ -121,17 +121,25 @@ public final class HepListener implements Closeable {
         return List.copyOf(bound);
     }
 
+    @Override
+    public String describe() {
+        return "listening for HEP on " + bound;
+    }
+
     /** What was received, as a pcapng capture; it ends when the listener is closed. */
+    @Override
     public InputStream capture() {
         return queue;
     }
 
     /** HEP packets (datagrams, or packets framed on TCP) received. */
+    @Override
     public long packets() {
         return packets.get();
     }
 
     /** Packets dropped because the analysis fell more than {@link #MAX_QUEUED_BYTES} behind. */
+    @Override
     public long dropped() {
         return dropped.get();
     }

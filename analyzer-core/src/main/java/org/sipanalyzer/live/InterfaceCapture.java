@@ -1,6 +1,5 @@
 package org.sipanalyzer.live;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +20,7 @@ import org.pcap4j.core.Pcaps;
  * port). Bounded as the collector is: at most {@link HepListener#MAX_QUEUED_BYTES} waiting for the analysis, then
  * packets are dropped and counted; the kernel's own drops are read from libpcap.
  */
-public final class InterfaceCapture implements Closeable {
+public final class InterfaceCapture implements LiveSource {
 
     /** TCP, UDP, SCTP, and IPv4 and IPv6 fragments (those after the first have no ports). */
     public static final String DEFAULT_FILTER = "tcp or udp or sctp or (ip and ip[6:2] & 0x3fff != 0)"
@@ -29,6 +28,7 @@ public final class InterfaceCapture implements Closeable {
     private static final int SNAPLEN = 262_144;
 
     private final String name;
+    private final String filter;
     private final PcapHandle handle;
     private final ByteQueue queue = new ByteQueue();
     private final PcapngStreamWriter capture;
@@ -46,6 +46,7 @@ public final class InterfaceCapture implements Closeable {
      */
     public InterfaceCapture(String iface, String filter, OutputStream tee) throws IOException {
         this.name = iface;
+        this.filter = filter == null ? DEFAULT_FILTER : filter;
         PcapHandle h;
         try {
             usePcapLibraryOfTheSystem();
@@ -151,7 +152,13 @@ public final class InterfaceCapture implements Closeable {
         }
     }
 
+    @Override
+    public String describe() {
+        return "capturing on " + name + " (filter: " + filter + ")";
+    }
+
     /** What was captured, as a pcapng capture; it ends when the capture is closed. */
+    @Override
     public InputStream capture() {
         return queue;
     }
@@ -161,16 +168,19 @@ public final class InterfaceCapture implements Closeable {
     }
 
     /** Packets captured. */
+    @Override
     public long packets() {
         return packets.get();
     }
 
     /** Packets dropped because the analysis fell behind. */
+    @Override
     public long dropped() {
         return dropped.get();
     }
 
     /** Packets the kernel dropped (libpcap's count), or -1 when it does not say. */
+    @Override
     public long droppedByKernel() {
         try {
             return handle.getStats().getNumPacketsDropped();
