@@ -55,10 +55,10 @@ _sip_analyzer() {
       case "$prev" in
         -f|--format) COMPREPLY=($(compgen -W "text json csv markdown html sql" -- "$cur")); return ;;
         -o|--output|--write) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --call-timeout|--delays-from|--duration|--hep|--interval|--ner-codes) return ;;
+        --call-timeout|--delays-from|--duration|--hep|--interval|--ner-codes|--prometheus) return ;;
       esac
       if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "--call-timeout --debug --delays-from --duration --format --help --hep --interval --ner-codes --output --version --write" -- "$cur"))
+        COMPREPLY=($(compgen -W "--call-timeout --debug --delays-from --duration --format --help --hep --interval --ner-codes --output --prometheus --version --write" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;
@@ -66,10 +66,10 @@ _sip_analyzer() {
       case "$prev" in
         -f|--format) COMPREPLY=($(compgen -W "text json csv markdown html sql" -- "$cur")); return ;;
         -o|--output|--write) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --bpf|--call-timeout|--delays-from|--duration|-i|--interface|--interval|--ner-codes) return ;;
+        --bpf|--call-timeout|--delays-from|--duration|-i|--interface|--interval|--ner-codes|--prometheus) return ;;
       esac
       if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "--bpf --call-timeout --debug --delays-from --duration --format --help --interface --interval --ner-codes --output --version --write" -- "$cur"))
+        COMPREPLY=($(compgen -W "--bpf --call-timeout --debug --delays-from --duration --format --help --interface --interval --ner-codes --output --prometheus --version --write" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;

@@ -56,8 +56,10 @@ public final class SipAnalysis {
      * @param at when it was taken
      * @param elapsed since the analysis began
      * @param metrics the figures, by the names check and the JSON report use
+     * @param calls the statistics of the calls judged so far (their delay distributions, for histograms)
      */
-    public record Snapshot(java.time.Instant at, java.time.Duration elapsed, MetricRegistry metrics) {
+    public record Snapshot(java.time.Instant at, java.time.Duration elapsed, MetricRegistry metrics,
+            CallStatistics calls) {
     }
 
     private final Catalogue catalogue;
@@ -186,13 +188,16 @@ public final class SipAnalysis {
     private static Snapshot snapshot(Analyzer analyzer, MessageStatistics live, CallTracker calls,
             List<Tap<?>> registered, long began) {
         MetricRegistry m = new MetricRegistry();
+        CallStatistics[] judged = new CallStatistics[1];
         analyzer.inspect(() -> {
             live.publish(m);
-            calls.publish(m);
+            judged[0] = calls.snapshot();
             for (Tap<?> t : registered) {
                 t.publish(m);
             }
         });
-        return new Snapshot(java.time.Instant.now(), java.time.Duration.ofNanos(System.nanoTime() - began), m);
+        judged[0].publish(m);
+        return new Snapshot(java.time.Instant.now(), java.time.Duration.ofNanos(System.nanoTime() - began), m,
+                judged[0]);
     }
 }

@@ -51,6 +51,9 @@ final class LiveSession {
                 .desc("Stop after SECONDS (default: at SIGINT or SIGTERM).").get());
         o.addOption(Option.builder().longOpt("interval").hasArg().argName("SECONDS")
                 .desc("Write one line of figures every SECONDS to standard error (default 10; 0 for none).").get());
+        o.addOption(Option.builder().longOpt("prometheus").hasArg().argName("HOST:PORT")
+                .desc("Serve the figures for Prometheus at http://HOST:PORT/metrics (127.0.0.1:9464, or :9464 for every"
+                        + " address).").get());
         o.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
                 .desc("Format of the final report: text (default), json, csv, markdown, html or sql.").get());
         o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
@@ -67,6 +70,14 @@ final class LiveSession {
         int interval = line.hasOption("interval") ? AnalysisArgs.intOption(line, "interval", 0, 86_400, command) : 10;
         int duration = line.hasOption("duration")
                 ? AnalysisArgs.intOption(line, "duration", 1, 366 * 86_400, command) : 0;
+        java.net.InetSocketAddress prometheusAt = null;
+        if (line.hasOption("prometheus")) {
+            try {
+                prometheusAt = PrometheusExport.parse(line.getOptionValue("prometheus"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(command + ": " + TextSafe.of(e.getMessage()));
+            }
+        }
         OutputStream tee = null;
         if (line.hasOption("write")) {
             Path file = Path.of(line.getOptionValue("write"));
@@ -84,8 +95,20 @@ final class LiveSession {
             closeQuietly(tee);
             throw new UsageException(command + ": " + TextSafe.of(e.getMessage(), 1_000));
         }
-        console.err().println(Main.PROGRAM + ": " + source.describe() + "; Ctrl-C ends the input and writes the"
-                + " report");
+        PrometheusExport prometheus = null;
+        if (prometheusAt != null) {
+            try {
+                prometheus = new PrometheusExport(prometheusAt, source);
+            } catch (IOException e) {
+                source.close();
+                closeQuietly(tee);
+                throw new UsageException(command + ": cannot serve metrics on " + TextSafe.of(prometheusAt.toString())
+                        + ": " + Output.describe(e));
+            }
+        }
+        console.err().println(Main.PROGRAM + ": " + source.describe() + (prometheus == null ? ""
+                : "; metrics on http://" + prometheusAt.getHostString() + ":" + prometheus.port() + "/metrics")
+                + "; Ctrl-C ends the input and writes the report");
         console.err().flush();
         StopSignal stop = Signals.fresh();
         java.util.Timer timer = null;
@@ -114,10 +137,17 @@ final class LiveSession {
         SipAnalysis analysis = new SipAnalysis(Catalogue.standard(), AnalysisArgs.options(line, command),
                 CallOptionsParser.parse(line, command)).withStop(stop)
                 .withFailedCalls(format == OutputFormat.HTML || format == OutputFormat.MARKDOWN);
-        if (interval > 0) {
-            analysis.withSnapshots(Duration.ofSeconds(interval), s -> {
-                console.err().println(line(s, source));
-                console.err().flush();
+        PrometheusExport exported = prometheus;
+        if (interval > 0 || exported != null) {
+            // Prometheus is served the latest snapshot: every --interval, or every 5 s when no lines are asked for.
+            analysis.withSnapshots(Duration.ofSeconds(interval > 0 ? interval : 5), s -> {
+                if (exported != null) {
+                    exported.update(s);
+                }
+                if (interval > 0) {
+                    console.err().println(line(s, source));
+                    console.err().flush();
+                }
             });
         }
         SipAnalysis.Result run;
@@ -125,6 +155,9 @@ final class LiveSession {
             run = AnalysisArgs.run(analysis, List.of(AnalysisInput.live(inputName, source.capture())), command);
         } finally {
             source.close();
+            if (prometheus != null) {
+                prometheus.close();
+            }
             closer.interrupt();
             if (timer != null) {
                 timer.cancel();

@@ -58,6 +58,11 @@ public final class Distribution {
         return count == 0 ? -1 : max;
     }
 
+    /** The sum of every value, exact (0 when empty). */
+    public long sum() {
+        return sum;
+    }
+
     /** The mean (exact, rounded down), or -1 when empty. */
     public long mean() {
         return count == 0 ? -1 : sum / count;
