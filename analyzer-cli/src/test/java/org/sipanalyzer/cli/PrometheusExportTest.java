@@ -83,9 +83,11 @@ class PrometheusExportTest {
             assertEquals(200, r.statusCode());
             scraped = r.body();
         }
+        // Debian's python3 first: python3-prometheus-client is installed for it, not for a python on PATH before it.
+        String python3 = java.nio.file.Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
         Process python;
         try {
-            python = new ProcessBuilder("python3", "-c", PARSE).redirectErrorStream(true).start();
+            python = new ProcessBuilder(python3, "-c", PARSE).redirectErrorStream(true).start();
         } catch (java.io.IOException e) {
             assumeTrue(false, "python3 is not installed");
             return;
