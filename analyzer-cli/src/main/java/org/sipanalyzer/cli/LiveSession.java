@@ -50,7 +50,8 @@ final class LiveSession {
         o.addOption(Option.builder().longOpt("duration").hasArg().argName("SECONDS")
                 .desc("Stop after SECONDS (default: at SIGINT or SIGTERM).").get());
         o.addOption(Option.builder().longOpt("interval").hasArg().argName("SECONDS")
-                .desc("Write one line of figures every SECONDS to standard error (default 10; 0 for none).").get());
+                .desc("Every SECONDS, redraw a summary on standard error when it is a terminal, else write a JSON line"
+                        + " of figures (default 10; 0 for neither).").get());
         o.addOption(Option.builder().longOpt("prometheus").hasArg().argName("HOST:PORT")
                 .desc("Serve the figures for Prometheus at http://HOST:PORT/metrics (127.0.0.1:9464, or :9464 for every"
                         + " address).").get());
@@ -138,13 +139,19 @@ final class LiveSession {
                 CallOptionsParser.parse(line, command)).withStop(stop)
                 .withFailedCalls(format == OutputFormat.HTML || format == OutputFormat.MARKDOWN);
         PrometheusExport exported = prometheus;
+        // On a terminal, a summary redrawn in place (as top); elsewhere, one JSON line per interval.
+        LiveSummary summary = console.err() == System.err && ProgressBar.stderrIsTerminal() ? new LiveSummary() : null;
+        String what = source.describe();
         if (interval > 0 || exported != null) {
             // Prometheus is served the latest snapshot: every --interval, or every 5 s when no lines are asked for.
             analysis.withSnapshots(Duration.ofSeconds(interval > 0 ? interval : 5), s -> {
                 if (exported != null) {
                     exported.update(s);
                 }
-                if (interval > 0) {
+                if (interval > 0 && summary != null) {
+                    console.err().print("\033[H\033[2J" + summary.render(s, source, what));
+                    console.err().flush();
+                } else if (interval > 0) {
                     console.err().println(line(s, source));
                     console.err().flush();
                 }
