@@ -10,10 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/proof-lib.sh"
 jar=${1:-$root/analyzer-cli/target/sip-analyzer.jar}
-[ -f "$jar" ] || { echo "listen-beside-tcpdump: no $jar; run mvn -B package first" >&2; exit 2; }
-for c in sipp tcpdump kamailio python3 java; do
-  command -v "$c" >/dev/null || { echo "listen-beside-tcpdump: $c is not installed" >&2; exit 2; }
-done
+require listen-beside-tcpdump "$jar" sipp tcpdump kamailio python3 java
 [ "$(id -u)" = 0 ] || { echo "listen-beside-tcpdump: tcpdump on lo needs root" >&2; exit 2; }
 work=$(mktemp -d)
 listen_pid=

@@ -10,10 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/proof-lib.sh"
 jar=${1:-$root/analyzer-cli/target/sip-analyzer.jar}
-[ -f "$jar" ] || { echo "live-beside-tcpdump: no $jar; run mvn -B package first" >&2; exit 2; }
-for c in sipp tcpdump python3 java unshare; do
-  command -v "$c" >/dev/null || { echo "live-beside-tcpdump: $c is not installed" >&2; exit 2; }
-done
+require live-beside-tcpdump "$jar" sipp tcpdump python3 java unshare
 if [ "${LIVE_NETNS:-}" != 1 ]; then
   [ "$(id -u)" = 0 ] || { echo "live-beside-tcpdump: needs root (a network namespace, tcpdump)" >&2; exit 2; }
   unshare -n true 2>/dev/null || { echo "live-beside-tcpdump: network namespaces are not permitted here" >&2; exit 2; }

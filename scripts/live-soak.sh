@@ -10,7 +10,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 rate=${1:-20000}
 seconds=${2:-600}
 jar=${3:-$root/analyzer-cli/target/sip-analyzer.jar}
-[ -f "$jar" ] || { echo "live-soak: no $jar; run mvn -B package first" >&2; exit 2; }
+require live-soak "$jar" python3 java
 work=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null; rm -rf "$work"' EXIT

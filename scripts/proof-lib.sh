@@ -1,6 +1,17 @@
 # Shared by the scripts that prove a live command against tcpdump (listen-beside-tcpdump.sh,
 # live-beside-tcpdump.sh). Sourced, not run.
 
+# require NAME JAR COMMAND...: the jar and every command must be there; otherwise says which is missing and exits 2
+# (the proof cannot run here).
+require() {
+  local name=$1 jar=$2
+  shift 2
+  [ -f "$jar" ] || { echo "$name: no $jar; run mvn -B package first" >&2; exit 2; }
+  for c in "$@"; do
+    command -v "$c" >/dev/null || { echo "$name: $c is not installed" >&2; exit 2; }
+  done
+}
+
 # wait_for_line FILE TEXT: waits up to 10 s for TEXT in FILE; fails, printing FILE, when it does not come.
 wait_for_line() {
   local file=$1 text=$2

@@ -7,8 +7,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.sipanalyzer.live.HepListener;
-import org.sipanalyzer.report.AnalysisReport;
-import org.sipanalyzer.report.OutputFormat;
 import org.sipanalyzer.report.TextSafe;
 
 /**
@@ -45,8 +43,7 @@ final class ListenCommand implements Command {
 
     @Override
     public List<String> values(String longOption) {
-        return longOption.equals("format") ? AnalysisReport.FORMATS.stream().map(OutputFormat::word).toList()
-                : List.of();
+        return LiveSession.values(longOption);
     }
 
     @Override

@@ -6,8 +6,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.sipanalyzer.live.InterfaceCapture;
-import org.sipanalyzer.report.AnalysisReport;
-import org.sipanalyzer.report.OutputFormat;
 
 /**
  * {@code sip-analyzer live}: captures from a network interface (libpcap) and analyses as it comes, with a line of
@@ -46,8 +44,7 @@ final class LiveCommand implements Command {
 
     @Override
     public List<String> values(String longOption) {
-        return longOption.equals("format") ? AnalysisReport.FORMATS.stream().map(OutputFormat::word).toList()
-                : List.of();
+        return LiveSession.values(longOption);
     }
 
     @Override

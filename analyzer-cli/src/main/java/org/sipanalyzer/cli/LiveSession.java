@@ -43,6 +43,12 @@ final class LiveSession {
     private LiveSession() {
     }
 
+    /** The values an option of both commands takes, for completion. */
+    static List<String> values(String longOption) {
+        return longOption.equals("format") ? AnalysisReport.FORMATS.stream().map(OutputFormat::word).toList()
+                : List.of();
+    }
+
     /** The options both commands take. */
     static void addOptions(Options o) {
         o.addOption(Option.builder().longOpt("write").hasArg().argName("FILE")
@@ -122,19 +128,8 @@ final class LiveSession {
                 }
             }, duration * 1000L);
         }
-        // The source ends its capture when the analysis is stopped; the analysis ends when the capture does.
-        Thread closer = new Thread(() -> {
-            while (!stop.requested()) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            source.close();
-        }, "sip-analyzer-live-stop");
-        closer.setDaemon(true);
-        closer.start();
+        // The source ends its capture at a stop; the analysis ends when the capture does.
+        stop.whenRequested(source::close);
         SipAnalysis analysis = new SipAnalysis(Catalogue.standard(), AnalysisArgs.options(line, command),
                 CallOptionsParser.parse(line, command)).withStop(stop)
                 .withFailedCalls(format == OutputFormat.HTML || format == OutputFormat.MARKDOWN);
@@ -165,16 +160,17 @@ final class LiveSession {
             if (prometheus != null) {
                 prometheus.close();
             }
-            closer.interrupt();
             if (timer != null) {
                 timer.cancel();
             }
             closeQuietly(tee);
         }
         long kernel = source.droppedByKernel();
-        if (source.dropped() > 0 || kernel > 0) {
+        if (source.dropped() > 0 || kernel > 0 || source.refused() > 0) {
             console.err().println(Main.PROGRAM + ": " + command + ": " + source.dropped() + " packets dropped because"
-                    + " the analysis fell behind" + (kernel > 0 ? ", " + kernel + " dropped by the kernel" : ""));
+                    + " the analysis fell behind" + (kernel > 0 ? ", " + kernel + " dropped by the kernel" : "")
+                    + (source.refused() > 0 ? ", " + source.refused() + " senders refused (past 256 TCP senders at"
+                            + " once, or not sending HEP3)" : ""));
         }
         AnalysisReport report = new AnalysisReport(run.analysis(), run.calls()).withFailedCalls(run.failedCalls())
                 .withLadders(run.ladders()).withMetrics(run.metrics());
@@ -202,16 +198,13 @@ final class LiveSession {
             if (kernel >= 0) {
                 g.writeNumberField("droppedByKernel", kernel);
             }
+            if (source.refused() > 0) {
+                g.writeNumberField("refused", source.refused());
+            }
             g.writeObjectFieldStart("metrics");
             for (MetricRegistry.Metric m : s.metrics().all()) {
-                double v = m.kind() == MetricRegistry.Kind.DELAY ? m.value() / 1e6 : m.value();
-                if (Double.isNaN(v)) {
-                    g.writeNullField(m.name());
-                } else if (m.kind() == MetricRegistry.Kind.COUNT) {
-                    g.writeNumberField(m.name(), (long) v);
-                } else {
-                    g.writeNumberField(m.name(), Math.round(v * 1000) / 1000.0);
-                }
+                g.writeFieldName(m.name());
+                AnalysisReport.writeReported(g, m);
             }
             g.writeEndObject();
             g.writeEndObject();

@@ -58,7 +58,7 @@ final class ProgressBar implements Progress {
         String tail = String.format(Locale.ROOT, " %3.0f%% %s of %s, %s/s, %s left", fraction * 100, bytes(bytesRead),
                 bytes(size), bytes((long) rate), left);
         int room = width - 1 - head.length() - BAR - 3 - tail.length();
-        String file = TextSafeName.fit(name, Math.max(8, room));
+        String file = fit(name, Math.max(8, room));
         err.print("\r" + head + file + " [" + "#".repeat(filled) + ".".repeat(BAR - filled) + "]" + tail + "\033[K");
         err.flush();
         drawn = true;
@@ -80,11 +80,9 @@ final class ProgressBar implements Progress {
                 : t >= 60 ? String.format(Locale.ROOT, "%dm%02ds", t / 60, t % 60) : t + "s";
     }
 
-    /** A file name cut from the left to fit, control characters made visible. */
-    private static final class TextSafeName {
-        static String fit(String name, int room) {
-            String safe = org.sipanalyzer.report.TextSafe.of(name, 1_000);
-            return safe.length() <= room ? safe : "…" + safe.substring(safe.length() - room + 1);
-        }
+    /** A file name cut from the left to fit, control characters made harmless. */
+    private static String fit(String name, int room) {
+        String safe = org.sipanalyzer.report.TextSafe.of(name, 1_000);
+        return safe.length() <= room ? safe : "…" + safe.substring(safe.length() - room + 1);
     }
 }

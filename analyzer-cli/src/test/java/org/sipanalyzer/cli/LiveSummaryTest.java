@@ -2,7 +2,6 @@ package org.sipanalyzer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,31 +30,7 @@ class LiveSummaryTest {
                         org.sipanalyzer.calls.KpiDefinitions.defaults()));
         SipAnalysis.Snapshot later = new SipAnalysis.Snapshot(Instant.EPOCH.plusSeconds(61), Duration.ofSeconds(61),
                 full.metrics(), full.calls());
-        LiveSource source = new LiveSource() {
-            @Override
-            public InputStream capture() {
-                return InputStream.nullInputStream();
-            }
-
-            @Override
-            public long packets() {
-                return 176;
-            }
-
-            @Override
-            public long dropped() {
-                return 0;
-            }
-
-            @Override
-            public String describe() {
-                return "test";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        LiveSource source = new FixedSource(176, 0);
         LiveSummary s = new LiveSummary();
         s.render(empty, source, "capturing on lo");
         String drawn = s.render(later, source, "capturing on lo");

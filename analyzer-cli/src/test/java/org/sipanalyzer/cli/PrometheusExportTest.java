@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,31 +48,7 @@ class PrometheusExportTest {
         AtomicReference<SipAnalysis.Snapshot> last = new AtomicReference<>();
         new SipAnalysis(Catalogue.standard(), AnalysisOptions.defaults(), CallOptions.defaults())
                 .withSnapshots(Duration.ofHours(1), last::set).run(List.of(AnalysisInput.file(UDP)));
-        LiveSource source = new LiveSource() {
-            @Override
-            public InputStream capture() {
-                return InputStream.nullInputStream();
-            }
-
-            @Override
-            public long packets() {
-                return 176;
-            }
-
-            @Override
-            public long dropped() {
-                return 0;
-            }
-
-            @Override
-            public String describe() {
-                return "a test";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        LiveSource source = new FixedSource(176, 0);
         String scraped;
         try (PrometheusExport export = new PrometheusExport(new InetSocketAddress("127.0.0.1", 0), source)) {
             export.update(last.get());

@@ -26,6 +26,9 @@ import org.sipanalyzer.sip.SipMessage;
 final class InputAnalysis {
 
     static final int CHUNK_FRAMES = 2048;
+    /** The kinds of counts, once: a live input applies a chunk per frame. */
+    private static final PacketCount[] PACKET_COUNTS = PacketCount.values();
+    private static final UnwrapCount[] UNWRAP_COUNTS = UnwrapCount.values();
     private static final int MALFORMED_WARNINGS = 5;
     private static final int STRICT_WARNINGS = 20;
 
@@ -300,10 +303,10 @@ final class InputAnalysis {
     /** Adds a scanned chunk to the report and hands its messages, in order, to the statistics. */
     private void apply(FrameScanner.Chunk c) {
         report.packets += c.frames.size();
-        for (PacketCount k : PacketCount.values()) {
+        for (PacketCount k : PACKET_COUNTS) {
             report.add(k, c.get(k));
         }
-        for (UnwrapCount k : UnwrapCount.values()) {
+        for (UnwrapCount k : UNWRAP_COUNTS) {
             report.add(k, c.unwrapped[k.ordinal()]);
         }
         for (String w : c.captureWarnings) {

@@ -38,6 +38,27 @@ public final class MetricRegistry {
      */
     public record Metric(String name, Kind kind, double value, long whole, String unmeasurable) {
 
+        /**
+         * The value as reports give it, in {@link #unit()}: a count as it is, a ratio in percent and a delay in
+         * milliseconds, both to three decimals; NaN when there was nothing to measure.
+         */
+        public double reported() {
+            if (kind == Kind.COUNT || Double.isNaN(value)) {
+                return value;
+            }
+            double v = kind == Kind.DELAY ? value / 1e6 : value;
+            return Math.round(v * 1000) / 1000.0;
+        }
+
+        /** The unit of {@link #reported()}: "" for a count, "%" for a ratio, "ms" for a delay. */
+        public String unit() {
+            return switch (kind) {
+                case COUNT -> "";
+                case RATIO -> "%";
+                case DELAY -> "ms";
+            };
+        }
+
         /** The value as a share of {@link #whole} in percent (0 when the whole is 0); a non-count as it is. */
         public double share() {
             if (kind != Kind.COUNT) {

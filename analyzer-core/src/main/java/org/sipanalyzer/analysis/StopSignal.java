@@ -10,13 +10,37 @@ public final class StopSignal {
 
     private volatile long requestedAtNanos;
     private volatile String reason;
+    private final java.util.List<Runnable> actions = new java.util.ArrayList<>();
 
-    /** Asks the analysis to stop; {@code reason} is what the reports say ("SIGINT"). Later requests change nothing. */
-    public synchronized void request(String why) {
-        if (reason == null) {
+    /**
+     * Asks the analysis to stop; {@code reason} is what the reports say ("SIGINT"). The actions registered with
+     * {@link #whenRequested} run now, on this thread. Later requests change nothing.
+     */
+    public void request(String why) {
+        java.util.List<Runnable> run;
+        synchronized (this) {
+            if (reason != null) {
+                return;
+            }
             requestedAtNanos = System.nanoTime();
             reason = why;
+            run = java.util.List.copyOf(actions);
         }
+        run.forEach(Runnable::run);
+    }
+
+    /**
+     * Runs {@code action} when the stop is requested (at once if it already was): how a live source ends its capture
+     * at a stop, so that the analysis reading it ends too.
+     */
+    public void whenRequested(Runnable action) {
+        synchronized (this) {
+            if (reason == null) {
+                actions.add(action);
+                return;
+            }
+        }
+        action.run();
     }
 
     public boolean requested() {

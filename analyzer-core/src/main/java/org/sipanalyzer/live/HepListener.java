@@ -68,10 +68,7 @@ public final class HepListener implements LiveSource {
 
     private final List<Closeable> sockets = new ArrayList<>();
     private final List<InetSocketAddress> bound = new ArrayList<>();
-    private final ByteQueue queue = new ByteQueue();
-    private final PcapngStreamWriter capture;
-    private final AtomicLong packets = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
+    private final CaptureStream capture;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean closed;
@@ -82,7 +79,7 @@ public final class HepListener implements LiveSource {
      * @param tee where the capture is also written ({@code --write}), or null
      */
     public HepListener(List<Bind> binds, OutputStream tee) throws IOException {
-        this.capture = new PcapngStreamWriter(new TeeSink(queue, tee, dropped));
+        this.capture = new CaptureStream(tee);
         try {
             for (Bind b : binds) {
                 InetSocketAddress at = b.host() == null ? new InetSocketAddress(b.port())
@@ -129,22 +126,23 @@ public final class HepListener implements LiveSource {
     /** What was received, as a pcapng capture; it ends when the listener is closed. */
     @Override
     public InputStream capture() {
-        return queue;
+        return capture.input();
     }
 
     /** HEP packets (datagrams, or packets framed on TCP) received. */
     @Override
     public long packets() {
-        return packets.get();
+        return capture.packets();
     }
 
     /** Packets dropped because the analysis fell more than {@link #MAX_QUEUED_BYTES} behind. */
     @Override
     public long dropped() {
-        return dropped.get();
+        return capture.dropped();
     }
 
     /** TCP connections refused past {@link #MAX_CONNECTIONS}, or closed for sending what is not HEP3. */
+    @Override
     public long refused() {
         return refused.get();
     }
@@ -227,18 +225,11 @@ public final class HepListener implements LiveSource {
 
     private void deliver(InetSocketAddress from, InetSocketAddress to, byte[] d, int off, int len) {
         if (len > MAX_DATAGRAM) {
-            dropped.incrementAndGet();
+            capture.dropOne();
             return;
         }
-        packets.incrementAndGet();
         java.time.Instant now = java.time.Instant.now();
-        long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        try {
-            capture.udp(nanos, from, to, d, off, len);
-            capture.flush();
-        } catch (IOException e) {
-            dropped.incrementAndGet();
-        }
+        capture.udp(now.getEpochSecond() * 1_000_000_000L + now.getNano(), from, to, d, off, len);
     }
 
     /** Stops receiving and ends the capture (after what was received). */
@@ -250,7 +241,7 @@ public final class HepListener implements LiveSource {
                 closeQuietly(s);
             }
         }
-        queue.end();
+        capture.end();
     }
 
     private static void closeQuietly(Closeable c) {

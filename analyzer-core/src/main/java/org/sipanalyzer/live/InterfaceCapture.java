@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
@@ -29,11 +28,8 @@ public final class InterfaceCapture implements LiveSource {
 
     private final String name;
     private final String filter;
+    private final CaptureStream capture;
     private final PcapHandle handle;
-    private final ByteQueue queue = new ByteQueue();
-    private final PcapngStreamWriter capture;
-    private final AtomicLong packets = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closed;
     private final Thread thread;
 
@@ -66,7 +62,7 @@ public final class InterfaceCapture implements LiveSource {
         }
         try {
             h.setFilter(filter == null ? DEFAULT_FILTER : filter, BpfProgram.BpfCompileMode.OPTIMIZE);
-            this.capture = new PcapngStreamWriter(new TeeSink(queue, tee, dropped), h.getDlt().value());
+            this.capture = new CaptureStream(tee, h.getDlt().value());
         } catch (PcapNativeException | org.pcap4j.core.NotOpenException e) {
             h.close();
             throw new IOException("the filter '" + filter + "' is not one libpcap takes: " + e.getMessage(), e);
@@ -136,19 +132,17 @@ public final class InterfaceCapture implements LiveSource {
                     Thread.sleep(2);
                     continue;
                 }
-                packets.incrementAndGet();
                 java.sql.Timestamp t = handle.getTimestamp();
                 long nanos = Math.floorDiv(t.getTime(), 1000) * 1_000_000_000L + t.getNanos();
                 Integer original = handle.getOriginalLength();
                 capture.frame(nanos, frame, frame.length, original == null ? frame.length : original);
-                capture.flush();
             }
-        } catch (org.pcap4j.core.NotOpenException | IOException e) {
+        } catch (org.pcap4j.core.NotOpenException e) {
             // closed
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            queue.end();
+            capture.end();
         }
     }
 
@@ -160,23 +154,19 @@ public final class InterfaceCapture implements LiveSource {
     /** What was captured, as a pcapng capture; it ends when the capture is closed. */
     @Override
     public InputStream capture() {
-        return queue;
-    }
-
-    public String name() {
-        return name;
+        return capture.input();
     }
 
     /** Packets captured. */
     @Override
     public long packets() {
-        return packets.get();
+        return capture.packets();
     }
 
     /** Packets dropped because the analysis fell behind. */
     @Override
     public long dropped() {
-        return dropped.get();
+        return capture.dropped();
     }
 
     /** Packets the kernel dropped (libpcap's count), or -1 when it does not say. */
@@ -199,6 +189,6 @@ public final class InterfaceCapture implements LiveSource {
             Thread.currentThread().interrupt();
         }
         handle.close();
-        queue.end();
+        capture.end();
     }
 }

@@ -18,6 +18,11 @@ public interface LiveSource extends Closeable {
     /** Packets dropped because the analysis fell behind (or too large to keep). */
     long dropped();
 
+    /** Senders refused (a collector's TCP senders past its bound, or sending what is not HEP3); 0 for others. */
+    default long refused() {
+        return 0;
+    }
+
     /** Packets the kernel dropped, or -1 when the source cannot say. */
     default long droppedByKernel() {
         return -1;

@@ -449,26 +449,27 @@ public final class AnalysisReport {
             g.writeStartObject();
             g.writeStringField("name", m.name());
             g.writeStringField("kind", m.kind().name().toLowerCase(Locale.ROOT));
-            double v = m.kind() == MetricRegistry.Kind.DELAY ? m.value() / 1e6 : m.value();
             g.writeFieldName("value");
-            if (Double.isNaN(v)) {
-                g.writeNull();
-            } else if (m.kind() == MetricRegistry.Kind.COUNT) {
-                g.writeNumber((long) v);
-            } else {
-                g.writeNumber(Math.round(v * 1000) / 1000.0);
-            }
-            g.writeStringField("unit", switch (m.kind()) {
-                case COUNT -> "";
-                case RATIO -> "%";
-                case DELAY -> "ms";
-            });
+            writeReported(g, m);
+            g.writeStringField("unit", m.unit());
             if (m.kind() == MetricRegistry.Kind.COUNT) {
                 g.writeNumberField("of", m.whole());
             }
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /** A metric's value as reports give it: null when nothing was measured, a count as an integer. */
+    public static void writeReported(JsonGenerator g, MetricRegistry.Metric m) throws IOException {
+        double v = m.reported();
+        if (Double.isNaN(v)) {
+            g.writeNull();
+        } else if (m.kind() == MetricRegistry.Kind.COUNT) {
+            g.writeNumber((long) v);
+        } else {
+            g.writeNumber(v);
+        }
     }
 
     private static void writeInput(JsonGenerator g, InputReport r) throws IOException {
