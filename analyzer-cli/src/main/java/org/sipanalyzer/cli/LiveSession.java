@@ -154,7 +154,8 @@ final class LiveSession {
         }
         SipAnalysis.Result run;
         try {
-            run = AnalysisArgs.run(analysis, List.of(AnalysisInput.live(inputName, source.capture())), command);
+            run = AnalysisArgs.run(analysis, List.of(AnalysisInput.live(inputName, source.capture(), source::losses)),
+                    command);
         } finally {
             source.close();
             if (prometheus != null) {
@@ -165,12 +166,9 @@ final class LiveSession {
             }
             closeQuietly(tee);
         }
-        long kernel = source.droppedByKernel();
-        if (source.dropped() > 0 || kernel > 0 || source.refused() > 0) {
-            console.err().println(Main.PROGRAM + ": " + command + ": " + source.dropped() + " packets dropped because"
-                    + " the analysis fell behind" + (kernel > 0 ? ", " + kernel + " dropped by the kernel" : "")
-                    + (source.refused() > 0 ? ", " + source.refused() + " senders refused (past 256 TCP senders at"
-                            + " once, or not sending HEP3)" : ""));
+        String losses = source.losses();
+        if (losses != null) {
+            console.err().println(Main.PROGRAM + ": " + command + ": " + losses);
         }
         AnalysisReport report = new AnalysisReport(run.analysis(), run.calls()).withFailedCalls(run.failedCalls())
                 .withLadders(run.ladders()).withMetrics(run.metrics());

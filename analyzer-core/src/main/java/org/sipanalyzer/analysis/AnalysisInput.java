@@ -21,16 +21,19 @@ public final class AnalysisInput {
     private final Opener opener;
     private final Path path;
     private final boolean live;
+    private final java.util.function.Supplier<String> lossesAtEnd;
 
     private AnalysisInput(String name, Opener opener, Path path) {
-        this(name, opener, path, false);
+        this(name, opener, path, false, () -> null);
     }
 
-    private AnalysisInput(String name, Opener opener, Path path, boolean live) {
+    private AnalysisInput(String name, Opener opener, Path path, boolean live,
+            java.util.function.Supplier<String> lossesAtEnd) {
         this.name = Objects.requireNonNull(name);
         this.opener = Objects.requireNonNull(opener);
         this.path = path;
         this.live = live;
+        this.lossesAtEnd = Objects.requireNonNull(lossesAtEnd);
     }
 
     /**
@@ -75,7 +78,21 @@ public final class AnalysisInput {
      * rather than in batches, so that rolling figures follow the traffic within a moment.
      */
     public static AnalysisInput live(String name, InputStream in) {
-        return new AnalysisInput(name, () -> in, null, true);
+        return live(name, in, () -> null);
+    }
+
+    /**
+     * Live traffic whose source knows what it lost before the analysis saw it (packets dropped by the kernel or for
+     * want of room): when the input has ended, {@code losses} says so in one sentence, or null, and the sentence
+     * becomes one of the input's warnings, so that every report carries it.
+     */
+    public static AnalysisInput live(String name, InputStream in, java.util.function.Supplier<String> losses) {
+        return new AnalysisInput(name, () -> in, null, true, losses);
+    }
+
+    /** What the source lost before the analysis (a live source's drops), once the input has ended; or null. */
+    String lossesAtEnd() {
+        return lossesAtEnd.get();
     }
 
     /** Whether the input is live traffic ({@link #live}). */

@@ -257,6 +257,10 @@ public final class Analyzer {
                 counted.ended();
             }
         }
+        String losses = input.lossesAtEnd();
+        if (losses != null) {
+            report.warn(losses);
+        }
         return report;
     }
 

@@ -71,7 +71,13 @@ public final class HepListener implements LiveSource {
     private final CaptureStream capture;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
+    /** The UDP ports bound: the kernel's drops are counted on them. */
+    private final java.util.Set<Integer> udpPorts = new java.util.HashSet<>();
     private volatile boolean closed;
+    /** The kernel's drops as read when the sockets closed (they are gone after), or -1 before. */
+    private volatile long kernelDropsAtClose = -1;
+    private long kernelDropsReadAt;
+    private long kernelDrops = -1;
 
     /**
      * Binds every address now (so that a port in use fails here, with its name) and starts receiving.
@@ -98,6 +104,7 @@ public final class HepListener implements LiveSource {
                     s.bind(at);
                     sockets.add(s);
                     bound.add(new InetSocketAddress(s.getLocalAddress(), s.getLocalPort()));
+                    udpPorts.add(s.getLocalPort());
                     start("sip-analyzer-hep-udp", () -> receive(s));
                 }
             }
@@ -145,6 +152,23 @@ public final class HepListener implements LiveSource {
     @Override
     public long refused() {
         return refused.get();
+    }
+
+    /**
+     * Datagrams the kernel dropped on the UDP sockets because their receive buffer was full (Linux's per-socket count,
+     * read at most once a second), or -1 when the system does not say or only TCP is listened to.
+     */
+    @Override
+    public synchronized long droppedByKernel() {
+        if (closed && kernelDropsAtClose >= 0) {
+            return kernelDropsAtClose;
+        }
+        long now = System.nanoTime();
+        if (kernelDropsReadAt == 0 || now - kernelDropsReadAt > 1_000_000_000L) {
+            kernelDrops = UdpDrops.of(udpPorts);
+            kernelDropsReadAt = now;
+        }
+        return kernelDrops;
     }
 
     private void receive(DatagramSocket s) {
@@ -235,7 +259,12 @@ public final class HepListener implements LiveSource {
     /** Stops receiving and ends the capture (after what was received). */
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            if (!closed) {
+                kernelDropsAtClose = UdpDrops.of(udpPorts); // before the sockets, and their counts, are gone
+            }
+            closed = true;
+        }
         synchronized (sockets) {
             for (Closeable s : sockets) {
                 closeQuietly(s);

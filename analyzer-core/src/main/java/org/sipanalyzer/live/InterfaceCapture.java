@@ -31,6 +31,8 @@ public final class InterfaceCapture implements LiveSource {
     private final CaptureStream capture;
     private final PcapHandle handle;
     private volatile boolean closed;
+    private boolean handleClosed;
+    private long kernelDropsAtClose = -1;
     private final Thread thread;
 
     /**
@@ -169,9 +171,13 @@ public final class InterfaceCapture implements LiveSource {
         return capture.dropped();
     }
 
-    /** Packets the kernel dropped (libpcap's count), or -1 when it does not say. */
+    /** Packets the kernel dropped (libpcap's count), or -1 when it does not say; after {@link #close()}, as then. */
     @Override
-    public long droppedByKernel() {
+    public synchronized long droppedByKernel() {
+        return handleClosed ? kernelDropsAtClose : droppedByKernelNow();
+    }
+
+    private long droppedByKernelNow() {
         try {
             return handle.getStats().getNumPacketsDropped();
         } catch (PcapNativeException | org.pcap4j.core.NotOpenException | RuntimeException e) {
@@ -188,7 +194,13 @@ public final class InterfaceCapture implements LiveSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        handle.close();
+        synchronized (this) {
+            if (!handleClosed) {
+                kernelDropsAtClose = droppedByKernelNow(); // libpcap's count is gone with the handle
+                handleClosed = true;
+                handle.close();
+            }
+        }
         capture.end();
     }
 }

@@ -28,6 +28,27 @@ public interface LiveSource extends Closeable {
         return -1;
     }
 
+    /**
+     * What was lost, in one sentence ("12 packets dropped because the analysis fell behind, 3 dropped by the kernel"),
+     * or null when nothing was. The analysis adds it to the input's warnings, so that every report says it.
+     */
+    default String losses() {
+        long kernel = droppedByKernel();
+        if (dropped() <= 0 && kernel <= 0 && refused() <= 0) {
+            return null;
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        parts.add(dropped() + (dropped() == 1 ? " packet" : " packets") + " dropped because the analysis fell behind");
+        if (kernel > 0) {
+            parts.add(kernel + " dropped by the kernel (its receive buffer was full)");
+        }
+        if (refused() > 0) {
+            parts.add(refused() + (refused() == 1 ? " sender" : " senders") + " refused (past "
+                    + HepListener.MAX_CONNECTIONS + " TCP senders at once, or not sending HEP3)");
+        }
+        return String.join(", ", parts);
+    }
+
     /** What the source is doing, for a line on standard error ("listening for HEP on [...]"). */
     String describe();
 

@@ -73,7 +73,7 @@ class HepListenerTest {
             try {
                 CompletableFuture<SipAnalysis.Result> run = CompletableFuture.supplyAsync(() -> {
                     try {
-                        return analysis().run(List.of(AnalysisInput.live("hep", l.capture())));
+                        return analysis().run(List.of(AnalysisInput.live("hep", l.capture(), l::losses)));
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
@@ -106,6 +106,13 @@ class HepListenerTest {
                 assertEquals(fromFile.metrics().get("asr").orElseThrow().value(),
                         live.metrics().get("asr").orElseThrow().value(), 1e-9);
                 assertEquals(0, l.dropped());
+                assertEquals(null, l.losses());
+                assertEquals(List.of(), live.analysis().inputs().get(0).warnings(), "nothing lost, nothing said");
+                if (tcp) {
+                    assertEquals(-1, l.droppedByKernel(), "no UDP socket: the kernel's count does not apply");
+                } else if (java.nio.file.Files.isReadable(Path.of("/proc/net/udp"))) {
+                    assertEquals(0, l.droppedByKernel(), "read when the socket closed");
+                }
             } finally {
                 l.close();
             }
@@ -115,6 +122,47 @@ class HepListenerTest {
             assertEquals("pcapng", kept.inputs().get(0).format());
             assertEquals(fromFile.analysis().total().messages().count(), kept.total().messages().count());
         }
+    }
+
+    /** What a live source lost before the analysis saw it is a warning of the input, in every report. */
+    @Test
+    void whatTheSourceLostIsAWarningOfTheInput() throws Exception {
+        LiveSource lossy = new LiveSource() {
+            @Override
+            public java.io.InputStream capture() {
+                return java.io.InputStream.nullInputStream();
+            }
+
+            @Override
+            public long packets() {
+                return 10;
+            }
+
+            @Override
+            public long dropped() {
+                return 3;
+            }
+
+            @Override
+            public long droppedByKernel() {
+                return 2;
+            }
+
+            @Override
+            public String describe() {
+                return "a test source";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        assertEquals("3 packets dropped because the analysis fell behind, 2 dropped by the kernel (its receive buffer"
+                + " was full)", lossy.losses());
+        SipAnalysis.Result r = analysis().run(List.of(AnalysisInput.live("hep", java.nio.file.Files.newInputStream(
+                SAMPLE), lossy::losses)));
+        assertEquals(List.of(lossy.losses()), r.analysis().inputs().get(0).warnings());
+        assertEquals(148, r.analysis().inputs().get(0).packets(), "and the rest analysed");
     }
 
     @Test
