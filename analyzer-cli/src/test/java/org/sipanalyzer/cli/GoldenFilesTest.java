@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestFactory;
  * SQL and each CSV table; calls as text, CSV and JSON; check as text, JSON and JUnit, with each run's exit code and
  * standard error. One golden file per input, its sections in that order.
  *
- * <p>Two things are normalised before comparing: the folder the samples are in (written {@code samples/}), and the
+ * <p>Every sample is given the same modification time first (a log of times of day is dated by it). Two things are
+ * normalised before comparing: the folder the samples are in (written {@code samples/}), and the
  * charts drawn inline in HTML (their SVG is JFreeChart's drawing, whose coordinates follow the fonts installed; the
  * chart tests check them). After a change that is meant to change an output, write the new goldens with
  * {@code mvn -B -pl analyzer-cli test -Dtest=GoldenFilesTest -Dgolden.update=true}, and read the diff before
@@ -35,6 +36,9 @@ class GoldenFilesTest {
             .toAbsolutePath().normalize().resolve("corpus/captures");
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+    /** The modification time every sample is given before it is read, so that outputs do not follow the checkout. */
+    private static final java.nio.file.attribute.FileTime SAMPLE_DAY = java.nio.file.attribute.FileTime.from(
+            java.time.Instant.parse("2026-12-01T12:00:00Z"));
 
     /** What a sample of each kind is named: captures and logs; scenarios, scripts and truth files are not inputs. */
     private static final Pattern INPUT = Pattern.compile(".*\\.(pcap|pcapng|cap|erf|gz|log|txt|data)$");
@@ -64,8 +68,11 @@ class GoldenFilesTest {
                     .filter(p -> !p.toString().contains("node_modules")).sorted().toList();
         }
         assertTrue(inputs.size() >= 40, "the samples are there: " + inputs.size());
-        return inputs.stream().map(p -> DynamicTest.dynamicTest(SAMPLES.relativize(p).toString(),
-                () -> compare(p, GOLDEN.resolve("samples").resolve(SAMPLES.relativize(p) + ".txt"))));
+        return inputs.stream().map(p -> DynamicTest.dynamicTest(SAMPLES.relativize(p).toString(), () -> {
+            // A log of times of day is dated by its file's modification date, which a checkout sets to its own day.
+            Files.setLastModifiedTime(p, SAMPLE_DAY);
+            compare(p, GOLDEN.resolve("samples").resolve(SAMPLES.relativize(p) + ".txt"));
+        }));
     }
 
     @TestFactory

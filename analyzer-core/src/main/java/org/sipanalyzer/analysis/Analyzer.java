@@ -246,8 +246,8 @@ public final class Analyzer {
                 report.failed(e.getMessage());
             } catch (IOException e) {
                 if (report.readable()) {
-                    report.warn("read error after " + report.packets() + " frames: " + e.getMessage()
-                            + "; the frames before it were analysed");
+                    report.warn(Diagnostic.of(Diagnostic.Kind.READ_ERROR, "read error after " + report.packets()
+                            + " frames: " + e.getMessage() + "; the frames before it were analysed"));
                 } else {
                     report.failed(describeOpenError(input.name(), e));
                 }
@@ -259,7 +259,7 @@ public final class Analyzer {
         }
         String losses = input.lossesAtEnd();
         if (losses != null) {
-            report.warn(losses);
+            report.warn(Diagnostic.of(Diagnostic.Kind.SOURCE_LOSSES, losses));
         }
         return report;
     }

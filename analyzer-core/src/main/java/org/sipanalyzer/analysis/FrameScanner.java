@@ -33,9 +33,9 @@ final class FrameScanner implements StreamSink {
     static final class Chunk {
         final List<Frame> frames;
         final List<Found> found = new ArrayList<>();
-        final List<String> problems = new ArrayList<>();
+        final List<Diagnostic> problems = new ArrayList<>();
         /** Warnings the capture reader gave while this chunk was read, in order. */
-        final List<String> captureWarnings = new ArrayList<>();
+        final List<Diagnostic> captureWarnings = new ArrayList<>();
         /** Frames by kind ({@link PacketCount}), indexed by ordinal. */
         final long[] counts = new long[PacketCount.SIZE];
         /** What was unwrapped ({@link UnwrapCount}), indexed by ordinal. */
@@ -88,8 +88,9 @@ final class FrameScanner implements StreamSink {
             } catch (RuntimeException e) {
                 // Damage stays in its frame: count it, say where, and go on.
                 chunk.count(PacketCount.MALFORMED);
-                chunk.problems.add("frame " + f.number() + " (byte offset " + f.fileOffset()
-                        + "): could not be analysed (" + e + "); please report this with the capture");
+                chunk.problems.add(Diagnostic.atFrame(Diagnostic.Kind.UNDECODABLE_FRAME, f.number(), f.fileOffset(),
+                        "frame " + f.number() + " (byte offset " + f.fileOffset() + "): could not be analysed (" + e
+                                + "); please report this with the capture"));
             }
             // Every frame once: undecodable, with SIP, or without (packets = withSip + withoutSip + undecodable).
             if (chunk.get(PacketCount.MALFORMED) + chunk.get(PacketCount.UNSUPPORTED_LINK) == undecodable) {
@@ -130,8 +131,8 @@ final class FrameScanner implements StreamSink {
             case UNSUPPORTED_LINK -> current.count(PacketCount.UNSUPPORTED_LINK);
             case MALFORMED -> {
                 current.count(PacketCount.MALFORMED);
-                current.problems.add("frame " + f.number() + " (byte offset " + f.fileOffset() + "): undecodable: "
-                        + p.problem());
+                current.problems.add(Diagnostic.atFrame(Diagnostic.Kind.UNDECODABLE_FRAME, f.number(), f.fileOffset(),
+                        "frame " + f.number() + " (byte offset " + f.fileOffset() + "): undecodable: " + p.problem()));
             }
         }
     }
@@ -147,7 +148,8 @@ final class FrameScanner implements StreamSink {
         if (q.kind() == DecodedPacket.Kind.PAYLOAD) {
             payload(f, q);
         } else if (q.kind() == DecodedPacket.Kind.MALFORMED) {
-            current.problems.add("frame " + f.number() + ": reassembled datagram undecodable: " + q.problem());
+            current.problems.add(Diagnostic.atFrame(Diagnostic.Kind.UNDECODABLE_FRAME, f.number(), -1, "frame "
+                    + f.number() + ": reassembled datagram undecodable: " + q.problem()));
         }
     }
 

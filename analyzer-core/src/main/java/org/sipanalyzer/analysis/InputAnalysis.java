@@ -154,11 +154,15 @@ final class InputAnalysis {
         }
     }
 
+    private void warn(Diagnostic.Kind kind, String text) {
+        report.warn(Diagnostic.of(kind, text));
+    }
+
     /** The reports say the input was cut by a stop, and where. */
     private void stopped() {
         if (stop.requested()) {
-            report.warn("stopped by " + stop.reason() + " after " + report.packets() + (report.packets() == 1
-                    ? " frame" : " frames") + "; the report covers what was read before it");
+            warn(Diagnostic.Kind.STOPPED, "stopped by " + stop.reason() + " after " + report.packets()
+                    + (report.packets() == 1 ? " frame" : " frames") + "; the report covers what was read before it");
         }
     }
 
@@ -187,16 +191,16 @@ final class InputAnalysis {
         } finally {
             apply(chunk);
             if (CaptureOpener.endedEarly(sniffed)) {
-                report.warn("the gzip data ends early (the file was cut short) after " + log.messages()
+                warn(Diagnostic.Kind.TRUNCATED_GZIP, "the gzip data ends early (the file was cut short) after " + log.messages()
                         + " messages; everything before the cut was read");
             }
             if (CaptureOpener.stoppedAtLimit(sniffed) >= 0) {
-                report.warn(CaptureOpener.decompressionLimitWarning(CaptureOpener.stoppedAtLimit(sniffed)) + " ("
+                warn(Diagnostic.Kind.DECOMPRESSION_LIMIT, CaptureOpener.decompressionLimitWarning(CaptureOpener.stoppedAtLimit(sniffed)) + " ("
                         + log.messages() + (log.messages() == 1 ? " message before it was read)"
                                 : " messages before it were read)"));
             }
             for (String w : log.warnings()) {
-                report.warn(w);
+                warn(Diagnostic.Kind.LOG, w);
             }
             stopped();
             report.logTimes = log.times();
@@ -264,7 +268,9 @@ final class InputAnalysis {
     private void addCaptureWarnings(CaptureReader reader, FrameScanner.Chunk chunk) {
         var all = reader.warnings();
         for (int i = captureWarningsSeen; i < all.size(); i++) {
-            chunk.captureWarnings.add(all.get(i).toString());
+            CaptureWarning w = all.get(i);
+            chunk.captureWarnings.add(Diagnostic.atFrame(Diagnostic.Kind.DAMAGED_CAPTURE, w.frame(), w.byteOffset(),
+                    w.toString()));
         }
         captureWarningsSeen = all.size();
     }
@@ -309,10 +315,10 @@ final class InputAnalysis {
         for (UnwrapCount k : UNWRAP_COUNTS) {
             report.add(k, c.unwrapped[k.ordinal()]);
         }
-        for (String w : c.captureWarnings) {
+        for (Diagnostic w : c.captureWarnings) {
             report.warn(w);
         }
-        for (String p : c.problems) {
+        for (Diagnostic p : c.problems) {
             if (malformedPacketWarnings++ < MALFORMED_WARNINGS) {
                 report.warn(p);
             }
@@ -332,9 +338,10 @@ final class InputAnalysis {
             if (found.strictRejection() != null) {
                 report.add(PacketCount.STRICT_REJECTED, 1);
                 if (strictWarnings++ < STRICT_WARNINGS) {
-                    report.warn("frame " + found.frame() + ": JAIN-SIP rejects the "
-                            + (m.isResponse() ? "response" : "request") + " (" + m.firstLineShort() + "): "
-                            + found.strictRejection());
+                    report.warn(Diagnostic.atFrame(Diagnostic.Kind.STRICT_REJECTED, found.frame(), -1, "frame "
+                            + found.frame() + ": JAIN-SIP rejects the " + (m.isResponse() ? "response" : "request")
+                            + " (" + m.firstLineShort() + "): " + found.strictRejection())
+                            .onFlow(found.source() + " -> " + found.destination()));
                 }
             }
             report.statistics.onEvent(e);
@@ -348,54 +355,54 @@ final class InputAnalysis {
         var r = report.reassembly;
         if (r != null) {
             if (r.datagramsIncomplete() > 0) {
-                report.warn(r.datagramsIncomplete() + " IP datagrams missed a fragment and were not analysed (flows: "
+                warn(Diagnostic.Kind.MISSING_FRAGMENTS, r.datagramsIncomplete() + " IP datagrams missed a fragment and were not analysed (flows: "
                         + String.join(", ", r.incompleteDatagramFlows()) + ")");
             }
             if (r.tcpGapBytes() > 0) {
-                report.warn(r.tcpGapBytes() + " bytes of TCP streams were never captured (loss, or streams begun"
+                warn(Diagnostic.Kind.TCP_GAP, r.tcpGapBytes() + " bytes of TCP streams were never captured (loss, or streams begun"
                         + " before the capture); " + r.tcpSkippedBytes() + " bytes were skipped to find the next message");
             }
             if (r.tcpUnfinishedMessages() > 0) {
-                report.warn(r.tcpUnfinishedMessages() + " messages over TCP were cut off by the end of their stream or"
+                warn(Diagnostic.Kind.TCP_UNFINISHED, r.tcpUnfinishedMessages() + " messages over TCP were cut off by the end of their stream or"
                         + " of the capture");
             }
             if (r.bytesDroppedForLimit() > 0 || r.flowsDroppedForLimit() > 0 || r.datagramsDroppedForLimit() > 0
                     || r.oversizeMessages() > 0) {
-                report.warn("reassembly limits reached: " + r.bytesDroppedForLimit() + " bytes, "
+                warn(Diagnostic.Kind.REASSEMBLY_LIMIT, "reassembly limits reached: " + r.bytesDroppedForLimit() + " bytes, "
                         + r.flowsDroppedForLimit() + " TCP directions, " + r.datagramsDroppedForLimit()
                         + " IP datagrams dropped, " + r.oversizeMessages() + " messages over the size limit;"
                         + " raise the limits (docs/limits.md) to keep them");
             }
             if (r.encryptedFlowCount() > 0) {
-                report.warn(r.encryptedFlowCount() + " encrypted (TLS) flows, not analysed: "
+                warn(Diagnostic.Kind.ENCRYPTED_FLOWS, r.encryptedFlowCount() + " encrypted (TLS) flows, not analysed: "
                         + String.join(", ", r.encryptedFlows()));
             }
             long unopened = report.count(UnwrapCount.HEP_COMPRESSED_UNOPENED);
             if (unopened > 0) {
-                report.warn(unopened + " HEP packets carry a compressed payload that could not be opened");
+                warn(Diagnostic.Kind.HEP_COMPRESSED, unopened + " HEP packets carry a compressed payload that could not be opened");
             }
         }
         var sctp = report.reassembly;
         if (sctp != null && sctp.sctpPiecesUnfinished() > 0) {
-            report.warn(sctp.sctpPiecesUnfinished() + " pieces of SCTP messages (DATA chunks without both B and E)"
+            warn(Diagnostic.Kind.SCTP_UNFINISHED, sctp.sctpPiecesUnfinished() + " pieces of SCTP messages (DATA chunks without both B and E)"
                     + " never made a whole message (a piece lost, or the end of the capture); the SIP in them is not"
                     + " counted");
         }
         if (report.unsupportedLink() > 0) {
-            report.warn(report.unsupportedLink() + " frames have a link type that is not decoded");
+            warn(Diagnostic.Kind.UNSUPPORTED_LINK, report.unsupportedLink() + " frames have a link type that is not decoded");
         }
         if (report.malformedPackets() > MALFORMED_WARNINGS) {
-            report.warn(report.malformedPackets() + " frames in all were undecodable");
+            warn(Diagnostic.Kind.UNDECODABLE_FRAME, report.malformedPackets() + " frames in all were undecodable");
         }
         if (report.truncatedFrames() > 0) {
-            report.warn(report.truncatedFrames() + " frames were cut short by the capture's snap length");
+            warn(Diagnostic.Kind.SNAP_LENGTH, report.truncatedFrames() + " frames were cut short by the capture's snap length");
         }
         if (report.retransmissionKeysEvicted > 0) {
-            report.warn(report.retransmissionKeysEvicted + " messages were forgotten by the retransmission detector"
+            warn(Diagnostic.Kind.RETRANSMISSION_TABLE_FULL, report.retransmissionKeysEvicted + " messages were forgotten by the retransmission detector"
                     + " (table full); later retransmissions of them count as unique");
         }
         if (report.strictRejected() > STRICT_WARNINGS) {
-            report.warn(report.strictRejected() + " messages in all were rejected by JAIN-SIP");
+            warn(Diagnostic.Kind.STRICT_REJECTED, report.strictRejected() + " messages in all were rejected by JAIN-SIP");
         }
     }
 }

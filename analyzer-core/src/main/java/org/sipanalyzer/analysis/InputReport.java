@@ -18,7 +18,7 @@ public final class InputReport {
     MessageStatistics statistics;
     private MessageCounts messageCounts;
     private final int maxWarnings;
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Diagnostic> warnings = new ArrayList<>();
     private long warningsNotListed;
 
     long packets;
@@ -54,7 +54,7 @@ public final class InputReport {
         warningsNotListed += n;
     }
 
-    void warn(String warning) {
+    void warn(Diagnostic warning) {
         if (warnings.size() < maxWarnings) {
             warnings.add(warning);
         } else {
@@ -94,6 +94,11 @@ public final class InputReport {
 
     /** Warnings, one line each, in the order found (at most the configured number). */
     public List<String> warnings() {
+        return warnings.stream().map(Diagnostic::text).toList();
+    }
+
+    /** The same warnings, typed: each one's kind and, where it is one place, its frame, byte offset and flow. */
+    public List<Diagnostic> diagnostics() {
         return Collections.unmodifiableList(warnings);
     }
 
@@ -133,7 +138,7 @@ public final class InputReport {
             warnings.remove(warnings.size() - 1);
             warningsNotListed++;
         }
-        if (warnings instanceof ArrayList<String> a) {
+        if (warnings instanceof ArrayList<Diagnostic> a) {
             a.trimToSize();
         }
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.sipanalyzer.analysis.AnalysisResult;
+import org.sipanalyzer.analysis.Diagnostic;
 import org.sipanalyzer.analysis.CodeStatistics;
 import org.sipanalyzer.analysis.Counts;
 import org.sipanalyzer.analysis.FilterSummary;
@@ -498,6 +499,23 @@ public final class AnalysisReport {
         g.writeArrayFieldStart("warnings");
         for (String w : r.warnings()) {
             g.writeString(w);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("diagnostics");
+        for (Diagnostic d : r.diagnostics()) {
+            g.writeStartObject();
+            g.writeStringField("kind", d.kind().code());
+            if (d.frame().isPresent()) {
+                g.writeNumberField("frame", d.frame().getAsLong());
+            }
+            if (d.byteOffset().isPresent()) {
+                g.writeNumberField("byteOffset", d.byteOffset().getAsLong());
+            }
+            if (d.flow().isPresent()) {
+                g.writeStringField("flow", d.flow().get());
+            }
+            g.writeStringField("text", d.text());
+            g.writeEndObject();
         }
         g.writeEndArray();
         g.writeNumberField("warningsNotListed", r.warningsNotListed());

@@ -132,7 +132,8 @@ class AnalyzerTest {
 
     @Test
     void captureCutOffMidRecordIsAnalysedUpToTheCut() throws IOException {
-        byte[] full = pcap(sip(response(180, "Ringing", "t"), 5060, 5060), sip(response(200, "OK", "t"), 5060, 5060));
+        byte[] first = sip(response(180, "Ringing", "t"), 5060, 5060);
+        byte[] full = pcap(first, sip(response(200, "OK", "t"), 5060, 5060));
         byte[] cut = Arrays.copyOf(full, full.length - 30);
         AnalysisResult r = analyze(cut);
         InputReport in = r.inputs().get(0);
@@ -141,6 +142,13 @@ class AnalyzerTest {
         assertEquals(1, r.total().responses().count());
         assertTrue(in.warnings().stream().anyMatch(w -> w.contains("byte offset") && w.contains("cut off")),
                 in.warnings().toString());
+        // Typed: the second record, whose header starts after the file header (24) and the first record (16 + frame).
+        Diagnostic d = in.diagnostics().get(0);
+        assertEquals(Diagnostic.Kind.DAMAGED_CAPTURE, d.kind());
+        assertEquals(2, d.frame().getAsLong());
+        assertEquals(24 + 16 + first.length, d.byteOffset().getAsLong());
+        assertEquals(in.warnings().get(0), d.text());
+        assertTrue(d.flow().isEmpty());
     }
 
     @Test
