@@ -90,7 +90,7 @@ final class CallsCommand implements Command {
             SipAnalysis analysis = new SipAnalysis(Catalogue.standard(), options, CallOptionsParser.parse(line, name()))
                     .withFilter(AnalysisArgs.filter(line, name())).withStop(Signals.stop())
                     .withProgress(AnalysisArgs.progress(line, console, inputs.size())).withCallSink(c -> {
-                        if (outcomes.contains(c.outcome()) && (minPdd < 0 || c.pdd() >= minPdd)) {
+                        if (outcomes.contains(c.outcome()) && (minPdd < 0 || c.pdd().orElse(-1) >= minPdd)) {
                             rows.add(c);
                         }
                     });

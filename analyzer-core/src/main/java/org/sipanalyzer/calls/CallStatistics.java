@@ -1,5 +1,7 @@
 package org.sipanalyzer.calls;
 
+import org.sipanalyzer.decode.Endpoint;
+
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -69,9 +71,9 @@ public final class CallStatistics implements Mergeable<CallStatistics> {
     void add(Call c) {
         total++;
         byOutcome.merge(c.outcome(), 1L, Long::sum);
-        byFinalCode.merge(c.finalCode(), 1L, Long::sum);
+        int code = c.finalCode().orElse(0); // 0: no final response, a row of its own
+        byFinalCode.merge(code, 1L, Long::sum);
         reInvites += c.reInvites();
-        int code = c.finalCode();
         if (c.challenged()) {
             challenged++;
         }
@@ -93,24 +95,18 @@ public final class CallStatistics implements Mergeable<CallStatistics> {
         if (kpis.ner(code)) {
             ner++;
         }
-        if (c.pdd() >= 0) {
-            pdd.add(c.pdd());
+        c.pdd().ifPresent(d -> {
+            pdd.add(d);
             boolean failure = code >= 400 && code != 401 && code != 402 && code != 407;
             if (c.outcome() == CallOutcome.ANSWERED || code < 300) {
-                srdSuccess.add(c.pdd());
+                srdSuccess.add(d);
             } else if (failure) {
-                srdFailure.add(c.pdd());
+                srdFailure.add(d);
             }
-        }
-        if (c.setupTime() >= 0) {
-            setup.add(c.setupTime());
-        }
-        if (c.duration() >= 0) {
-            duration.add(c.duration());
-        }
-        if (c.q850Cause() >= 0) {
-            byQ850.merge(c.q850Cause(), 1L, Long::sum);
-        }
+        });
+        c.setupTime().ifPresent(setup::add);
+        c.duration().ifPresent(duration::add);
+        c.q850Cause().ifPresent(q -> byQ850.merge(q, 1L, Long::sum));
         boolean failed = c.outcome() != CallOutcome.ANSWERED;
         if (c.timed()) {
             time(c.start(), failed, c.outcome());
@@ -118,7 +114,7 @@ public final class CallStatistics implements Mergeable<CallStatistics> {
             untimed++;
         }
         if (failed) {
-            String peer = c.answeredBy() == null ? "(no response)" : c.answeredBy().hostOrUnknown();
+            String peer = c.answeredBy().map(Endpoint::hostOrUnknown).orElse("(no response)");
             bounded(failuresByPeer, peer, TreeMap::new).merge(code, 1L, Long::sum);
             bounded(failingDestinations, c.callee() == null ? "?" : c.callee().hostOrUnknown());
             bounded(failingSources, c.caller() == null ? "?" : c.caller().hostOrUnknown());

@@ -64,23 +64,28 @@ public final class CallsReport {
         out.flush();
     }
 
-    private String meaning(int code) {
-        if (code == 0) {
-            return "No final response.";
-        }
-        return catalogue.lookup(code).meaning();
+    private String meaning(java.util.OptionalInt code) {
+        return code.isEmpty() ? "No final response." : catalogue.lookup(code.getAsInt()).meaning();
     }
 
     private static String endpoint(Endpoint e) {
         return e == null || e.isUnspecified() ? "" : e.toString();
     }
 
-    private static String ms(long nanos) {
-        return nanos < 0 ? "" : String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+    private static String endpoint(java.util.Optional<Endpoint> e) {
+        return endpoint(e.orElse(null));
     }
 
-    private static String seconds(long nanos) {
-        return nanos < 0 ? "" : String.format(Locale.ROOT, "%.3f", nanos / 1e9);
+    private static String ms(java.util.OptionalLong nanos) {
+        return nanos.isEmpty() ? "" : String.format(Locale.ROOT, "%.1f", nanos.getAsLong() / 1e6);
+    }
+
+    private static String seconds(java.util.OptionalLong nanos) {
+        return nanos.isEmpty() ? "" : String.format(Locale.ROOT, "%.3f", nanos.getAsLong() / 1e9);
+    }
+
+    private static String code(java.util.OptionalInt code, String none) {
+        return code.isEmpty() ? none : Integer.toString(code.getAsInt());
     }
 
     private static String nz(String s) {
@@ -92,8 +97,9 @@ public final class CallsReport {
 
     private static String[] textRow(Call c) {
         return new String[] {c.timed() ? TIME.format(Instant.ofEpochSecond(0, c.start())) : "-", c.outcome().word(),
-            c.finalCode() == 0 ? "-" : Integer.toString(c.finalCode()), c.pdd() < 0 ? "-" : ms(c.pdd()) + "ms",
-            c.setupTime() < 0 ? "-" : ms(c.setupTime()) + "ms", c.duration() < 0 ? "-" : seconds(c.duration()) + "s",
+            code(c.finalCode(), "-"), c.pdd().isEmpty() ? "-" : ms(c.pdd()) + "ms",
+            c.setupTime().isEmpty() ? "-" : ms(c.setupTime()) + "ms",
+            c.duration().isEmpty() ? "-" : seconds(c.duration()) + "s",
             TextTable.shorten(TextTable.clean(uri(c.fromUri())), 28), TextTable.shorten(TextTable.clean(uri(c.toUri())), 28),
             TextTable.clean(nz(c.callId()))};
     }
@@ -148,11 +154,11 @@ public final class CallsReport {
             for (Call c : calls) {
                 csv.printRecord(c.timed() ? Instant.ofEpochSecond(0, c.start()).toString() : "", Csv.safe(nz(c.callId())),
                         Csv.safe(uri(c.fromUri())), Csv.safe(uri(c.toUri())), endpoint(c.caller()), endpoint(c.callee()),
-                        c.outcome().word(), c.finalCode() == 0 ? "" : c.finalCode(), Csv.safe(nz(c.finalReason())),
-                        Csv.safe(meaning(c.finalCode())), c.q850Cause() < 0 ? "" : c.q850Cause(),
-                        c.q850Cause() < 0 ? "" : Q850Causes.name(c.q850Cause()).orElse(""), ms(c.pdd()),
-                        ms(c.setupTime()), seconds(c.duration()), endpoint(c.answeredBy()),
-                        Csv.safe(nz(c.answeringAgent())), c.challenged(), c.invites(), c.reInvites(), c.dialogs(),
+                        c.outcome().word(), code(c.finalCode(), ""), Csv.safe(c.finalReason().orElse("")),
+                        Csv.safe(meaning(c.finalCode())), code(c.q850Cause(), ""),
+                        c.q850Cause().isEmpty() ? "" : Q850Causes.name(c.q850Cause().getAsInt()).orElse(""),
+                        ms(c.pdd()), ms(c.setupTime()), seconds(c.duration()), endpoint(c.answeredBy()),
+                        Csv.safe(c.answeringAgent().orElse("")), c.challenged(), c.invites(), c.reInvites(), c.dialogs(),
                         c.input() < inputNames.size() ? inputNames.get(c.input()) : "");
             }
         }
@@ -177,30 +183,30 @@ public final class CallsReport {
                 g.writeStringField("caller", endpoint(c.caller()));
                 g.writeStringField("callee", endpoint(c.callee()));
                 g.writeStringField("outcome", c.outcome().word());
-                if (c.finalCode() == 0) {
+                if (c.finalCode().isEmpty()) {
                     g.writeNullField("finalCode");
                 } else {
-                    g.writeNumberField("finalCode", c.finalCode());
+                    g.writeNumberField("finalCode", c.finalCode().getAsInt());
                 }
-                g.writeStringField("finalReason", nz(c.finalReason()));
+                g.writeStringField("finalReason", c.finalReason().orElse(""));
                 g.writeStringField("meaning", meaning(c.finalCode()));
-                if (c.q850Cause() >= 0) {
-                    g.writeNumberField("q850Cause", c.q850Cause());
-                    g.writeStringField("q850Name", Q850Causes.name(c.q850Cause()).orElse(null));
+                if (c.q850Cause().isPresent()) {
+                    g.writeNumberField("q850Cause", c.q850Cause().getAsInt());
+                    g.writeStringField("q850Name", Q850Causes.name(c.q850Cause().getAsInt()).orElse(null));
                 } else {
                     g.writeNullField("q850Cause");
                     g.writeNullField("q850Name");
                 }
-                g.writeStringField("reasonHeader", c.reasonHeader());
-                g.writeStringField("warning", c.warning());
-                g.writeStringField("retryAfter", c.retryAfter());
+                g.writeStringField("reasonHeader", c.reasonHeader().orElse(null));
+                g.writeStringField("warning", c.warning().orElse(null));
+                g.writeStringField("retryAfter", c.retryAfter().orElse(null));
                 nanos(g, "pddMs", c.pdd(), 1e6);
                 nanos(g, "setupMs", c.setupTime(), 1e6);
                 nanos(g, "durationSeconds", c.duration(), 1e9);
                 // null, as CSV leaves it empty, when no final response came or the input did not say who sent it
                 String answeredBy = endpoint(c.answeredBy());
                 g.writeStringField("answeredBy", answeredBy.isEmpty() ? null : answeredBy);
-                g.writeStringField("answeringAgent", c.answeringAgent());
+                g.writeStringField("answeringAgent", c.answeringAgent().orElse(null));
                 g.writeBooleanField("challenged", c.challenged());
                 g.writeNumberField("invites", c.invites());
                 g.writeNumberField("reInvites", c.reInvites());
@@ -214,11 +220,11 @@ public final class CallsReport {
         out.write('\n');
     }
 
-    private static void nanos(JsonGenerator g, String name, long v, double unit) throws IOException {
-        if (v < 0) {
+    private static void nanos(JsonGenerator g, String name, java.util.OptionalLong v, double unit) throws IOException {
+        if (v.isEmpty()) {
             g.writeNullField(name);
         } else {
-            g.writeNumberField(name, Math.round(v / unit * 1000) / 1000.0);
+            g.writeNumberField(name, Math.round(v.getAsLong() / unit * 1000) / 1000.0);
         }
     }
 

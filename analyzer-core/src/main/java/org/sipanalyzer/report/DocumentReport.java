@@ -171,10 +171,11 @@ final class DocumentReport {
                 "yyyy-MM-dd HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
         for (org.sipanalyzer.calls.Call c : failed) {
             rows.add(List.of(c.timed() ? time.format(Instant.ofEpochSecond(0, c.start())) : "", c.outcome().word(),
-                    c.finalCode() == 0 ? "" : Integer.toString(c.finalCode()), c.finalReason() == null ? ""
-                            : c.finalReason(), c.pdd() < 0 ? "" : String.format(Locale.ROOT, "%.1f", c.pdd() / 1e6),
+                    c.finalCode().isEmpty() ? "" : Integer.toString(c.finalCode().getAsInt()),
+                    c.finalReason().orElse(""), c.pdd().isEmpty() ? "" : String.format(Locale.ROOT, "%.1f",
+                            c.pdd().getAsLong() / 1e6),
                     CallsReport.uri(c.fromUri()), CallsReport.uri(c.toUri()),
-                    c.answeredBy() == null || c.answeredBy().isUnspecified() ? "" : c.answeredBy().toString(),
+                    c.answeredBy().filter(e -> !e.isUnspecified()).map(Object::toString).orElse(""),
                     c.callId() == null ? "" : c.callId(),
                     c.input() < result.inputs().size() ? result.inputs().get(c.input()).name() : ""));
         }

@@ -234,8 +234,8 @@ public final class FailedCalls implements StatisticsListener {
     /** A heading for a ladder: its outcome and final response. */
     static String caption(Ladder l) {
         Call c = l.call();
-        return String.format(Locale.ROOT, "%s%s: %s", c.outcome().word(), c.finalCode() == 0 ? ""
-                : " (" + c.finalCode() + " " + (c.finalReason() == null ? "" : c.finalReason()) + ")",
+        return String.format(Locale.ROOT, "%s%s: %s", c.outcome().word(), c.finalCode().isEmpty() ? ""
+                : " (" + c.finalCode().getAsInt() + " " + c.finalReason().orElse("") + ")",
                 c.callId() == null ? "" : c.callId());
     }
 }

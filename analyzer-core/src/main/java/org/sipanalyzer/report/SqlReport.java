@@ -115,6 +115,11 @@ public final class SqlReport {
         return Double.isNaN(v) || v < 0 ? "NULL" : String.format(Locale.ROOT, "%.6f", v);
     }
 
+    /** A delay in nanoseconds, in {@code unit}s; NULL when there is none. */
+    private static String real(java.util.OptionalLong nanos, double unit) {
+        return nanos.isEmpty() ? "NULL" : real(nanos.getAsLong() / unit);
+    }
+
     private static String bool(boolean b) {
         return b ? "TRUE" : "FALSE";
     }
@@ -189,12 +194,11 @@ public final class SqlReport {
                     number(c.start()), c.timed() ? text(Instant.ofEpochSecond(0, c.start()).toString()) : "NULL",
                     text(CallsReport.uri(c.fromUri())), text(CallsReport.uri(c.toUri())), endpoint(c.caller()),
                     endpoint(c.callee()), text(c.outcome().word()),
-                    c.finalCode() == 0 ? "NULL" : Integer.toString(c.finalCode()),
-                    c.finalCode() == 0 ? "NULL" : text(c.finalReason()),
-                    c.q850Cause() < 0 ? "NULL" : Integer.toString(c.q850Cause()), real(c.pdd() < 0 ? -1 : c.pdd() / 1e6),
-                    real(c.setupTime() < 0 ? -1 : c.setupTime() / 1e6),
-                    real(c.duration() < 0 ? -1 : c.duration() / 1e9), endpoint(c.answeredBy()),
-                    text(c.answeringAgent()), bool(c.challenged()), Integer.toString(c.invites()),
+                    c.finalCode().isEmpty() ? "NULL" : Integer.toString(c.finalCode().getAsInt()),
+                    c.finalCode().isEmpty() ? "NULL" : text(c.finalReason().orElse(null)),
+                    c.q850Cause().isEmpty() ? "NULL" : Integer.toString(c.q850Cause().getAsInt()),
+                    real(c.pdd(), 1e6), real(c.setupTime(), 1e6), real(c.duration(), 1e9),
+                    endpoint(c.answeredBy().orElse(null)), text(c.answeringAgent().orElse(null)), bool(c.challenged()), Integer.toString(c.invites()),
                     Integer.toString(c.reInvites()), Integer.toString(c.dialogs()),
                     text(c.input() < inputNames.size() ? inputNames.get(c.input()) : null)));
         }

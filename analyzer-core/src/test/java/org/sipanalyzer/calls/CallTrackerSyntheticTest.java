@@ -70,9 +70,9 @@ class CallTrackerSyntheticTest {
         assertTrue(s.pdd().min() > 0 && s.pdd().median() <= s.pdd().p95() && s.pdd().p95() <= s.pdd().max());
         assertEquals(0, s.callsEvicted());
         assertEquals(0, tracker.openCalls());
-        Call busy = calls.stream().filter(c -> c.finalCode() == 486).findFirst().orElseThrow();
+        Call busy = calls.stream().filter(c -> c.finalCode().orElse(0) == 486).findFirst().orElseThrow();
         assertEquals(CallOutcome.BUSY, busy.outcome());
-        assertEquals(17, busy.q850Cause());
-        assertEquals("synthetic-uas/2.1", busy.answeringAgent());
+        assertEquals(java.util.OptionalInt.of(17), busy.q850Cause());
+        assertEquals(java.util.Optional.of("synthetic-uas/2.1"), busy.answeringAgent());
     }
 }

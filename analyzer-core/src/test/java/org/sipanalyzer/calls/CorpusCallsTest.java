@@ -38,7 +38,7 @@ class CorpusCallsTest {
         assertEquals(2L, s.byOutcome().get(CallOutcome.ANSWERED));
         assertEquals(java.util.Map.of(200, 2L), s.byFinalCode());
         assertTrue(s.reInvites() >= 2);
-        assertTrue(calls.stream().allMatch(c -> c.setupTime() > 0 && c.pdd() > 0));
+        assertTrue(calls.stream().allMatch(c -> c.setupTime().orElse(0) > 0 && c.pdd().orElse(0) > 0));
     }
 
     @Test

@@ -81,11 +81,12 @@ class LogsAgreeWithCapturesTest {
         assertTrue(delays.stream().allMatch(String::isEmpty), String.join("; ", delays));
     }
 
-    private static String within(String what, long capture, long log, long toleranceMicros) {
-        if ((capture < 0) != (log < 0)) {
-            return what + ": capture " + capture + " ns, log " + log + " ns";
+    private static String within(String what, java.util.OptionalLong capture, java.util.OptionalLong log,
+            long toleranceMicros) {
+        if (capture.isPresent() != log.isPresent()) {
+            return what + ": capture " + capture + ", log " + log;
         }
-        return Math.abs(capture - log) <= toleranceMicros * 1000 ? "" : what + ": capture " + capture + " ns, log " + log
-                + " ns";
+        return capture.isEmpty() || Math.abs(capture.getAsLong() - log.getAsLong()) <= toleranceMicros * 1000 ? ""
+                : what + ": capture " + capture.getAsLong() + " ns, log " + log.getAsLong() + " ns";
     }
 }
