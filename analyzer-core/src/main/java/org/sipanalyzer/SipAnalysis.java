@@ -9,9 +9,11 @@ import org.sipanalyzer.analysis.AnalysisOptions;
 import org.sipanalyzer.analysis.AnalysisResult;
 import org.sipanalyzer.analysis.Analyzer;
 import org.sipanalyzer.analysis.CallFilter;
+import org.sipanalyzer.analysis.Mergeable;
 import org.sipanalyzer.analysis.MessageStatistics;
 import org.sipanalyzer.analysis.MetricRegistry;
 import org.sipanalyzer.analysis.Progress;
+import org.sipanalyzer.analysis.Published;
 import org.sipanalyzer.analysis.StatisticsListener;
 import org.sipanalyzer.analysis.StopSignal;
 import org.sipanalyzer.analysis.Tap;
@@ -44,9 +46,75 @@ public final class SipAnalysis {
      * @param failedCalls the earliest failed calls, when kept ({@link #withFailedCalls}); else empty
      * @param ladders the first failed calls' messages, to draw, when kept; else empty
      * @param metrics every figure by name, of the built-in taps and of the registered ones
+     * @param taps the results of the registered taps ({@link Taps}), in the order registered
      */
     public record Result(AnalysisResult analysis, CallStatistics calls, List<Call> failedCalls,
-            List<FailedCalls.Ladder> ladders, MetricRegistry metrics) {
+            List<FailedCalls.Ladder> ladders, MetricRegistry metrics, List<Mergeable<?>> taps) {
+
+        public Result {
+            failedCalls = List.copyOf(failedCalls);
+            ladders = List.copyOf(ladders);
+            taps = List.copyOf(taps);
+        }
+
+        /**
+         * This result and then {@code later}'s, as one analysis of this result's inputs followed by {@code later}'s
+         * gives them (for the JSON report, byte for byte): inputs in that order, totals and call statistics merged,
+         * the earliest failed calls and the first ladders of both (with {@code later}'s input numbers moved past
+         * this result's), every metric published again from the merged figures. How inputs analysed apart, on other
+         * threads, processes or machines, come together. Both results must come from analyses with the same
+         * options, catalogue and registered taps, and each registered tap's result must be {@link Published} (its
+         * figures are published again from the merged result). Neither result is changed.
+         *
+         * @throws IllegalArgumentException when the two have different registered taps, or a tap's result does not
+         *     publish its figures
+         */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Result then(Result later) {
+            if (taps.size() != later.taps.size()) {
+                throw new IllegalArgumentException("the results come from analyses with different taps: " + taps.size()
+                        + " and " + later.taps.size());
+            }
+            int offset = analysis.inputs().size();
+            AnalysisResult merged = analysis.then(later.analysis);
+            CallStatistics mergedCalls = calls.merge(later.calls);
+            List<Call> failed = new ArrayList<>(failedCalls);
+            for (Call c : later.failedCalls) {
+                if (failed.size() >= FailedCalls.MAX_LISTED) {
+                    break;
+                }
+                failed.add(c.withInput(c.input() + offset));
+            }
+            List<FailedCalls.Ladder> drawn = new ArrayList<>(ladders);
+            for (FailedCalls.Ladder l : later.ladders) {
+                if (drawn.size() >= FailedCalls.MAX_LADDERS) {
+                    break;
+                }
+                drawn.add(new FailedCalls.Ladder(l.call().withInput(l.call().input() + offset), l.messages().stream()
+                        .map(e -> e.withInput(e.input() + offset)).toList()));
+            }
+            List<Mergeable<?>> mergedTaps = new ArrayList<>();
+            for (int i = 0; i < taps.size(); i++) {
+                Mergeable a = taps.get(i);
+                Mergeable b = later.taps.get(i);
+                if (a.getClass() != b.getClass()) {
+                    throw new IllegalArgumentException("the results come from analyses with different taps: "
+                            + a.getClass().getName() + " and " + b.getClass().getName());
+                }
+                mergedTaps.add((Mergeable<?>) a.merge(b));
+            }
+            MetricRegistry m = new MetricRegistry();
+            merged.publish(m);
+            mergedCalls.publish(m);
+            for (Mergeable<?> t : mergedTaps) {
+                if (!(t instanceof Published p)) {
+                    throw new IllegalArgumentException("the result of a registered tap (" + t.getClass().getName()
+                            + ") does not publish its own figures (Published), so they would be lost in a merge");
+                }
+                p.publish(m);
+            }
+            return new Result(merged, mergedCalls, failed, drawn, m, mergedTaps);
+        }
     }
 
     /**
@@ -180,8 +248,12 @@ public final class SipAnalysis {
         for (Tap<?> t : registered) {
             t.publish(metrics);
         }
+        List<Mergeable<?>> tapResults = new ArrayList<>();
+        for (Tap<?> t : registered) {
+            tapResults.add(t.snapshot());
+        }
         return new Result(result, calls.statistics(), failed == null ? List.of() : failed.listed(),
-                failed == null ? List.of() : failed.ladders(), metrics);
+                failed == null ? List.of() : failed.ladders(), metrics, tapResults);
     }
 
     /** The figures at this moment, read between two events. */

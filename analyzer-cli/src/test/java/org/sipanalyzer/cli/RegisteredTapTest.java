@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sipanalyzer.analysis.Mergeable;
 import org.sipanalyzer.analysis.MetricRegistry;
+import org.sipanalyzer.analysis.Published;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.analysis.Tap;
 import org.sipanalyzer.analysis.Taps;
@@ -28,7 +29,7 @@ class RegisteredTapTest {
     /** Distinct Call-IDs, and how many of them some message's User-Agent names SIPp in. */
     static final class CallIds implements Tap<CallIds.Seen> {
 
-        record Seen(Set<String> all, Set<String> fromSipp) implements Mergeable<Seen> {
+        record Seen(Set<String> all, Set<String> fromSipp) implements Mergeable<Seen>, Published {
             @Override
             public Seen merge(Seen o) {
                 Set<String> a = new HashSet<>(all);
@@ -36,6 +37,12 @@ class RegisteredTapTest {
                 Set<String> s = new HashSet<>(fromSipp);
                 s.addAll(o.fromSipp);
                 return new Seen(Set.copyOf(a), Set.copyOf(s));
+            }
+
+            @Override
+            public void publish(MetricRegistry metrics) {
+                metrics.count("callids.distinct", all.size(), all.size());
+                metrics.count("callids.sipp", fromSipp.size(), all.size());
             }
         }
 
@@ -64,11 +71,6 @@ class RegisteredTapTest {
             return new Seen(Set.copyOf(all), Set.copyOf(fromSipp));
         }
 
-        @Override
-        public void publish(MetricRegistry metrics) {
-            metrics.count("callids.distinct", all.size(), all.size());
-            metrics.count("callids.sipp", fromSipp.size(), all.size());
-        }
     }
 
     @AfterEach

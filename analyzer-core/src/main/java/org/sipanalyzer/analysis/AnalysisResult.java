@@ -19,6 +19,30 @@ public record AnalysisResult(List<InputReport> inputs, MessageStatistics total, 
         this(inputs, total, failedListeners, null);
     }
 
+    /**
+     * This result and then {@code later}'s: what one analysis of this result's inputs followed by {@code later}'s
+     * reports, inputs in that order and the total of both (retransmissions and calls belong to one input, so nothing
+     * crosses the seam). How the results of inputs analysed apart (in separate processes, or on a cluster) come
+     * together. A run of more than {@link Analyzer#MAX_INPUT_BREAKDOWNS} inputs keeps counts, not breakdowns, per
+     * input, as one analysis does. Neither result is changed.
+     */
+    public AnalysisResult then(AnalysisResult later) {
+        List<InputReport> all = new java.util.ArrayList<>(inputs.size() + later.inputs.size());
+        all.addAll(inputs);
+        all.addAll(later.inputs);
+        if (all.size() > Analyzer.MAX_INPUT_BREAKDOWNS) {
+            all.replaceAll(r -> r.condensedCopy(Analyzer.CONDENSED_WARNINGS));
+        }
+        java.util.LinkedHashSet<String> failed = new java.util.LinkedHashSet<>(failedListeners);
+        failed.addAll(later.failedListeners);
+        FilterSummary f = filterSummary == null ? later.filterSummary : later.filterSummary == null ? filterSummary
+                : new FilterSummary(filterSummary.applied(), filterSummary.messagesRemoved()
+                        + later.filterSummary.messagesRemoved(), filterSummary.callsRemoved()
+                        + later.filterSummary.callsRemoved(), filterSummary.notExamined()
+                        + later.filterSummary.notExamined());
+        return new AnalysisResult(List.copyOf(all), total.merge(later.total), List.copyOf(failed), f);
+    }
+
     /** What the filter left out, when there was one. */
     public java.util.Optional<FilterSummary> filter() {
         return java.util.Optional.ofNullable(filterSummary);

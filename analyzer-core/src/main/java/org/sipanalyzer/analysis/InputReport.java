@@ -143,6 +143,33 @@ public final class InputReport {
         }
     }
 
+    /**
+     * A condensed copy ({@link #condense}): what a run of many inputs keeps of this one; this report is not changed.
+     * Its statistics, if it has them, are read, not shared.
+     */
+    InputReport condensedCopy(int warningsKept) {
+        if (condensed() && warnings.size() <= warningsKept) {
+            return this; // nothing would change: condensed reports are not changed further by anyone
+        }
+        InputReport c = new InputReport(name, statistics, maxWarnings);
+        c.format = format;
+        c.readable = readable;
+        c.error = error;
+        c.messageCounts = messageCounts;
+        c.warnings.addAll(warnings);
+        c.warningsNotListed = warningsNotListed;
+        c.packets = packets;
+        c.filteredOut = filteredOut;
+        System.arraycopy(counts, 0, c.counts, 0, counts.length);
+        System.arraycopy(unwrapped, 0, c.unwrapped, 0, unwrapped.length);
+        c.reassembly = reassembly;
+        c.retransmissionKeysEvicted = retransmissionKeysEvicted;
+        c.logTimes = logTimes;
+        c.logEndpoints = logEndpoints;
+        c.condense(warningsKept);
+        return c;
+    }
+
     /** The frames of one kind. */
     public long count(PacketCount kind) {
         return counts[kind.ordinal()];

@@ -13,7 +13,7 @@ import org.sipanalyzer.sip.SipProblem;
  * Counts SIP messages: requests by method, responses by class, by code and by CSeq method and code, each
  * with and without retransmissions; malformed messages by problem. Bounded whatever the input.
  */
-public final class MessageStatistics implements Tap<MessageStatistics>, Mergeable<MessageStatistics> {
+public final class MessageStatistics implements Tap<MessageStatistics>, Mergeable<MessageStatistics>, Published {
 
     /** Distinct methods kept apart; further ones are counted under {@link #OTHER_METHOD}. */
     public static final int MAX_METHODS = 256;

@@ -27,7 +27,13 @@ public interface Tap<R extends Mergeable<R>> extends StatisticsListener {
     /** What the tap has found so far, as a copy that later events leave unchanged. */
     R snapshot();
 
-    /** Publishes this tap's figures (of {@link #snapshot()}) under their names; by default, none. */
+    /**
+     * Publishes this tap's figures (of {@link #snapshot()}) under their names; by default, those of the snapshot when
+     * it is {@link Published}, else none.
+     */
     default void publish(MetricRegistry metrics) {
+        if (snapshot() instanceof Published p) {
+            p.publish(metrics);
+        }
     }
 }

@@ -263,6 +263,13 @@ public final class Call {
         return duration;
     }
 
+    /** This call, as seen in input {@code input} (its index in a larger analysis of which its own was a part). */
+    public Call withInput(int input) {
+        return input == this.input ? this : new Call(input, callId, start, fromUri, toUri, caller, callee, outcome,
+                finalCode, finalReason, q850Cause, reasonHeader, warning, retryAfter, answeredBy, answeringAgent,
+                challenged, pdd, setupTime, duration, invites, reInvites, dialogs, timed);
+    }
+
     /** True when responses came from more than one dialog: the INVITE was forked (RFC 3261 section 16.7). */
     public boolean forked() {
         return dialogs > 1;
