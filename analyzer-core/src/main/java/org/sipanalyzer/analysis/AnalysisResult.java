@@ -12,7 +12,8 @@ import java.util.List;
  * @param filterSummary what a filter left out; null when the analysis had none (see {@link #filter()})
  */
 public record AnalysisResult(List<InputReport> inputs, MessageStatistics total, List<String> failedListeners,
-        FilterSummary filterSummary) {
+        FilterSummary filterSummary) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** An analysis without a filter. */
     public AnalysisResult(List<InputReport> inputs, MessageStatistics total, List<String> failedListeners) {

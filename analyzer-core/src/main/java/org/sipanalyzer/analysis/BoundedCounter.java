@@ -10,15 +10,20 @@ import java.util.function.Function;
  * A sorted map of counts whose number of keys is bounded: keys come from untrusted captures (methods, codes),
  * so past the bound new keys are folded into one overflow key.
  */
-final class BoundedCounter<K extends Comparable<K>, V> {
+final class BoundedCounter<K extends Comparable<K>, V> implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     // Hashed for the per-message updates; sorted only when read.
     private final HashMap<K, V> map = new HashMap<>();
     private final int maxKeys;
     private final K overflowKey;
-    private final Function<K, V> factory;
+    private final Factory<K, V> factory;
 
-    BoundedCounter(int maxKeys, K overflowKey, Function<K, V> factory) {
+    /** Makes the value of a new key; serialisable, as the counter is (a cluster's tasks send it back). */
+    interface Factory<K, V> extends Function<K, V>, java.io.Serializable {
+    }
+
+    BoundedCounter(int maxKeys, K overflowKey, Factory<K, V> factory) {
         this.maxKeys = maxKeys;
         this.overflowKey = overflowKey;
         this.factory = factory;

@@ -6,7 +6,8 @@ import java.util.Map;
 import org.sipanalyzer.catalogue.CodeLookup;
 
 /** The figures for one response code: counts, what the catalogue says, and reason phrases seen on the wire. */
-public final class CodeStatistics {
+public final class CodeStatistics implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** At most this many distinct reason phrases are kept per code; the rest are counted together. */
     static final int MAX_PHRASES = 8;

@@ -1,7 +1,8 @@
 package org.sipanalyzer.analysis;
 
 /** How many messages were seen ({@code count}, what tshark counts) and how many without retransmissions. */
-public final class Counts {
+public final class Counts implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     private long count;
     private long unique;

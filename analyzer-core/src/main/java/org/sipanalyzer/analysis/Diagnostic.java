@@ -17,7 +17,9 @@ import java.util.OptionalLong;
  * @param text the one-line warning as the reports show it
  */
 public record Diagnostic(Kind kind, OptionalLong frame, OptionalLong byteOffset, Optional<String> flow,
-        String text) {
+        String text) implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** What happened; {@link #code()} is the stable name written in the JSON report. */
     public enum Kind {
@@ -99,5 +101,20 @@ public record Diagnostic(Kind kind, OptionalLong frame, OptionalLong byteOffset,
     @Override
     public String toString() {
         return text;
+    }
+
+    /** Serialised as its plain values (the Optionals are not serialisable): -1 and null for empty. */
+    private Object writeReplace() {
+        return new Serial(kind, frame.orElse(-1), byteOffset.orElse(-1), flow.orElse(null), text);
+    }
+
+    private record Serial(Kind kind, long frame, long byteOffset, String flow, String text)
+            implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private Object readResolve() {
+            Diagnostic d = atFrame(kind, frame, byteOffset, text);
+            return flow == null ? d : d.onFlow(flow);
+        }
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * What happened to one input: what it was, how many packets of each kind it held, the SIP statistics of
  * its messages, and every warning (listed up to a limit, then counted). Nothing is dropped silently.
  */
-public final class InputReport {
+public final class InputReport implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     private final String name;
     private String format;

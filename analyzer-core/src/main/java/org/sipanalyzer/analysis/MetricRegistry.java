@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  * everywhere. Names are looked up in any case. A family ({@code code.*}) answers 0 for a member nobody published
  * ({@code code.503} when no 503 came), so that a rule on a code that never came holds or fails on 0.
  */
-public final class MetricRegistry {
+public final class MetricRegistry implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** What a value is. */
     public enum Kind {

@@ -39,7 +39,9 @@ import org.sipanalyzer.decode.Endpoint;
  * @param timed false when the input gave no time for some of the call's messages (a text log without times):
  *     then {@code start} only keeps order and every delay is -1, not measurable
  */
-public final class Call {
+public final class Call implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int input;
     private final String callId;
     private final long start;

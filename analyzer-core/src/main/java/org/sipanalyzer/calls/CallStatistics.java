@@ -18,7 +18,8 @@ import org.sipanalyzer.analysis.MetricRegistry;
  * Calls, registrations and other transactions folded into counts, KPIs, delay distributions and failure
  * breakdowns. Every map is bounded (keys from untrusted captures).
  */
-public final class CallStatistics implements Mergeable<CallStatistics>, org.sipanalyzer.analysis.Published {
+public final class CallStatistics implements java.io.Serializable, Mergeable<CallStatistics>, org.sipanalyzer.analysis.Published {
+    private static final long serialVersionUID = 1L;
 
     /** Peers, destinations, sources and methods kept apart; the rest are counted under "(other)". */
     public static final int MAX_KEYS = 1000;

@@ -12,7 +12,8 @@ import org.HdrHistogram.HistogramIterationValue;
  * 430 KB (values up to 2^63 ns). Recording is a few array operations, whatever the count. Adding one distribution to
  * another is exact: the result is the distribution of both sets of values.
  */
-public final class Distribution {
+public final class Distribution implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** Significant decimal digits the histogram keeps. */
     static final int DIGITS = 3;

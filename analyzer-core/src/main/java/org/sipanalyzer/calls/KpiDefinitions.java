@@ -9,7 +9,8 @@ import java.util.Set;
  *
  * @param nerCodes final codes counted as the network doing its job (user behaviour included)
  */
-public record KpiDefinitions(Set<Integer> nerCodes) {
+public record KpiDefinitions(Set<Integer> nerCodes) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** RFC 6076 SEER: the codes that show the network delivered the session request. */
     public static final Set<Integer> SEER_CODES = Set.of(200, 480, 486, 600, 603);

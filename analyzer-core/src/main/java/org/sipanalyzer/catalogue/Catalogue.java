@@ -17,7 +17,8 @@ import java.util.Optional;
  * The SIP response-code catalogue. Immutable and thread-safe; {@link #standard()} is loaded once from
  * {@code response-codes.tsv} beside this class.
  */
-public final class Catalogue {
+public final class Catalogue implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     private static final String RESOURCE = "response-codes.tsv";
     private static final int COLUMNS = 6;

@@ -10,7 +10,22 @@ import java.util.Optional;
  * @param entry the entry that governs the code: its own, or for an unregistered code its class's default
  *     (RFC 3261 section 8.1.3.2); empty only for an invalid code
  */
-public record CodeLookup(int code, CodeStatus status, Optional<ResponseCode> entry) {
+public record CodeLookup(int code, CodeStatus status, Optional<ResponseCode> entry) implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Serialised as its plain values (an Optional is not serialisable): null for no entry. */
+    private Object writeReplace() {
+        return new Serial(code, status, entry.orElse(null));
+    }
+
+    private record Serial(int code, CodeStatus status, ResponseCode entry) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private Object readResolve() {
+            return new CodeLookup(code, status, Optional.ofNullable(entry));
+        }
+    }
 
     /** True when the code has an entry of its own in the catalogue (historic codes included). */
     public boolean isKnown() {

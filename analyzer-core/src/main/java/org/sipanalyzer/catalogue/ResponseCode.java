@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param meaning what the code tells an engineer
  */
 public record ResponseCode(int code, String reason, List<String> aliases, CodeStatus status, String rfc,
-        String meaning) {
+        String meaning) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     public ResponseCode {
         if (code < 100 || code > 699) {

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * An IP address and port, compared by value. The address is kept as raw bytes (4 or 16) so that creating
  * one never does a name lookup.
  */
-public final class Endpoint implements Comparable<Endpoint> {
+public final class Endpoint implements java.io.Serializable, Comparable<Endpoint> {
+    private static final long serialVersionUID = 1L;
 
     private final byte[] address;
     private final int port;

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /** What reassembly did and what it could not recover, per input. Only counts and bounded lists. */
-public final class ReassemblyStats {
+public final class ReassemblyStats implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** At most this many flows are named in each list; the rest are counted. */
     public static final int MAX_LISTED = 20;
