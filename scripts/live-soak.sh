@@ -2,7 +2,8 @@
 # A soak of `sip-analyzer listen` (a benchmark, not a test): a generator sends HEP3 over UDP at a fixed rate of SIP
 # messages (whole calls: INVITE, 100, 180, 200, ACK, BYE, 200, each call a new Call-ID) to a listen on 127.0.0.1
 # for a while; every 10 s the collector's resident memory is sampled; at the end listen is sent SIGTERM, and what
-# it counted is compared with what was sent. Prints a table (seconds, RSS MB) and a summary line.
+# it counted is compared with what was sent. Prints a table (seconds, RSS MB) and a summary line. listen runs with the
+# launcher's flags for it (320 MB of heap, G1 with pauses of at most about 50 ms); SOAK_JAVA_OPTS adds more.
 # Usage: scripts/live-soak.sh [RATE_PER_SECOND] [SECONDS] [JAR]     (default 20000 600)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,7 +17,7 @@ pid=
 trap '[ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 port=19360
 
-java -Xmx320m -XX:+UseParallelGC -jar "$jar" listen --hep "udp:127.0.0.1:$port" --duration $((seconds + 120)) \
+java -Xmx320m -XX:+UseG1GC -XX:MaxGCPauseMillis=50 ${SOAK_JAVA_OPTS:-} -jar "$jar" listen --hep "udp:127.0.0.1:$port" --duration $((seconds + 120)) \
   --interval 0 -f json -o "$work/report.json" 2>"$work/listen.err" &
 pid=$!
 wait_for_line "$work/listen.err" "listening for HEP" || exit 2

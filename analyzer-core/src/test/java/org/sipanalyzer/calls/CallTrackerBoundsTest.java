@@ -37,4 +37,49 @@ class CallTrackerBoundsTest {
         assertEquals(50_000L, s.byOutcome().get(CallOutcome.TIMEOUT));
         assertEquals(0, tracker.openCalls());
     }
+
+    private static SipMessage message(SipScanner scanner, String text) {
+        byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+        return scanner.scanDatagram(b, 0, b.length).message();
+    }
+
+    /**
+     * Calls that end within a second, one every 10 ms for 200 s: each is kept for the linger (32 s) after its BYE, and
+     * no longer, even though its set-up time-out (180 s) was queued first; what the queues hold stays proportional to
+     * the calls open, not to the calls of the last three minutes.
+     */
+    @Test
+    void finishedCallsAreFreedAfterTheLingerNotTheSetUpTimeOut() {
+        CallTracker tracker = new CallTracker(CallOptions.defaults());
+        SipScanner scanner = new SipScanner();
+        Endpoint a = new Endpoint(new byte[] {10, 0, 0, 1}, 5060);
+        Endpoint b = new Endpoint(new byte[] {10, 0, 0, 2}, 5060);
+        int maxQueued = 0;
+        int maxOpen = 0;
+        long frame = 0;
+        for (int i = 0; i < 20_000; i++) {
+            long t = i * 10_000_000L;
+            String h = "Via: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK" + i + "\r\nFrom: <sip:a@x>;tag=f" + i
+                    + "\r\nCall-ID: c" + i + "\r\n";
+            String to = "To: <sip:b@y>;tag=t" + i + "\r\n";
+            String[][] call = {
+                {"INVITE sip:b@y SIP/2.0\r\n" + h + "To: <sip:b@y>\r\nCSeq: 1 INVITE\r\n\r\n", "ab"},
+                {"SIP/2.0 200 OK\r\n" + h + to + "CSeq: 1 INVITE\r\n\r\n", "ba"},
+                {"ACK sip:b@y SIP/2.0\r\n" + h + to + "CSeq: 1 ACK\r\n\r\n", "ab"},
+                {"BYE sip:b@y SIP/2.0\r\n" + h + to + "CSeq: 2 BYE\r\n\r\n", "ab"},
+                {"SIP/2.0 200 OK\r\n" + h + to + "CSeq: 2 BYE\r\n\r\n", "ba"}};
+            for (int k = 0; k < call.length; k++) {
+                boolean forward = call[k][1].equals("ab");
+                tracker.onEvent(new SipEvent(0, ++frame, t + k * 1_000_000L, forward ? a : b, forward ? b : a,
+                        Transport.UDP, message(scanner, call[k][0]), null, false, false));
+            }
+            maxQueued = Math.max(maxQueued, tracker.queued());
+            maxOpen = Math.max(maxOpen, tracker.openCalls());
+        }
+        assertTrue(maxOpen <= 3_300, "calls open (32 s of 100 a second, and a little): " + maxOpen);
+        assertTrue(maxQueued <= 2 * maxOpen + 1_025, "queued " + maxQueued + " for " + maxOpen + " open calls");
+        tracker.finish();
+        assertEquals(20_000, tracker.statistics().total());
+        assertEquals(20_000L, tracker.statistics().byOutcome().get(CallOutcome.ANSWERED));
+    }
 }
