@@ -47,9 +47,15 @@ public final class SipAnalysis {
      * @param ladders the first failed calls' messages, to draw, when kept; else empty
      * @param metrics every figure by name, of the built-in taps and of the registered ones
      * @param taps the results of the registered taps ({@link Taps}), in the order registered
+     *
+     * <p>A result serialises (a cluster's tasks send theirs back) when it holds no ladders (their messages do not)
+     * and its taps' results are serialisable.
      */
     public record Result(AnalysisResult analysis, CallStatistics calls, List<Call> failedCalls,
-            List<FailedCalls.Ladder> ladders, MetricRegistry metrics, List<Mergeable<?>> taps) {
+            List<FailedCalls.Ladder> ladders, MetricRegistry metrics, List<Mergeable<?>> taps)
+            implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
 
         public Result {
             failedCalls = List.copyOf(failedCalls);
@@ -103,17 +109,38 @@ public final class SipAnalysis {
                 }
                 mergedTaps.add((Mergeable<?>) a.merge(b));
             }
+            return new Result(merged, mergedCalls, failed, drawn, published(merged, mergedCalls, mergedTaps),
+                    mergedTaps);
+        }
+
+        /**
+         * This result with its metrics published again from its figures: for a result whose metrics were left
+         * behind (a cluster's tasks send results without them; a registry holds predicates, which do not serialise).
+         *
+         * @throws IllegalArgumentException when a registered tap's result does not publish its figures
+         */
+        public Result republished() {
+            return new Result(analysis, calls, failedCalls, ladders, published(analysis, calls, taps), taps);
+        }
+
+        /** This result without its metrics (an empty registry), to send where {@link #republished} restores them. */
+        public Result withoutMetrics() {
+            return new Result(analysis, calls, failedCalls, ladders, new MetricRegistry(), taps);
+        }
+
+        private static MetricRegistry published(AnalysisResult analysis, CallStatistics calls,
+                List<Mergeable<?>> taps) {
             MetricRegistry m = new MetricRegistry();
-            merged.publish(m);
-            mergedCalls.publish(m);
-            for (Mergeable<?> t : mergedTaps) {
+            analysis.publish(m);
+            calls.publish(m);
+            for (Mergeable<?> t : taps) {
                 if (!(t instanceof Published p)) {
                     throw new IllegalArgumentException("the result of a registered tap (" + t.getClass().getName()
                             + ") does not publish its own figures (Published), so they would be lost in a merge");
                 }
                 p.publish(m);
             }
-            return new Result(merged, mergedCalls, failed, drawn, m, mergedTaps);
+            return m;
         }
     }
 

@@ -22,6 +22,10 @@ public final class AnalysisInput {
     private final Path path;
     private final boolean live;
     private final java.util.function.Supplier<String> lossesAtEnd;
+    /** For a stored file ({@link #stored}): its size and day, as its store gave them; else -1 and null. */
+    private long storedSize = -1;
+    private LocalDate storedDate;
+    private boolean stored;
 
     private AnalysisInput(String name, Opener opener, Path path) {
         this(name, opener, path, false, () -> null);
@@ -52,7 +56,7 @@ public final class AnalysisInput {
      * and without a file date. For what must read an input twice, such as a filtered analysis.
      */
     public AnalysisInput rereadable() throws IOException {
-        if (path != null && Files.isRegularFile(path)) {
+        if (stored || path != null && Files.isRegularFile(path)) {
             return this;
         }
         Path copy = Files.createTempFile("sip-analyzer-input-", ".spool");
@@ -66,6 +70,22 @@ public final class AnalysisInput {
                     + "); point java.io.tmpdir at a disk with room, or save it to a file first", e);
         }
         return new AnalysisInput(name, () -> Files.newInputStream(copy), null);
+    }
+
+    /**
+     * A file in a store the JDK does not open itself (HDFS, S3, a cluster's file system), analysed as a local file
+     * of that size and modification time is: {@code opener} opens it (each call anew).
+     *
+     * @param name the name shown in reports
+     * @param size its size in bytes, -1 when unknown
+     * @param modified when it was last modified (dates a log of times of day only), or null
+     */
+    public static AnalysisInput stored(String name, Opener opener, long size, java.time.Instant modified) {
+        AnalysisInput in = new AnalysisInput(name, opener, null);
+        in.stored = true;
+        in.storedSize = size;
+        in.storedDate = modified == null ? null : LocalDate.ofInstant(modified, ZoneOffset.UTC);
+        return in;
     }
 
     /** A stream, such as standard input; it can be read once. */
@@ -106,7 +126,7 @@ public final class AnalysisInput {
      */
     LocalDate modifiedDate() {
         if (path == null || !Files.isRegularFile(path)) {
-            return null;
+            return storedDate;
         }
         try {
             return LocalDate.ofInstant(Files.getLastModifiedTime(path).toInstant(), ZoneOffset.UTC);
@@ -118,7 +138,7 @@ public final class AnalysisInput {
     /** The file's size in bytes (compressed, if it is); -1 for a stream, a FIFO, or when it cannot be read. */
     long size() {
         if (path == null || !Files.isRegularFile(path)) {
-            return -1;
+            return storedSize;
         }
         try {
             return Files.size(path);

@@ -23,7 +23,10 @@ import org.sipanalyzer.reassembly.ReassemblyLimits;
  */
 public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Duration retransmissionWindow,
         int maxTrackedMessages, int maxWarningsPerInput, boolean strict, int threads, boolean prefetch,
-        Duration duplicateWindow, long maxDecompressedBytes, boolean keepText) {
+        Duration duplicateWindow, long maxDecompressedBytes, boolean keepText) implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     public AnalysisOptions {
         if (maxDecompressedBytes < 1) {

@@ -37,7 +37,11 @@ public final class MetricRegistry implements java.io.Serializable {
      * @param whole for a count, what a share of it is a share of (all calls, all responses); 0 when not a count
      * @param unmeasurable when the input cannot give the value (a delay from a log without times): why; else null
      */
-    public record Metric(String name, Kind kind, double value, long whole, String unmeasurable) {
+    public record Metric(String name, Kind kind, double value, long whole, String unmeasurable)
+            implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
 
         /**
          * The value as reports give it, in {@link #unit()}: a count as it is, a ratio in percent and a delay in

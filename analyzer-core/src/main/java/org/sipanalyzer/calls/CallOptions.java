@@ -14,7 +14,10 @@ import java.time.Duration;
  *     waited, challenge round trips included) instead of from its last, the one the network served (docs/kpis.md)
  */
 public record CallOptions(Duration setupTimeout, Duration answeredTimeout, Duration linger, int maxOpenCalls,
-        KpiDefinitions kpis, boolean delaysFromFirstInvite) {
+        KpiDefinitions kpis, boolean delaysFromFirstInvite) implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     public CallOptions {
         if (setupTimeout.isNegative() || answeredTimeout.isNegative() || linger.isNegative()) {

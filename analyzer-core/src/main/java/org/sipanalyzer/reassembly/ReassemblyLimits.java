@@ -15,7 +15,10 @@ import java.time.Duration;
  * @param fragmentTimeout capture time after which an incomplete IP datagram is given up
  */
 public record ReassemblyLimits(int maxMessageBytes, int maxBytesPerFlow, long maxBytesTotal, int maxFlows,
-        Duration flowIdleTimeout, int maxPendingDatagrams, Duration fragmentTimeout) {
+        Duration flowIdleTimeout, int maxPendingDatagrams, Duration fragmentTimeout) implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     public ReassemblyLimits {
         if (maxMessageBytes < 1024) {
