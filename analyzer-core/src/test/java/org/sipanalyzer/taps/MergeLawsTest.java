@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -40,26 +37,7 @@ import org.sipanalyzer.testing.SharedData;
  */
 class MergeLawsTest {
 
-    private static final Pattern INPUT = Pattern.compile(".*\\.(pcap|pcapng|cap|erf|gz|log|txt|data)$");
-    private static final List<Path> POOL = pool();
-
-    private static List<Path> pool() {
-        List<Path> out = new ArrayList<>();
-        Path samples = Path.of(System.getProperty("sipanalyzer.samples", "../samples"));
-        Path corpus = SharedData.root().resolve("corpus/captures");
-        for (Path dir : List.of(samples, corpus)) {
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.filter(Files::isRegularFile).filter(p -> INPUT.matcher(p.getFileName().toString()).matches())
-                        .filter(p -> !p.toString().contains("node_modules")).sorted().forEach(out::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return out;
-    }
+    private static final List<Path> POOL = SharedData.samplesAndCorpus();
 
     /** What one run found: the total of its messages, and its calls. */
     private record Found(MessageStatistics messages, CallStatistics calls) {

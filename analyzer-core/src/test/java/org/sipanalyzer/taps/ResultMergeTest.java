@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -41,25 +38,8 @@ import org.sipanalyzer.testing.SharedData;
  */
 class ResultMergeTest {
 
-    private static final Pattern INPUT = Pattern.compile(".*\\.(pcap|pcapng|cap|erf|gz|log|txt|data)$");
     private static final Path SAMPLES = Path.of(System.getProperty("sipanalyzer.samples", "../samples"));
-    private static final List<Path> POOL = pool();
-
-    private static List<Path> pool() {
-        List<Path> out = new ArrayList<>();
-        for (Path dir : List.of(SAMPLES, SharedData.root().resolve("corpus/captures"))) {
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.filter(Files::isRegularFile).filter(p -> INPUT.matcher(p.getFileName().toString()).matches())
-                        .filter(p -> !p.toString().contains("node_modules")).sorted().forEach(out::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return out;
-    }
+    private static final List<Path> POOL = SharedData.samplesAndCorpus();
 
     private static SipAnalysis.Result analyse(List<Path> files) {
         try {

@@ -37,4 +37,29 @@ public final class SharedData {
         assumeTrue(Files.exists(p), () -> "shared test data absent: " + p);
         return p;
     }
+
+    /** What the samples and the corpus hold that an analysis reads: captures and logs (scripts and truth left out). */
+    private static final java.util.regex.Pattern INPUT =
+            java.util.regex.Pattern.compile(".*\\.(pcap|pcapng|cap|erf|gz|log|txt|data)$");
+
+    /**
+     * Every capture and log of {@code samples/} and of the corpus (when it is at hand), in path order: a pool to draw
+     * random sets of inputs from.
+     */
+    public static List<Path> samplesAndCorpus() {
+        List<Path> out = new java.util.ArrayList<>();
+        Path samples = Path.of(System.getProperty("sipanalyzer.samples", "../samples"));
+        for (Path dir : List.of(samples, root().resolve("corpus/captures"))) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.filter(Files::isRegularFile).filter(f -> INPUT.matcher(f.getFileName().toString()).matches())
+                        .filter(f -> !f.toString().contains("node_modules")).sorted().forEach(out::add);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
 }
