@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 
 /** One thing to analyse: a named source of bytes, opened when its turn comes. */
@@ -26,6 +27,8 @@ public final class AnalysisInput {
     private long storedSize = -1;
     private LocalDate storedDate;
     private boolean stored;
+    /** For a sequence ({@link #sequence}): its files, read one after another; else null. */
+    private List<AnalysisInput> parts;
 
     private AnalysisInput(String name, Opener opener, Path path) {
         this(name, opener, path, false, () -> null);
@@ -86,6 +89,37 @@ public final class AnalysisInput {
         in.storedSize = size;
         in.storedDate = modified == null ? null : LocalDate.ofInstant(modified, ZoneOffset.UTC);
         return in;
+    }
+
+    /**
+     * Captures read one after another as one capture: a probe's rotated files, in time order, so that calls and TCP
+     * streams that go on from one file into the next are followed whole, as if the files had been joined first
+     * ({@code mergecap -a}). One input in the reports, named {@code name}; frames are numbered on across the files,
+     * and a file's damage is a warning that names the file. A file that cannot be read, or is not a capture, is a
+     * warning and is passed over.
+     */
+    public static AnalysisInput sequence(String name, List<AnalysisInput> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("a sequence needs at least one file");
+        }
+        AnalysisInput in = new AnalysisInput(name, () -> {
+            throw new IOException("a sequence is read file by file");
+        }, null);
+        in.parts = List.copyOf(parts);
+        long size = 0;
+        for (AnalysisInput p : parts) {
+            long s = p.size();
+            size = s < 0 || size < 0 ? -1 : size + s;
+        }
+        in.storedSize = size;
+        in.storedDate = parts.get(0).modifiedDate();
+        in.stored = parts.stream().allMatch(p -> p.stored || p.path != null && Files.isRegularFile(p.path));
+        return in;
+    }
+
+    /** The files of a sequence, or null for any other input. */
+    List<AnalysisInput> parts() {
+        return parts;
     }
 
     /** A stream, such as standard input; it can be read once. */

@@ -221,6 +221,10 @@ public final class Analyzer {
             report.failed("not read: the analysis was stopped by " + stop.reason() + " before this input");
             return report;
         }
+        if (input.parts() != null) {
+            readSequence(index, input, shared, report);
+            return report;
+        }
         InputStream in;
         try {
             in = input.open();
@@ -262,6 +266,25 @@ public final class Analyzer {
             report.warn(Diagnostic.of(Diagnostic.Kind.SOURCE_LOSSES, losses));
         }
         return report;
+    }
+
+    /** Captures read one after another as one input ({@link AnalysisInput#sequence}). */
+    private void readSequence(int index, AnalysisInput input, ListenerGroup shared, InputReport report) {
+        try (SequenceReader reader = new SequenceReader(input.parts(), options)) {
+            InputAnalysis analysis = new InputAnalysis(index, catalogue, options, report, shared);
+            analysis.gate = gate;
+            analysis.stop = stop;
+            analysis.runCapture(reader, input.size());
+        } catch (CaptureFormatException e) {
+            report.failed(e.getMessage());
+        } catch (IOException e) {
+            if (report.readable()) {
+                report.warn(Diagnostic.of(Diagnostic.Kind.READ_ERROR, "read error after " + report.packets()
+                        + " frames: " + e.getMessage() + "; the frames before it were analysed"));
+            } else {
+                report.failed(describeOpenError(input.name(), e));
+            }
+        }
     }
 
     static String describeOpenError(String name, Exception e) {

@@ -82,7 +82,17 @@ final class InputAnalysis {
             runLog(sniffed, fileDate);
             return;
         }
-        CaptureReader opened = CaptureOpener.open(sniffed, options.maxFrameBytes());
+        runCapture(CaptureOpener.open(sniffed, options.maxFrameBytes()), size);
+    }
+
+    /**
+     * A capture already opened (a file's, or several read one after another as one): frames decoded, reassembled,
+     * scanned and applied in order.
+     *
+     * @param size the bytes to read, or -1 when unknown (a stream)
+     */
+    void runCapture(CaptureReader opened, long size) throws IOException {
+        stopAtFrame = size >= 0;
         report.opened(opened.format().word() + (opened.isCompressed() ? "+gzip" : ""));
         FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly(), options.keepText());
         if (live || !options.prefetch() || size >= 0 && size < PREFETCH_FROM_BYTES) {
