@@ -59,8 +59,23 @@ public final class SparkAnalysis implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
-    /** Consecutive files, analysed by one task. */
-    record Batch(int index, List<Entry> files) implements Serializable {
+    /**
+     * One input of the analysis: a file, or the files of one group read one after another as one capture.
+     *
+     * @param name the input's name in the reports
+     * @param files its files, in the order read
+     * @param sequence whether the files are read as one capture (a group), even when there is one
+     */
+    record Unit(String name, List<Entry> files, boolean sequence) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        long size() {
+            return files.stream().mapToLong(Entry::size).sum();
+        }
+    }
+
+    /** Consecutive inputs, analysed by one task. */
+    record Batch(int index, List<Unit> units) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -69,6 +84,7 @@ public final class SparkAnalysis implements Serializable {
     private final CallOptions callOptions;
     private long batchBytes = DEFAULT_BATCH_BYTES;
     private boolean failedCalls;
+    private java.util.regex.Pattern group;
 
     public SparkAnalysis(Catalogue catalogue, AnalysisOptions options, CallOptions callOptions) {
         this.catalogue = catalogue;
@@ -82,6 +98,24 @@ public final class SparkAnalysis implements Serializable {
             throw new IllegalArgumentException("a batch needs a positive size");
         }
         this.batchBytes = bytes;
+        return this;
+    }
+
+    /**
+     * Reads the files of one probe as one capture, in time order, so that the calls a rotation cut in two are followed
+     * whole: files whose name (path) {@code pattern} matches are grouped by what its first group captures
+     * ({@code .*\/(probe[0-9]+)-[^/]*\.pcap} groups {@code probe7-0001.pcap}, {@code probe7-0002.pcap}), each group
+     * one input named by that, its files ordered by modification time, then name. Files it does not match stay inputs
+     * of their own. A group is analysed by one task, however large.
+     *
+     * @throws IllegalArgumentException when the pattern has no group
+     */
+    public SparkAnalysis withGroups(java.util.regex.Pattern pattern) {
+        if (pattern.matcher("").groupCount() < 1) {
+            throw new IllegalArgumentException("the grouping pattern needs a group, in parentheses, naming the probe: "
+                    + pattern);
+        }
+        this.group = pattern;
         return this;
     }
 
@@ -156,19 +190,45 @@ public final class SparkAnalysis implements Serializable {
         return new Entry(uri, name, s.getLen(), s.getModificationTime());
     }
 
-    /** The files cut, in order, into batches of about {@code bytes}, and at most {@link #MAX_FILES_PER_BATCH}. */
-    static List<Batch> batches(List<Entry> files, long bytes) {
-        List<Batch> out = new ArrayList<>();
-        List<Entry> current = new ArrayList<>();
-        long held = 0;
+    /**
+     * The inputs the files make: each file its own, or with a grouping pattern, the files of each group one input
+     * (at the place of the group's first file).
+     */
+    static List<Unit> units(List<Entry> files, java.util.regex.Pattern group) {
+        if (group == null) {
+            return files.stream().map(e -> new Unit(e.name(), List.of(e), false)).toList();
+        }
+        java.util.LinkedHashMap<String, List<Entry>> byKey = new java.util.LinkedHashMap<>();
         for (Entry e : files) {
-            if (!current.isEmpty() && (held + e.size() > bytes || current.size() >= MAX_FILES_PER_BATCH)) {
+            java.util.regex.Matcher m = group.matcher(e.name());
+            String key = m.matches() && m.group(1) != null ? m.group(1) : null;
+            byKey.computeIfAbsent(key == null ? "\0" + e.name() : key, k -> new ArrayList<>()).add(e);
+        }
+        List<Unit> out = new ArrayList<>();
+        byKey.forEach((key, entries) -> {
+            if (key.startsWith("\0")) {
+                out.add(new Unit(entries.get(0).name(), List.of(entries.get(0)), false));
+            } else {
+                entries.sort(Comparator.comparingLong(Entry::modified).thenComparing(Entry::name));
+                out.add(new Unit(key, List.copyOf(entries), true));
+            }
+        });
+        return out;
+    }
+
+    /** The inputs cut, in order, into batches of about {@code bytes}, and at most {@link #MAX_FILES_PER_BATCH}. */
+    static List<Batch> batches(List<Unit> units, long bytes) {
+        List<Batch> out = new ArrayList<>();
+        List<Unit> current = new ArrayList<>();
+        long held = 0;
+        for (Unit u : units) {
+            if (!current.isEmpty() && (held + u.size() > bytes || current.size() >= MAX_FILES_PER_BATCH)) {
                 out.add(new Batch(out.size(), List.copyOf(current)));
                 current.clear();
                 held = 0;
             }
-            current.add(e);
-            held += e.size();
+            current.add(u);
+            held += u.size();
         }
         if (!current.isEmpty()) {
             out.add(new Batch(out.size(), List.copyOf(current)));
@@ -183,7 +243,7 @@ public final class SparkAnalysis implements Serializable {
 
     /** Analyses {@code files}, in this order, on the cluster behind {@code sc}. */
     public SipAnalysis.Result runFiles(JavaSparkContext sc, List<Entry> files) throws IOException {
-        List<Batch> batches = batches(files, batchBytes);
+        List<Batch> batches = batches(units(files, group), batchBytes);
         if (batches.isEmpty()) {
             return analyse(new Batch(0, List.of()), new Configuration(false)).republished();
         }
@@ -221,11 +281,15 @@ public final class SparkAnalysis implements Serializable {
     /** One task: the batch's files streamed from their file system, analysed as one run of the core. */
     SipAnalysis.Result analyse(Batch batch, Configuration conf) throws IOException {
         List<AnalysisInput> inputs = new ArrayList<>();
-        for (Entry e : batch.files()) {
-            inputs.add(AnalysisInput.stored(e.name(), () -> {
-                Path p = new Path(e.uri());
-                return p.getFileSystem(conf).open(p);
-            }, e.size(), Instant.ofEpochMilli(e.modified())));
+        for (Unit u : batch.units()) {
+            List<AnalysisInput> files = new ArrayList<>();
+            for (Entry e : u.files()) {
+                files.add(AnalysisInput.stored(e.name(), () -> {
+                    Path p = new Path(e.uri());
+                    return p.getFileSystem(conf).open(p);
+                }, e.size(), Instant.ofEpochMilli(e.modified())));
+            }
+            inputs.add(u.sequence() ? AnalysisInput.sequence(u.name(), files) : files.get(0));
         }
         SipAnalysis.Result r = new SipAnalysis(catalogue, options, callOptions).withFailedCalls(failedCalls)
                 .run(inputs);

@@ -24,7 +24,8 @@ import org.sipanalyzer.report.AnalysisReport;
 import org.sipanalyzer.report.OutputFormat;
 
 /**
- * {@code spark-submit --class org.sipanalyzer.spark.SparkMain sip-analyzer-spark.jar INPUT... [-f FORMAT] [-o URI]}:
+ * {@code spark-submit --class org.sipanalyzer.spark.SparkMain sip-analyzer-spark.jar INPUT... [-f FORMAT] [-o URI]
+ * [--group REGEX]}:
  * the report {@code sip-analyzer analyze} writes, of files on a cluster's file systems. Exit codes as the command
  * line's: 0 when the report was written, 2 for a usage or I/O error (one line on standard error).
  */
@@ -52,6 +53,9 @@ public final class SparkMain {
                 .desc("write the report there (any Hadoop file system) rather than to standard output").get());
         options.addOption(Option.builder().longOpt("batch-mb").hasArg().argName("MB")
                 .desc("input per task, about (default 100)").get());
+        options.addOption(Option.builder().longOpt("group").hasArg().argName("REGEX")
+                .desc("read the files of one probe as one capture, in time order: files whose path REGEX matches,"
+                        + " grouped by its first group").get());
         options.addOption(Option.builder("h").longOpt("help").desc("this help").get());
         CommandLine line;
         try {
@@ -87,6 +91,20 @@ public final class SparkMain {
         }
         // Spark's serialisation debugger cannot open the JDK's internals on Java 17; without it, a failure says what
         // could not be serialised.
+        java.util.regex.Pattern group = null;
+        if (line.hasOption("group")) {
+            try {
+                group = java.util.regex.Pattern.compile(line.getOptionValue("group"));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                err.println(PROGRAM + ": --group: not a regular expression: " + e.getDescription());
+                return 2;
+            }
+            if (group.matcher("").groupCount() < 1) {
+                err.println(PROGRAM + ": --group needs a group in parentheses that names the probe, as in"
+                        + " '.*/(probe[0-9]+)-[^/]*'");
+                return 2;
+            }
+        }
         SparkConf conf = new SparkConf().setAppName("sip-analyzer").set("spark.serializer.extraDebugInfo", "false");
         if (master != null) {
             conf.setMaster(master).set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
@@ -96,6 +114,9 @@ public final class SparkMain {
             SparkAnalysis analysis = new SparkAnalysis(Catalogue.standard(), AnalysisOptions.defaults(),
                     CallOptions.defaults()).withBatchBytes(batchBytes)
                     .withFailedCalls(format == OutputFormat.MARKDOWN || format == OutputFormat.HTML);
+            if (group != null) {
+                analysis.withGroups(group);
+            }
             SipAnalysis.Result r = analysis.run(sc, List.copyOf(line.getArgList()));
             AnalysisReport report = new AnalysisReport(r.analysis(), r.calls()).withFailedCalls(r.failedCalls())
                     .withLadders(r.ladders()).withMetrics(r.metrics());

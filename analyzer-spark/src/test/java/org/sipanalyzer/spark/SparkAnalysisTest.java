@@ -136,10 +136,47 @@ class SparkAnalysisTest {
         for (int i = 0; i < 10; i++) {
             files.add(new SparkAnalysis.Entry("f" + i, "f" + i, 40, 0));
         }
-        List<SparkAnalysis.Batch> b = SparkAnalysis.batches(files, 100);
-        assertEquals(List.of(2, 2, 2, 2, 2), b.stream().map(x -> x.files().size()).toList());
-        assertEquals(files, b.stream().flatMap(x -> x.files().stream()).toList());
-        assertEquals(1, SparkAnalysis.batches(files, 1L << 40).size());
-        assertEquals(10, SparkAnalysis.batches(files, 1).size());
+        List<SparkAnalysis.Unit> units = SparkAnalysis.units(files, null);
+        List<SparkAnalysis.Batch> b = SparkAnalysis.batches(units, 100);
+        assertEquals(List.of(2, 2, 2, 2, 2), b.stream().map(x -> x.units().size()).toList());
+        assertEquals(units, b.stream().flatMap(x -> x.units().stream()).toList());
+        assertEquals(1, SparkAnalysis.batches(units, 1L << 40).size());
+        assertEquals(10, SparkAnalysis.batches(units, 1).size());
+    }
+
+    /** Grouped by probe: each group one input, at its first file's place, its files in time order, then name. */
+    @Test
+    void filesAreGroupedByProbeInTimeOrder() {
+        List<SparkAnalysis.Entry> files = List.of(new SparkAnalysis.Entry("u1", "/d/p1-b.pcap", 10, 2000),
+                new SparkAnalysis.Entry("u2", "/d/other.pcap", 10, 0), new SparkAnalysis.Entry("u3", "/d/p1-a.pcap", 10,
+                        1000), new SparkAnalysis.Entry("u4", "/d/p2-a.pcap", 10, 5));
+        List<SparkAnalysis.Unit> units = SparkAnalysis.units(files, java.util.regex.Pattern.compile(".*/(p[0-9])-.*"));
+        assertEquals(List.of("p1", "/d/other.pcap", "p2"), units.stream().map(SparkAnalysis.Unit::name).toList());
+        assertEquals(List.of("/d/p1-a.pcap", "/d/p1-b.pcap"), units.get(0).files().stream()
+                .map(SparkAnalysis.Entry::name).toList());
+        assertEquals(List.of(true, false, true), units.stream().map(SparkAnalysis.Unit::sequence).toList());
+    }
+
+    /** A group's files read as one capture on Spark give what the core gives for that sequence. */
+    @Test
+    void aGroupIsOneInputAsTheCoreReadsASequence(@TempDir Path dir) throws Exception {
+        Path a = Files.copy(SAMPLES.resolve("sipp-calls-udp.pcap"), dir.resolve("probe1-0001.pcap"));
+        Path b = Files.copy(SAMPLES.resolve("kamailio-fork.pcap"), dir.resolve("probe1-0002.pcap"));
+        Files.setLastModifiedTime(a, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(b, java.nio.file.attribute.FileTime.fromMillis(2_000_000));
+        SipAnalysis.Result grouped = new SparkAnalysis(Catalogue.standard(), AnalysisOptions.defaults(),
+                CallOptions.defaults()).withBatchBytes(1).withGroups(java.util.regex.Pattern.compile(".*/(probe[0-9]+)-.*"))
+                .run(sc, List.of(dir.toString()));
+        SipAnalysis.Result core = new SipAnalysis(Catalogue.standard(), AnalysisOptions.defaults(),
+                CallOptions.defaults()).run(List.of(org.sipanalyzer.analysis.AnalysisInput.sequence("probe1", List.of(
+                        org.sipanalyzer.analysis.AnalysisInput.file(a), org.sipanalyzer.analysis.AnalysisInput.file(b)))));
+        assertEquals(1, grouped.analysis().inputs().size());
+        assertEquals(json(core), json(grouped));
+    }
+
+    private static String json(SipAnalysis.Result r) throws IOException {
+        StringWriter out = new StringWriter();
+        new AnalysisReport(r.analysis(), r.calls()).withMetrics(r.metrics()).write(OutputFormat.JSON, out, 100);
+        return out.toString();
     }
 }
