@@ -48,8 +48,8 @@ public final class SipAnalysis {
      * @param metrics every figure by name, of the built-in taps and of the registered ones
      * @param taps the results of the registered taps ({@link Taps}), in the order registered
      *
-     * <p>A result serialises (a cluster's tasks send theirs back) when it holds no ladders (their messages do not)
-     * and its taps' results are serialisable.
+     * <p>A result serialises (a cluster's tasks send theirs back) once its metrics are left behind
+     * ({@link #withoutMetrics}), when its taps' results are serialisable.
      */
     public record Result(AnalysisResult analysis, CallStatistics calls, List<Call> failedCalls,
             List<FailedCalls.Ladder> ladders, MetricRegistry metrics, List<Mergeable<?>> taps)

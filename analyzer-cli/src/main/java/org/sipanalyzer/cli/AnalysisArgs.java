@@ -308,20 +308,22 @@ final class AnalysisArgs {
             }
             return id;
         }
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            for (AnalysisInput in : inputs) {
-                StringBuilder sb = new StringBuilder(in.name()).append('\0');
+        List<org.sipanalyzer.report.SqlReport.InputIdentity> ids = new java.util.ArrayList<>();
+        for (AnalysisInput in : inputs) {
+            long size = -1;
+            long modified = 0;
+            try {
                 Path p = Path.of(in.name());
                 if (!in.name().equals("-") && Files.isRegularFile(p)) {
-                    sb.append(Files.size(p)).append('\0').append(Files.getLastModifiedTime(p).toMillis());
+                    size = Files.size(p);
+                    modified = Files.getLastModifiedTime(p).toMillis();
                 }
-                sha.update(sb.append('\n').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                return "analysis";
             }
-            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 8);
-        } catch (java.security.NoSuchAlgorithmException | IOException | java.nio.file.InvalidPathException e) {
-            return "analysis";
+            ids.add(new org.sipanalyzer.report.SqlReport.InputIdentity(in.name(), size, modified));
         }
+        return org.sipanalyzer.report.SqlReport.analysisId(ids);
     }
 
     /** A byte count from 1 MiB to 1 PiB, with an optional binary suffix: 500M, 64G, 2T. */

@@ -27,7 +27,9 @@ import org.sipanalyzer.sip.SipMessage;
  */
 public record SipEvent(int input, long frame, long timestampNanos, Endpoint source, Endpoint destination,
         Transport transport, SipMessage message, CodeLookup code, boolean retransmission, boolean duplicate,
-        boolean timed, String text) {
+        boolean timed, String text) implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The characters of a message's text kept at most; a longer message's text is cut there. */
     public static final int MAX_TEXT = 16_384;

@@ -35,7 +35,9 @@ public final class FailedCalls implements StatisticsListener {
     static final long MAX_TEXT_TOTAL = 16L << 20;
 
     /** One failed call and its messages, in order. */
-    public record Ladder(Call call, List<SipEvent> messages) {
+    public record Ladder(Call call, List<SipEvent> messages) implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
     }
 
     private final Map<Integer, LinkedHashMap<String, List<SipEvent>>> open = new HashMap<>();

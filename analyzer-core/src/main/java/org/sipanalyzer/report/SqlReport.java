@@ -205,4 +205,35 @@ public final class SqlReport {
         out.write("COMMIT;\n");
         out.flush();
     }
+
+    /**
+     * An input as the analysis id sees it.
+     *
+     * @param name the input's name
+     * @param size its size in bytes, or -1 for a stream (then only its name counts)
+     * @param modifiedMillis when it was last modified, in milliseconds since the epoch
+     */
+    public record InputIdentity(String name, long size, long modifiedMillis) {
+    }
+
+    /**
+     * The id a report of these inputs gets when none is given: the first 8 bytes, in hex, of SHA-256 over each input's
+     * name, size and modification time, so that loading the same analysis twice replaces it, and another one is kept
+     * beside it.
+     */
+    public static String analysisId(List<InputIdentity> inputs) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (InputIdentity in : inputs) {
+                StringBuilder sb = new StringBuilder(in.name()).append('\0');
+                if (in.size() >= 0) {
+                    sb.append(in.size()).append('\0').append(in.modifiedMillis());
+                }
+                sha.update(sb.append('\n').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return "analysis";
+        }
+    }
 }

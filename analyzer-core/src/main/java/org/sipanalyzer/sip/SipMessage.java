@@ -18,7 +18,10 @@ public sealed interface SipMessage permits SipMessage.Request, SipMessage.Respon
      * @param requestUri the Request-URI
      * @param fields the header fields
      */
-    record Request(String method, String requestUri, Fields fields) implements SipMessage {
+    record Request(String method, String requestUri, Fields fields) implements SipMessage, java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
 
         @Override
         public String firstLine() {
@@ -33,7 +36,23 @@ public sealed interface SipMessage permits SipMessage.Request, SipMessage.Respon
      * @param reasonPhrase the reason phrase as sent (may be empty)
      * @param fields the header fields
      */
-    record Response(OptionalInt code, String reasonPhrase, Fields fields) implements SipMessage {
+    record Response(OptionalInt code, String reasonPhrase, Fields fields) implements SipMessage, java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        /** Serialised as its plain values (an OptionalInt is not serialisable). */
+        private Object writeReplace() {
+            return new Serial(code.isPresent(), code.orElse(0), reasonPhrase, fields);
+        }
+
+        private record Serial(boolean hasCode, int code, String reasonPhrase, Fields fields)
+                implements java.io.Serializable {
+            private static final long serialVersionUID = 1L;
+
+            private Object readResolve() {
+                return new Response(hasCode ? OptionalInt.of(code) : OptionalInt.empty(), reasonPhrase, fields);
+            }
+        }
 
         /** The status code, or -1 when it is not a number (the key the statistics count such responses under). */
         public int statusCode() {
@@ -72,7 +91,9 @@ public sealed interface SipMessage permits SipMessage.Request, SipMessage.Respon
     record Fields(String callId, long cseqNumber, String cseqMethod, String from, String fromTag, String to,
             String toTag, String viaBranch, String viaSentBy, String viaTransport, int contentLength, int bodyLength,
             String reason, String warning, String retryAfter, String userAgent, String server, int length,
-            Set<SipProblem> problems) {
+            Set<SipProblem> problems) implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
     }
 
     /** The header fields. */

@@ -119,10 +119,7 @@ public final class SparkAnalysis implements Serializable {
         return this;
     }
 
-    /**
-     * Keeps the earliest failed calls, which the HTML and Markdown reports list. Their ladders (each message drawn)
-     * stay on the executors: a cluster's report lists failed calls without drawing them.
-     */
+    /** Keeps the earliest failed calls and the messages of the first, which the HTML and Markdown reports show. */
     public SparkAnalysis withFailedCalls(boolean keep) {
         this.failedCalls = keep;
         return this;
@@ -293,9 +290,7 @@ public final class SparkAnalysis implements Serializable {
         }
         SipAnalysis.Result r = new SipAnalysis(catalogue, options, callOptions).withFailedCalls(failedCalls)
                 .run(inputs);
-        // The ladders hold each message as parsed; they are drawn where they were made, not sent back. The metrics
-        // are published again from the merged figures.
-        return new SipAnalysis.Result(r.analysis(), r.calls(), r.failedCalls(), List.of(), r.metrics(), r.taps())
-                .withoutMetrics();
+        // The metrics are published again from the merged figures.
+        return r.withoutMetrics();
     }
 }

@@ -22,6 +22,7 @@ import org.sipanalyzer.calls.CallOptions;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.report.AnalysisReport;
 import org.sipanalyzer.report.OutputFormat;
+import org.sipanalyzer.report.SqlReport;
 
 /**
  * {@code spark-submit --class org.sipanalyzer.spark.SparkMain sip-analyzer-spark.jar INPUT... [-f FORMAT] [-o URI]
@@ -48,7 +49,7 @@ public final class SparkMain {
     static int run(String[] args, PrintStream out, PrintStream err, String master) {
         Options options = new Options();
         options.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
-                .desc("text, json, csv, markdown or html (default text)").get());
+                .desc("text, json, csv, markdown, html or sql (default text)").get());
         options.addOption(Option.builder("o").longOpt("output").hasArg().argName("URI")
                 .desc("write the report there (any Hadoop file system) rather than to standard output").get());
         options.addOption(Option.builder().longOpt("batch-mb").hasArg().argName("MB")
@@ -56,6 +57,10 @@ public final class SparkMain {
         options.addOption(Option.builder().longOpt("group").hasArg().argName("REGEX")
                 .desc("read the files of one probe as one capture, in time order: files whose path REGEX matches,"
                         + " grouped by its first group").get());
+        options.addOption(Option.builder().longOpt("table").hasArg().argName("TABLE")
+                .desc("with -f csv, the table to write, as analyze's --table (default codes)").get());
+        options.addOption(Option.builder().longOpt("analysis-id").hasArg().argName("ID")
+                .desc("with -f sql, the analysis's key (default: from the inputs' names, sizes and times)").get());
         options.addOption(Option.builder("h").longOpt("help").desc("this help").get());
         CommandLine line;
         try {
@@ -74,10 +79,20 @@ public final class SparkMain {
             return line.hasOption("help") ? 0 : 2;
         }
         OutputFormat format = OutputFormat.parse(line.getOptionValue("format", "text")).orElse(null);
-        if (format == null || format == OutputFormat.SQL) {
+        if (format == null) {
             err.println(PROGRAM + ": unknown format '" + line.getOptionValue("format") + "'; use text, json, csv,"
-                    + " markdown or html");
+                    + " markdown, html or sql");
             return 2;
+        }
+        AnalysisReport.CsvTable table = AnalysisReport.CsvTable.CODES;
+        if (line.hasOption("table")) {
+            table = AnalysisReport.CsvTable.of(line.getOptionValue("table")).orElse(null);
+            if (table == null) {
+                err.println(PROGRAM + ": unknown table '" + line.getOptionValue("table") + "'; use one of "
+                        + java.util.Arrays.stream(AnalysisReport.CsvTable.values()).map(AnalysisReport.CsvTable::word)
+                                .toList());
+                return 2;
+            }
         }
         long batchBytes;
         try {
@@ -117,9 +132,16 @@ public final class SparkMain {
             if (group != null) {
                 analysis.withGroups(group);
             }
-            SipAnalysis.Result r = analysis.run(sc, List.copyOf(line.getArgList()));
+            List<SparkAnalysis.Entry> files = SparkAnalysis.list(sc.hadoopConfiguration(),
+                    List.copyOf(line.getArgList()));
+            SipAnalysis.Result r = analysis.runFiles(sc, files);
             AnalysisReport report = new AnalysisReport(r.analysis(), r.calls()).withFailedCalls(r.failedCalls())
-                    .withLadders(r.ladders()).withMetrics(r.metrics());
+                    .withLadders(r.ladders()).withMetrics(r.metrics()).withCsvTable(table);
+            if (format == OutputFormat.SQL) {
+                report.withAnalysisId(line.hasOption("analysis-id") ? line.getOptionValue("analysis-id").strip()
+                        : SqlReport.analysisId(files.stream().map(f -> new SqlReport.InputIdentity(f.name(), f.size(),
+                                f.modified())).toList()));
+            }
             String uri = line.getOptionValue("output");
             if (uri == null) {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);

@@ -52,12 +52,15 @@ class SparkAnalysisTest {
         }
     }
 
-    /** What {@code sip-analyzer analyze -f json ARGS} prints. */
+    /** What {@code sip-analyzer analyze ARGS} prints ({@code -f json} unless ARGS say otherwise). */
     static String cli(List<String> args) throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(CLI), "the command line's jar is built first (mvn -B verify from the root): "
                 + CLI);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", CLI.toString(), "analyze", "-f", "json"));
+                .toString(), "-jar", CLI.toString(), "analyze"));
+        if (!args.contains("-f")) {
+            command.addAll(List.of("-f", "json"));
+        }
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {

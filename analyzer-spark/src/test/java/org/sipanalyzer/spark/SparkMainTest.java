@@ -39,6 +39,23 @@ class SparkMainTest {
         assertEquals(SparkAnalysisTest.cli(List.of(udp, log)), Files.readString(report));
     }
 
+    /** Every format and CSV table the command line writes, the same from Spark (SQL with its derived id too). */
+    @Test
+    void everyFormatIsTheCommandLinesOwn(@TempDir Path dir) throws Exception {
+        String udp = SAMPLES.resolve("sipp-calls-udp.pcap").toString();
+        for (List<String> f : List.of(List.of("-f", "text"), List.of("-f", "csv", "--table", "outcomes"),
+                List.of("-f", "csv", "--table", "senders"), List.of("-f", "markdown"), List.of("-f", "html"), List.of("-f", "sql"))) {
+            Path report = dir.resolve("r");
+            List<String> args = new java.util.ArrayList<>(List.of(udp, "-o", report.toUri().toString()));
+            args.addAll(f);
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), r.err());
+            List<String> cli = new java.util.ArrayList<>(f);
+            cli.add(udp);
+            assertEquals(SparkAnalysisTest.cli(cli), Files.readString(report), f.toString());
+        }
+    }
+
     @Test
     void theTextReportGoesToStandardOutput() {
         Run r = run(SAMPLES.resolve("sipp-calls-udp.pcap").toString());
@@ -53,7 +70,7 @@ class SparkMainTest {
         assertTrue(none.err().contains("INPUT"), none.err());
         Run format = run("-f", "yaml", "x.pcap");
         assertEquals(2, format.code());
-        assertEquals("sip-analyzer-spark: unknown format 'yaml'; use text, json, csv, markdown or html\n", format.err());
+        assertEquals("sip-analyzer-spark: unknown format 'yaml'; use text, json, csv, markdown, html or sql\n", format.err());
         Run missing = run(SAMPLES.resolve("no-such.pcap").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().startsWith("sip-analyzer-spark: ") && missing.err().contains("no such file")
