@@ -3,7 +3,7 @@
 # test): FILES synthetic captures of PACKETS packets each (SyntheticCapture, seeds 1..FILES; SIP with RTP, as a
 # probe records it) are analysed by `sip-analyzer analyze -f json` and by SparkMain with local[1] and local[2]; each
 # run's wall time, CPU time and peak memory are printed, with MB/s per CPU-second, and the JSON reports are compared.
-# Usage: scripts/spark-bench.sh [FILES] [PACKETS]     (default 8 250000: about 240 MB)
+# Usage: scripts/spark-bench.sh [FILES] [PACKETS]     (default 8 250000: about 540 MB)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -13,16 +13,16 @@ dir=target/bench/spark-$files-$packets
 [ -f analyzer-cli/target/sip-analyzer.jar ] && [ -f analyzer-spark/target/sip-analyzer-spark.jar ] \
   || mvn -B -q -Dstyle.color=never -DskipTests install >&2
 mvn -B -q -Dstyle.color=never -pl analyzer-core dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench.classpath >&2
+  -Dmdep.outputFile="$root/target/bench.classpath" >&2
 mvn -B -q -Dstyle.color=never -pl analyzer-spark dependency:build-classpath \
-  -Dmdep.outputFile=target/spark.classpath >&2
+  -Dmdep.outputFile="$root/target/spark.classpath" >&2
 if [ ! -d "$dir" ]; then
   mkdir -p "$dir.tmp"
-  cp="analyzer-core/target/test-classes:analyzer-core/target/classes:$(cat analyzer-core/target/bench.classpath)"
+  cp="analyzer-core/target/test-classes:analyzer-core/target/classes:$(cat target/bench.classpath)"
   for i in $(seq "$files"); do
     java -cp "$cp" org.sipanalyzer.testing.SyntheticCapture "$dir.tmp/capture-$(printf %03d "$i").pcap" "$packets" "$i" >&2
   done
-  rm -f "$dir.tmp"/*.truth* 2>/dev/null || true
+  rm -f "$dir.tmp"/*.expected.tsv   # the generator's truth beside each capture: not an input here
   mv "$dir.tmp" "$dir"
 fi
 abs=$(cd "$dir" && pwd)
