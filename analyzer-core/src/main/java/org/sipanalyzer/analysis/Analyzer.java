@@ -241,20 +241,11 @@ public final class Analyzer {
         }
         try {
             try (InputStream owned = in) {
-                InputAnalysis analysis = new InputAnalysis(index, catalogue, options, report, shared);
-                analysis.gate = gate;
-                analysis.stop = stop;
+                InputAnalysis analysis = inputAnalysis(index, report, shared);
                 analysis.live = input.isLive();
                 analysis.run(owned, input.modifiedDate(), input.size());
-            } catch (CaptureFormatException e) {
-                report.failed(e.getMessage());
             } catch (IOException e) {
-                if (report.readable()) {
-                    report.warn(Diagnostic.of(Diagnostic.Kind.READ_ERROR, "read error after " + report.packets()
-                            + " frames: " + e.getMessage() + "; the frames before it were analysed"));
-                } else {
-                    report.failed(describeOpenError(input.name(), e));
-                }
+                readFailed(report, input.name(), e);
             }
         } finally {
             if (counted != null) {
@@ -271,19 +262,28 @@ public final class Analyzer {
     /** Captures read one after another as one input ({@link AnalysisInput#sequence}). */
     private void readSequence(int index, AnalysisInput input, ListenerGroup shared, InputReport report) {
         try (SequenceReader reader = new SequenceReader(input.parts(), options)) {
-            InputAnalysis analysis = new InputAnalysis(index, catalogue, options, report, shared);
-            analysis.gate = gate;
-            analysis.stop = stop;
-            analysis.runCapture(reader, input.size());
-        } catch (CaptureFormatException e) {
-            report.failed(e.getMessage());
+            inputAnalysis(index, report, shared).runCapture(reader, input.size());
         } catch (IOException e) {
-            if (report.readable()) {
-                report.warn(Diagnostic.of(Diagnostic.Kind.READ_ERROR, "read error after " + report.packets()
-                        + " frames: " + e.getMessage() + "; the frames before it were analysed"));
-            } else {
-                report.failed(describeOpenError(input.name(), e));
-            }
+            readFailed(report, input.name(), e);
+        }
+    }
+
+    private InputAnalysis inputAnalysis(int index, InputReport report, ListenerGroup shared) {
+        InputAnalysis analysis = new InputAnalysis(index, catalogue, options, report, shared);
+        analysis.gate = gate;
+        analysis.stop = stop;
+        return analysis;
+    }
+
+    /** Reading failed: an input that is not a capture, or cannot be read, is not read; one cut short, a warning. */
+    private static void readFailed(InputReport report, String name, IOException e) {
+        if (e instanceof CaptureFormatException) {
+            report.failed(e.getMessage());
+        } else if (report.readable()) {
+            report.warn(Diagnostic.of(Diagnostic.Kind.READ_ERROR, "read error after " + report.packets()
+                    + " frames: " + e.getMessage() + "; the frames before it were analysed"));
+        } else {
+            report.failed(describeOpenError(name, e));
         }
     }
 
