@@ -21,7 +21,10 @@ final class SequenceReader implements CaptureReader {
 
     private final List<AnalysisInput> parts;
     private final AnalysisOptions options;
+    /** Every warning so far, named by its file, in the order found; only appended to. */
     private final List<CaptureWarning> done = new ArrayList<>();
+    /** The warnings of the file in hand already in {@link #done}. */
+    private int currentSeen;
     private CaptureReader current;
     private String currentName;
     private final CaptureFormat format;
@@ -108,7 +111,8 @@ final class SequenceReader implements CaptureReader {
 
     /** The file in hand has ended: its warnings and counts are kept, its frames counted into the numbering. */
     private void endCurrent() throws IOException {
-        done.addAll(named(current.warnings()));
+        takeWarnings();
+        currentSeen = 0;
         truncatedDone += current.truncatedFrames();
         notListedDone += current.warningsNotListed();
         frameBase += lastNumber;
@@ -117,24 +121,24 @@ final class SequenceReader implements CaptureReader {
         current = null;
     }
 
-    private List<CaptureWarning> named(List<CaptureWarning> warnings) {
-        List<CaptureWarning> out = new ArrayList<>(warnings.size());
-        for (CaptureWarning w : warnings) {
-            out.add(new CaptureWarning(w.frame() > 0 ? frameBase + w.frame() : 0, w.byteOffset(),
-                    currentName + ": " + w.message(), w.fatal()));
+    /** Moves the new warnings of the file in hand into {@link #done}, named by the file, frames numbered on. */
+    private void takeWarnings() {
+        List<CaptureWarning> w = current.warnings();
+        for (int i = currentSeen; i < w.size(); i++) {
+            CaptureWarning c = w.get(i);
+            done.add(new CaptureWarning(c.frame() > 0 ? frameBase + c.frame() : 0, c.byteOffset(),
+                    currentName + ": " + c.message(), c.fatal()));
         }
-        return out;
+        currentSeen = w.size();
     }
 
-    /** The warnings of the files read, then of the file in hand; the list only grows, in the order found. */
+    /** The warnings of the files read and of the file in hand; the list only grows, in the order found. */
     @Override
     public List<CaptureWarning> warnings() {
-        if (current == null) {
-            return List.copyOf(done);
+        if (current != null) {
+            takeWarnings();
         }
-        List<CaptureWarning> all = new ArrayList<>(done);
-        all.addAll(named(current.warnings()));
-        return all;
+        return java.util.Collections.unmodifiableList(done);
     }
 
     @Override

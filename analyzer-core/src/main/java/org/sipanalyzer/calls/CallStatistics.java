@@ -1,7 +1,5 @@
 package org.sipanalyzer.calls;
 
-import org.sipanalyzer.decode.Endpoint;
-
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -72,7 +70,8 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
     void add(Call c) {
         total++;
         byOutcome.merge(c.outcome(), 1L, Long::sum);
-        int code = c.finalCode().orElse(0); // 0: no final response, a row of its own
+        // The raw values: no Optional per call on this path (0: no final response, a row of its own; -1: no delay).
+        int code = c.rawFinalCode();
         byFinalCode.merge(code, 1L, Long::sum);
         reInvites += c.reInvites();
         if (c.challenged()) {
@@ -96,7 +95,8 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
         if (kpis.ner(code)) {
             ner++;
         }
-        c.pdd().ifPresent(d -> {
+        long d = c.rawPdd();
+        if (d >= 0) {
             pdd.add(d);
             boolean failure = code >= 400 && code != 401 && code != 402 && code != 407;
             if (c.outcome() == CallOutcome.ANSWERED || code < 300) {
@@ -104,10 +104,16 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
             } else if (failure) {
                 srdFailure.add(d);
             }
-        });
-        c.setupTime().ifPresent(setup::add);
-        c.duration().ifPresent(duration::add);
-        c.q850Cause().ifPresent(q -> byQ850.merge(q, 1L, Long::sum));
+        }
+        if (c.rawSetupTime() >= 0) {
+            setup.add(c.rawSetupTime());
+        }
+        if (c.rawDuration() >= 0) {
+            duration.add(c.rawDuration());
+        }
+        if (c.rawQ850Cause() >= 0) {
+            byQ850.merge(c.rawQ850Cause(), 1L, Long::sum);
+        }
         boolean failed = c.outcome() != CallOutcome.ANSWERED;
         if (c.timed()) {
             time(c.start(), failed, c.outcome());
@@ -115,7 +121,7 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
             untimed++;
         }
         if (failed) {
-            String peer = c.answeredBy().map(Endpoint::hostOrUnknown).orElse("(no response)");
+            String peer = c.rawAnsweredBy() == null ? "(no response)" : c.rawAnsweredBy().hostOrUnknown();
             bounded(failuresByPeer, peer, TreeMap::new).merge(code, 1L, Long::sum);
             bounded(failingDestinations, c.callee() == null ? "?" : c.callee().hostOrUnknown());
             bounded(failingSources, c.caller() == null ? "?" : c.caller().hostOrUnknown());
