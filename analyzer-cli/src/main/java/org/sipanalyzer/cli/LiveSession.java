@@ -1,12 +1,8 @@
 package org.sipanalyzer.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +13,11 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.sipanalyzer.SipAnalysis;
 import org.sipanalyzer.analysis.AnalysisInput;
-import org.sipanalyzer.analysis.MetricRegistry;
 import org.sipanalyzer.analysis.StopSignal;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.live.LiveSource;
 import org.sipanalyzer.report.AnalysisReport;
+import org.sipanalyzer.report.LiveLine;
 import org.sipanalyzer.report.OutputFormat;
 import org.sipanalyzer.report.TextSafe;
 
@@ -32,7 +28,6 @@ import org.sipanalyzer.report.TextSafe;
 final class LiveSession {
 
     /** The version of the rolling JSON lines' layout (docs/cli.md). */
-    static final int LINES_SCHEMA_VERSION = 1;
 
     /** Opens a source, writing what it receives also to {@code tee} (or not, when null). */
     @FunctionalInterface
@@ -178,38 +173,9 @@ final class LiveSession {
         return ExitCode.OK;
     }
 
-    /**
-     * One line of figures, as JSON: {@code {"schemaVersion":1,"time":...,"elapsedSeconds":...,"captured":...,
-     * "dropped":...,"metrics":{"messages":...,"asr":...}}}; a metric with nothing to measure is null.
-     */
+    /** One line of figures, as JSON ({@link LiveLine}). */
     static String line(SipAnalysis.Snapshot s, LiveSource source) {
-        StringWriter w = new StringWriter();
-        JsonFactory f = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-        try (JsonGenerator g = f.createGenerator(w)) {
-            g.writeStartObject();
-            g.writeNumberField("schemaVersion", LINES_SCHEMA_VERSION);
-            g.writeStringField("time", s.at().toString());
-            g.writeNumberField("elapsedSeconds", s.elapsed().toMillis() / 1000.0);
-            g.writeNumberField("captured", source.packets());
-            g.writeNumberField("dropped", source.dropped());
-            long kernel = source.droppedByKernel();
-            if (kernel >= 0) {
-                g.writeNumberField("droppedByKernel", kernel);
-            }
-            if (source.refused() > 0) {
-                g.writeNumberField("refused", source.refused());
-            }
-            g.writeObjectFieldStart("metrics");
-            for (MetricRegistry.Metric m : s.metrics().all()) {
-                g.writeFieldName(m.name());
-                AnalysisReport.writeReported(g, m);
-            }
-            g.writeEndObject();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return w.toString();
+        return LiveLine.of(s.at(), s.elapsed(), source, s.metrics());
     }
 
     private static void closeQuietly(OutputStream out) {

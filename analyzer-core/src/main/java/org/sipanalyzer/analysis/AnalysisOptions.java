@@ -2,7 +2,7 @@ package org.sipanalyzer.analysis;
 
 import java.time.Duration;
 import org.sipanalyzer.capture.CaptureOpener;
-import org.sipanalyzer.reassembly.ReassemblyLimits;
+import org.sipanalyzer.net.ReassemblyLimits;
 
 /**
  * Every switch and limit of an analysis, in one immutable object (documented in docs/limits.md).

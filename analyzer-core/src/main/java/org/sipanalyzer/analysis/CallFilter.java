@@ -1,5 +1,6 @@
 package org.sipanalyzer.analysis;
 
+import org.sipanalyzer.scan.Reason;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sipanalyzer.catalogue.ResponseClass;
-import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.Transport;
-import org.sipanalyzer.sip.SipHeaders;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
+import org.sipanalyzer.scan.SipHeaders;
 import org.sipanalyzer.sip.SipMessage;
 
 /**

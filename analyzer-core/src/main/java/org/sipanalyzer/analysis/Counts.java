@@ -7,6 +7,10 @@ public final class Counts implements java.io.Serializable {
     private long count;
     private long unique;
 
+    /** Counts start at zero; the statistics make and fill them. */
+    Counts() {
+    }
+
     void add(boolean retransmission) {
         count++;
         if (!retransmission) {

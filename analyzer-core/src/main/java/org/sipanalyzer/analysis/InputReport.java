@@ -1,5 +1,6 @@
 package org.sipanalyzer.analysis;
 
+import org.sipanalyzer.net.ReassemblyStats;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class InputReport implements java.io.Serializable {
     private final long[] counts = new long[PacketCount.SIZE];
     /** What was unwrapped, indexed by {@link UnwrapCount#ordinal()}. */
     private final long[] unwrapped = new long[UnwrapCount.SIZE];
-    org.sipanalyzer.reassembly.ReassemblyStats reassembly;
+    org.sipanalyzer.net.ReassemblyStats reassembly;
     long retransmissionKeysEvicted;
     /** For a text log: "full", "time of day", "partial" or "none"; null for a capture. */
     String logTimes;
@@ -272,7 +273,7 @@ public final class InputReport implements java.io.Serializable {
     }
 
     /** What IP fragment and TCP stream reassembly did and could not recover; null if the input was unread. */
-    public org.sipanalyzer.reassembly.ReassemblyStats reassembly() {
+    public org.sipanalyzer.net.ReassemblyStats reassembly() {
         return reassembly;
     }
 

@@ -9,6 +9,7 @@ import edu.umd.cs.findbugs.annotations.CheckReturnValue;
  *
  * @param <R> the type itself
  */
+@SuppressWarnings("exports") // @CheckReturnValue is for SpotBugs; an embedder needs neither it nor its module
 public interface Mergeable<R extends Mergeable<R>> {
 
     /** The combination of this and {@code other}, as a new value; neither is changed (so the result must be used). */

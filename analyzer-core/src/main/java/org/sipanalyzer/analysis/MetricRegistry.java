@@ -73,6 +73,10 @@ public final class MetricRegistry implements java.io.Serializable {
         }
     }
 
+    /** An empty registry, for taps to publish into. */
+    public MetricRegistry() {
+    }
+
     private record Family(String prefix, long whole, Predicate<String> member) {
     }
 

@@ -3,7 +3,7 @@ package org.sipanalyzer.analysis;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.net.Endpoint;
 import org.sipanalyzer.sip.SipMessage;
 
 /**

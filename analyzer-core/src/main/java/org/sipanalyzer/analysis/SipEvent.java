@@ -1,8 +1,8 @@
 package org.sipanalyzer.analysis;
 
 import org.sipanalyzer.catalogue.CodeLookup;
-import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.sip.SipMessage;
 
 /**

@@ -1,10 +1,10 @@
 package org.sipanalyzer.analysis;
 
-import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.sip.SipMessage;
-import org.sipanalyzer.sip.SipScanner;
-import org.sipanalyzer.sip.StrictParser;
+import org.sipanalyzer.scan.SipScanner;
+import org.sipanalyzer.scan.StrictParser;
 
 /**
  * The one stage where bytes become SIP messages, for captures and logs alike: each payload (a datagram's, an SCTP

@@ -12,6 +12,10 @@ public final class StopSignal {
     private volatile String reason;
     private final java.util.List<Runnable> actions = new java.util.ArrayList<>();
 
+    /** A signal not yet given. */
+    public StopSignal() {
+    }
+
     /**
      * Asks the analysis to stop; {@code reason} is what the reports say ("SIGINT"). The actions registered with
      * {@link #whenRequested} run now, on this thread. Later requests change nothing.

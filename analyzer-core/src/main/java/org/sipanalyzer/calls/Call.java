@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.net.Endpoint;
 
 /**
  * One call, finished: what sngrep users ask to export. Times are in nanoseconds since the epoch, delays in

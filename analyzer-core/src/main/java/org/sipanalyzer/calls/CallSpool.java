@@ -16,7 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
-import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.net.Endpoint;
 
 /**
  * Finished calls, handed back in listing order (input, then start, then the order they finished) with bounded

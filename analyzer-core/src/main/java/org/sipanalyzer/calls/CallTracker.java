@@ -1,12 +1,14 @@
 package org.sipanalyzer.calls;
 
+import org.sipanalyzer.scan.NameAddr;
+import org.sipanalyzer.scan.Reason;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.analysis.Tap;
-import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.net.Endpoint;
 import org.sipanalyzer.sip.SipMessage;
 
 /**
@@ -483,7 +485,7 @@ public final class CallTracker implements Tap<CallStatistics> {
             long duration = c.answered() && c.byeAt >= 0 ? c.byeAt - c.answeredAt : -1;
             boolean timed = !c.untimed;
             Call call = new Call(input, c.callId, c.start, c.from, c.to, c.caller, c.callee, outcome, c.finalCode,
-                    c.finalReason, org.sipanalyzer.sip.Reason.q850Cause(c.reasonHeader).orElse(-1), c.reasonHeader, c.warning, c.retryAfter, c.answeredBy, c.agent,
+                    c.finalReason, org.sipanalyzer.scan.Reason.q850Cause(c.reasonHeader).orElse(-1), c.reasonHeader, c.warning, c.retryAfter, c.answeredBy, c.agent,
                     c.challenged, timed ? c.pdd : -1, timed ? c.setupTime : -1, timed ? duration : -1, c.invites,
                     c.reInvites, c.dialogs, timed);
             stats.add(call);
@@ -505,6 +507,6 @@ public final class CallTracker implements Tap<CallStatistics> {
     }
 
     private static String stripTag(String to) {
-        return org.sipanalyzer.sip.NameAddr.withoutTag(to);
+        return org.sipanalyzer.scan.NameAddr.withoutTag(to);
     }
 }

@@ -24,6 +24,10 @@ public final class Distribution implements java.io.Serializable {
     private long max = Long.MIN_VALUE;
     private long sum;
 
+    /** An empty distribution; call statistics make and fill them. */
+    Distribution() {
+    }
+
     /** Adds one value in nanoseconds; negative values (clock steps in the capture) count as 0. */
     public void add(long nanos) {
         long v = Math.max(0, nanos);

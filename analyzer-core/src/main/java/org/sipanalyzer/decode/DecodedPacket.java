@@ -1,5 +1,8 @@
 package org.sipanalyzer.decode;
 
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
+
 /**
  * What {@link PacketDecoder} found in one frame. Mutable and reused from frame to frame for speed: copy what
  * you keep. Offsets index the frame's own array.

@@ -1,5 +1,6 @@
 package org.sipanalyzer.decode;
 
+import org.sipanalyzer.net.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import org.pcap4j.packet.IcmpV4CommonPacket;

@@ -1,5 +1,7 @@
 package org.sipanalyzer.decode;
 
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;

@@ -1,5 +1,6 @@
 package org.sipanalyzer.decode;
 
+import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.capture.Frame;
 
 /**

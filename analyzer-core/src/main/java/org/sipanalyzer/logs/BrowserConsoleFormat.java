@@ -2,8 +2,8 @@ package org.sipanalyzer.logs;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
 
 /**
  * The console logs of the browser SIP stacks, as a browser's console or Node.js prints them. JsSIP with debug on:

@@ -3,8 +3,8 @@ package org.sipanalyzer.logs;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
-import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
 
 /** Addresses, ports and transports as logs write them; never a name lookup. */
 public final class Endpoints {

@@ -2,7 +2,7 @@ package org.sipanalyzer.logs;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.net.Endpoint;
 
 /**
  * tshark's {@code -z follow,udp|tcp,ascii,N} and Wireshark's "Follow UDP/TCP Stream" saved as text: a header

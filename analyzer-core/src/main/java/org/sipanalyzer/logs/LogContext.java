@@ -2,8 +2,8 @@ package org.sipanalyzer.logs;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
 
 /**
  * What a log's reading keeps across messages: its clock (times of day dated, equal times kept in order, no time

@@ -1,7 +1,7 @@
 package org.sipanalyzer.logs;
 
-import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
 
 /**
  * One SIP message found in a log.

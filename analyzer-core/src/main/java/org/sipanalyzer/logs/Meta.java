@@ -1,7 +1,7 @@
 package org.sipanalyzer.logs;
 
-import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
 
 /** What a log said of the message that follows: filled by a layout from the lines before it, reset after it. */
 final class Meta {

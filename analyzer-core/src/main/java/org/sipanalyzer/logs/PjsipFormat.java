@@ -2,7 +2,7 @@ package org.sipanalyzer.logs;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.net.Endpoint;
 
 /**
  * PJSIP's log (pjsua and every application built on PJSIP): {@code 01:07:41.673  pjsua_core.c  ...TX 647 bytes

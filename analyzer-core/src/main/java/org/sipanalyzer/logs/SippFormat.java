@@ -3,7 +3,7 @@ package org.sipanalyzer.logs;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.net.Transport;
 
 /**
  * SIPp's traces. {@code -trace_msg} ({@code <scenario>_<pid>_messages.log}): a line of dashes with the time,

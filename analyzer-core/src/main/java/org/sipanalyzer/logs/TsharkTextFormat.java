@@ -3,7 +3,7 @@ package org.sipanalyzer.logs;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.net.Transport;
 
 /**
  * tshark's (and Wireshark's "Export Packet Dissections as plain text") packet details: {@code tshark -V}, or

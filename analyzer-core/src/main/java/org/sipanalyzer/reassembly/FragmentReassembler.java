@@ -1,5 +1,9 @@
 package org.sipanalyzer.reassembly;
 
+import org.sipanalyzer.net.ReassemblyStats;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.ReassemblyCount;
+import org.sipanalyzer.net.ReassemblyLimits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -47,11 +51,11 @@ public final class FragmentReassembler {
     private static final int MAX_DATAGRAM = 65_535;
 
     private final ReassemblyLimits limits;
-    private final ReassemblyStats stats;
+    private final ReassemblyTally stats;
     private final ByteBudget budget;
     private final LinkedHashMap<Key, Pending> pending = new LinkedHashMap<>();
 
-    FragmentReassembler(ReassemblyLimits limits, ReassemblyStats stats, ByteBudget budget) {
+    FragmentReassembler(ReassemblyLimits limits, ReassemblyTally stats, ByteBudget budget) {
         this.limits = limits;
         this.stats = stats;
         this.budget = budget;
@@ -80,7 +84,7 @@ public final class FragmentReassembler {
         }
         if (!more) {
             if (p.total >= 0 && p.total != end) {
-                stats.fragmentsOverlapping++; // two different "last" fragments: keep the first
+                stats.add(ReassemblyCount.FRAGMENTS_OVERLAPPING); // two different "last" fragments: keep the first
             } else {
                 p.total = end;
             }
@@ -88,7 +92,7 @@ public final class FragmentReassembler {
         if (end > p.data.length) {
             int grow = end - p.data.length;
             if (!budget.take(grow)) {
-                stats.datagramsDroppedForLimit++;
+                stats.add(ReassemblyCount.DATAGRAMS_DROPPED_FOR_LIMIT);
                 remove(key, p);
                 return null;
             }
@@ -100,7 +104,7 @@ public final class FragmentReassembler {
             return null;
         }
         remove(key, p);
-        stats.datagramsReassembled++;
+        stats.add(ReassemblyCount.DATAGRAMS_REASSEMBLED);
         return new Datagram(p.ipVersion, p.addresses, p.protocol, Arrays.copyOf(p.data, p.total));
     }
 
@@ -144,9 +148,9 @@ public final class FragmentReassembler {
         p.have.clear();
         p.have.addAll(merged);
         if (covered == end - start) {
-            stats.fragmentsDuplicate++;
+            stats.add(ReassemblyCount.FRAGMENTS_DUPLICATE);
         } else if (covered > 0) {
-            stats.fragmentsOverlapping++;
+            stats.add(ReassemblyCount.FRAGMENTS_OVERLAPPING);
         }
     }
 
@@ -181,7 +185,7 @@ public final class FragmentReassembler {
         Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator();
         Map.Entry<Key, Pending> e = it.next();
         budget.give(e.getValue().charged);
-        stats.datagramsDroppedForLimit++;
+        stats.add(ReassemblyCount.DATAGRAMS_DROPPED_FOR_LIMIT);
         it.remove();
     }
 
@@ -196,6 +200,6 @@ public final class FragmentReassembler {
     }
 
     private static String host(byte[] a, int at, int n) {
-        return new org.sipanalyzer.decode.Endpoint(Arrays.copyOfRange(a, at, at + n), 0).host();
+        return new org.sipanalyzer.net.Endpoint(Arrays.copyOfRange(a, at, at + n), 0).host();
     }
 }

@@ -1,5 +1,8 @@
 package org.sipanalyzer.reassembly;
 
+import org.sipanalyzer.net.ReassemblyStats;
+import org.sipanalyzer.net.ReassemblyCount;
+import org.sipanalyzer.net.ReassemblyLimits;
 import org.sipanalyzer.decode.DecodedPacket;
 
 /**
@@ -8,7 +11,7 @@ import org.sipanalyzer.decode.DecodedPacket;
  */
 public final class Reassembly {
 
-    private final ReassemblyStats stats = new ReassemblyStats();
+    private final ReassemblyTally stats = new ReassemblyTally();
     private final ByteBudget budget;
     private final FragmentReassembler fragments;
     private final TcpReassembler tcp;
@@ -31,7 +34,7 @@ public final class Reassembly {
     }
 
     public ReassemblyStats stats() {
-        return stats;
+        return stats.snapshot();
     }
 
     /** Adds a fragment; returns its whole datagram when this completes it. */

@@ -1,10 +1,13 @@
 package org.sipanalyzer.reassembly;
 
+import org.sipanalyzer.net.ReassemblyStats;
+import org.sipanalyzer.net.ReassemblyCount;
+import org.sipanalyzer.net.ReassemblyLimits;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.net.Endpoint;
 
 /**
  * Puts SIP messages larger than one SCTP DATA chunk back together (RFC 9260 section 6.9): the pieces of a
@@ -54,12 +57,12 @@ final class SctpReassembler {
     private static final long TSN_MASK = 0xffffffffL;
 
     private final ReassemblyLimits limits;
-    private final ReassemblyStats stats;
+    private final ReassemblyTally stats;
     private final ByteBudget budget;
     /** Directions in the order they were last used, so the idlest goes first when there are too many. */
     private final LinkedHashMap<Direction, State> directions = new LinkedHashMap<>(16, 0.75f, true);
 
-    SctpReassembler(ReassemblyLimits limits, ReassemblyStats stats, ByteBudget budget) {
+    SctpReassembler(ReassemblyLimits limits, ReassemblyTally stats, ByteBudget budget) {
         this.limits = limits;
         this.stats = stats;
         this.budget = budget;
@@ -75,7 +78,7 @@ final class SctpReassembler {
                 Iterator<Map.Entry<Direction, State>> idlest = directions.entrySet().iterator();
                 State gone = idlest.next().getValue();
                 if (!gone.pieces.isEmpty()) {
-                    stats.flowsDroppedForLimit++;
+                    stats.add(ReassemblyCount.FLOWS_DROPPED_FOR_LIMIT);
                 }
                 drop(gone);
                 idlest.remove();
@@ -87,8 +90,8 @@ final class SctpReassembler {
             return null; // a retransmitted piece
         }
         if (st.pieces.size() >= MAX_PIECES || st.held + len > limits.maxMessageBytes() || !budget.take(len)) {
-            stats.oversizeMessages++;
-            stats.bytesDroppedForLimit += st.held + len;
+            stats.add(ReassemblyCount.OVERSIZE_MESSAGES);
+            stats.add(ReassemblyCount.BYTES_DROPPED_FOR_LIMIT, st.held + len);
             drop(st);
             return null;
         }
@@ -136,13 +139,13 @@ final class SctpReassembler {
         }
         budget.give(total);
         st.held -= total;
-        stats.sctpReassembled++;
+        stats.add(ReassemblyCount.SCTP_REASSEMBLED);
         return whole;
     }
 
     private void drop(State st) {
         budget.give(st.held);
-        stats.sctpPiecesUnfinished += st.pieces.size();
+        stats.add(ReassemblyCount.SCTP_PIECES_UNFINISHED, st.pieces.size());
         st.pieces.clear();
         st.held = 0;
     }

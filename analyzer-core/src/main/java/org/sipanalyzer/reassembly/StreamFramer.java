@@ -1,11 +1,14 @@
 package org.sipanalyzer.reassembly;
 
+import org.sipanalyzer.net.ReassemblyStats;
+import org.sipanalyzer.net.ReassemblyCount;
+import org.sipanalyzer.net.ReassemblyLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.net.Endpoint;
 import org.sipanalyzer.decode.Hep;
-import org.sipanalyzer.decode.Transport;
-import org.sipanalyzer.sip.SipScanner;
+import org.sipanalyzer.net.Transport;
+import org.sipanalyzer.scan.SipScanner;
 
 /**
  * Turns one direction of a TCP stream into messages. It works out what the stream carries from its first
@@ -23,7 +26,7 @@ final class StreamFramer {
     private final Endpoint source;
     private final Endpoint destination;
     private final ReassemblyLimits limits;
-    private final ReassemblyStats stats;
+    private final ReassemblyTally stats;
     private final ByteBudget budget;
     private final StreamSink sink;
     private final SipScanner scanner;
@@ -38,7 +41,7 @@ final class StreamFramer {
     private long frame;
     private long timestamp;
 
-    StreamFramer(Endpoint source, Endpoint destination, ReassemblyLimits limits, ReassemblyStats stats,
+    StreamFramer(Endpoint source, Endpoint destination, ReassemblyLimits limits, ReassemblyTally stats,
             ByteBudget budget, StreamSink sink, SipScanner scanner) {
         this.source = source;
         this.destination = destination;
@@ -70,9 +73,9 @@ final class StreamFramer {
 
     /** Bytes were lost before the next ones: drop any partial message and resynchronise. */
     void gap(long lostBytes) {
-        stats.tcpGapBytes += lostBytes;
+        stats.add(ReassemblyCount.TCP_GAP_BYTES, lostBytes);
         if (end > start && mode != Mode.IGNORED) {
-            stats.tcpUnfinishedMessages++;
+            stats.add(ReassemblyCount.TCP_UNFINISHED_MESSAGES);
         }
         discard(end - start, false);
         wsInMessage = false;
@@ -90,7 +93,7 @@ final class StreamFramer {
             for (int i = start; i < end; i++) {
                 byte b = buf[i];
                 if (b != '\r' && b != '\n' && b != ' ' && b != '\t') {
-                    stats.tcpUnfinishedMessages++;
+                    stats.add(ReassemblyCount.TCP_UNFINISHED_MESSAGES);
                     break;
                 }
             }
@@ -173,7 +176,7 @@ final class StreamFramer {
                 if (s.consumed() > limits.maxMessageBytes()) {
                     // Whole, but over the limit: a message that arrived in one piece is refused like one that
                     // arrived in many (which INCOMPLETE below refuses); its end is known, so framing goes on.
-                    stats.oversizeMessages++;
+                    stats.add(ReassemblyCount.OVERSIZE_MESSAGES);
                     discard(s.consumed(), true);
                     return true;
                 }
@@ -187,7 +190,7 @@ final class StreamFramer {
             }
             case INCOMPLETE -> {
                 if (avail > limits.maxMessageBytes()) {
-                    stats.oversizeMessages++;
+                    stats.add(ReassemblyCount.OVERSIZE_MESSAGES);
                     skipLine();
                     return true;
                 }
@@ -240,7 +243,7 @@ final class StreamFramer {
         int headerEnd = indexOf("\r\n\r\n", Math.min(avail, MAX_HANDSHAKE));
         if (headerEnd < 0) {
             if (avail >= MAX_HANDSHAKE) {
-                stats.oversizeMessages++;
+                stats.add(ReassemblyCount.OVERSIZE_MESSAGES);
                 mode = Mode.IGNORED;
                 return true;
             }
@@ -294,7 +297,7 @@ final class StreamFramer {
         // Compared without adding to len: a 64-bit length near 2^63 plus the message so far would overflow to a
         // negative sum and pass, and the frame's bytes would then be counted as fewer than the header's.
         if (len < 0 || len > limits.maxMessageBytes() - wsLength) {
-            stats.oversizeMessages++;
+            stats.add(ReassemblyCount.OVERSIZE_MESSAGES);
             mode = Mode.IGNORED;
             return true;
         }
@@ -320,7 +323,7 @@ final class StreamFramer {
                 wsLength += n;
                 if (fin) {
                     wsInMessage = false;
-                    stats.webSocketMessages++;
+                    stats.add(ReassemblyCount.WEB_SOCKET_MESSAGES);
                     sink.unit(frame, timestamp, source, destination, Transport.WS, wsMessage, 0, wsLength);
                     wsLength = 0;
                 }
@@ -346,7 +349,7 @@ final class StreamFramer {
         }
         int len = Hep.hep3Length(buf, start, avail);
         if (len < 6 || len > limits.maxMessageBytes()) {
-            stats.hepUnframed++;
+            stats.add(ReassemblyCount.HEP_UNFRAMED);
             discard(4, true);
             return true;
         }
@@ -362,13 +365,13 @@ final class StreamFramer {
         int held = end - start;
         if (held + len > limits.maxBytesPerFlow()) {
             // A message can never be this long: drop what is held and resynchronise from the new bytes.
-            stats.bytesDroppedForLimit += held;
+            stats.add(ReassemblyCount.BYTES_DROPPED_FOR_LIMIT, held);
             discard(held, false);
             if (mode == Mode.SIP) {
                 mode = Mode.DETECT;
             }
             if (len > limits.maxBytesPerFlow()) {
-                stats.bytesDroppedForLimit += len;
+                stats.add(ReassemblyCount.BYTES_DROPPED_FOR_LIMIT, len);
                 return false;
             }
         }
@@ -380,7 +383,7 @@ final class StreamFramer {
                 int size = Math.max(end + len, Math.min(limits.maxBytesPerFlow(), buf.length * 2));
                 long more = size - buf.length;
                 if (!budget.take(more)) {
-                    stats.bytesDroppedForLimit += len;
+                    stats.add(ReassemblyCount.BYTES_DROPPED_FOR_LIMIT, len);
                     return false;
                 }
                 charged += more;
@@ -394,7 +397,7 @@ final class StreamFramer {
 
     private void discard(int n, boolean skipped) {
         if (skipped) {
-            stats.tcpSkippedBytes += n;
+            stats.add(ReassemblyCount.TCP_SKIPPED_BYTES, n);
         }
         start += n;
         if (start == end) {

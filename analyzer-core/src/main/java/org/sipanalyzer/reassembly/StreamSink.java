@@ -1,7 +1,7 @@
 package org.sipanalyzer.reassembly;
 
-import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
 
 /**
  * Receives what reassembled streams yield, in the order it completes: bytes framed, never parsed. The stage after

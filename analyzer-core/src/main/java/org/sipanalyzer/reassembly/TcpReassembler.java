@@ -1,12 +1,15 @@
 package org.sipanalyzer.reassembly;
 
+import org.sipanalyzer.net.ReassemblyStats;
+import org.sipanalyzer.net.ReassemblyCount;
+import org.sipanalyzer.net.ReassemblyLimits;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.sip.SipScanner;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.scan.SipScanner;
 
 /**
  * Per-direction TCP reassembly: segments in sequence order, whatever order they arrived in; retransmitted and
@@ -82,13 +85,13 @@ final class TcpReassembler {
     }
 
     private final ReassemblyLimits limits;
-    private final ReassemblyStats stats;
+    private final ReassemblyTally stats;
     private final ByteBudget budget;
     private final StreamSink sink;
     private final SipScanner scanner = new SipScanner();
     private final LinkedHashMap<Key, Direction> flows = new LinkedHashMap<>(1024, 0.75f, true);
 
-    TcpReassembler(ReassemblyLimits limits, ReassemblyStats stats, ByteBudget budget, StreamSink sink) {
+    TcpReassembler(ReassemblyLimits limits, ReassemblyTally stats, ByteBudget budget, StreamSink sink) {
         this.limits = limits;
         this.stats = stats;
         this.budget = budget;
@@ -108,11 +111,11 @@ final class TcpReassembler {
                 Iterator<Map.Entry<Key, Direction>> it = flows.entrySet().iterator();
                 it.next().getValue().close();
                 it.remove();
-                stats.flowsDroppedForLimit++;
+                stats.add(ReassemblyCount.FLOWS_DROPPED_FOR_LIMIT);
             }
             dir = new Direction(key);
             flows.put(key, dir);
-            stats.tcpDirections++;
+            stats.add(ReassemblyCount.TCP_DIRECTIONS);
         }
         dir.lastSeen = nowNanos;
         dir.lastFrame = frame;
@@ -137,7 +140,7 @@ final class TcpReassembler {
     private void data(Direction dir, long seq, byte[] d, int off, int len, long frame, long now) {
         long diff = seq - dir.next;
         if (diff + len <= 0) {
-            stats.tcpRetransmittedSegments++;
+            stats.add(ReassemblyCount.TCP_RETRANSMITTED_SEGMENTS);
             return;
         }
         if (diff < 0) {
@@ -145,10 +148,10 @@ final class TcpReassembler {
             len -= (int) -diff;
             seq = dir.next;
             diff = 0;
-            stats.tcpRetransmittedSegments++;
+            stats.add(ReassemblyCount.TCP_RETRANSMITTED_SEGMENTS);
         }
         if (diff > 0) {
-            stats.tcpOutOfOrderSegments++;
+            stats.add(ReassemblyCount.TCP_OUT_OF_ORDER_SEGMENTS);
             if (dir.held() + len <= limits.maxBytesPerFlow() && budget.take(len)) {
                 byte[] copy = Arrays.copyOfRange(d, off, off + len);
                 byte[] old = dir.outOfOrder.put(seq, copy);

@@ -1,5 +1,6 @@
 package org.sipanalyzer.report;
 
+import org.sipanalyzer.net.ReassemblyStats;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -462,7 +463,7 @@ public final class AnalysisReport {
     }
 
     /** A metric's value as reports give it: null when nothing was measured, a count as an integer. */
-    public static void writeReported(JsonGenerator g, MetricRegistry.Metric m) throws IOException {
+    static void writeReported(JsonGenerator g, MetricRegistry.Metric m) throws IOException {
         double v = m.reported();
         if (Double.isNaN(v)) {
             g.writeNull();
@@ -530,7 +531,7 @@ public final class AnalysisReport {
     }
 
     private static void writeReassembly(JsonGenerator g, InputReport input) throws IOException {
-        org.sipanalyzer.reassembly.ReassemblyStats r = input.reassembly();
+        org.sipanalyzer.net.ReassemblyStats r = input.reassembly();
         g.writeObjectFieldStart("reassembly");
         if (r != null) {
             g.writeNumberField("datagramsReassembled", r.datagramsReassembled());

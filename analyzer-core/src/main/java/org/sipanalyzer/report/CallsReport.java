@@ -1,5 +1,6 @@
 package org.sipanalyzer.report;
 
+import org.sipanalyzer.scan.NameAddr;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.calls.Call;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.Q850Causes;
-import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.net.Endpoint;
 
 /** One row per call (text, CSV, JSON), and one call's messages as a ladder diagram. */
 public final class CallsReport {
@@ -145,7 +146,7 @@ public final class CallsReport {
 
     /** The URI part of a From or To value: what is inside angle brackets, or the value. */
     static String uri(String header) {
-        return org.sipanalyzer.sip.NameAddr.uri(header);
+        return org.sipanalyzer.scan.NameAddr.uri(header);
     }
 
     private void writeCsv(Writer out) throws IOException {

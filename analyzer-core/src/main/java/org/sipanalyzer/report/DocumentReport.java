@@ -1,5 +1,6 @@
 package org.sipanalyzer.report;
 
+import org.sipanalyzer.scan.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

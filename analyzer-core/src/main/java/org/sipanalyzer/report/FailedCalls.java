@@ -1,5 +1,6 @@
 package org.sipanalyzer.report;
 
+import org.sipanalyzer.scan.Reason;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.analysis.StatisticsListener;
 import org.sipanalyzer.calls.Call;
 import org.sipanalyzer.calls.CallOutcome;
-import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.net.Endpoint;
 import org.sipanalyzer.sip.SipMessage;
 
 /**
@@ -50,6 +51,10 @@ public final class FailedCalls implements StatisticsListener {
     });
     private long finished;
     private long textHeld;
+
+    /** A listener with nothing collected yet. */
+    public FailedCalls() {
+    }
 
     @Override
     public String name() {

@@ -14,7 +14,7 @@ import org.sipanalyzer.analysis.MessageStatistics;
 import org.sipanalyzer.calls.Call;
 import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallStatistics;
-import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.net.Endpoint;
 
 /**
  * An analysis, or its calls, as SQL for people who keep results in a database: one script that loads as it is into

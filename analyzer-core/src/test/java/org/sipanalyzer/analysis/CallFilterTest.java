@@ -1,5 +1,6 @@
 package org.sipanalyzer.analysis;
 
+import org.sipanalyzer.scan.Reason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,7 +19,7 @@ import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallTracker;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.ResponseClass;
-import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.net.Endpoint;
 
 /**
  * Filters keep or leave out calls whole, on the SIPp sample whose 30 calls are known from its script: 2 busy (486),

@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sipanalyzer.catalogue.Catalogue;
-import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.sip.SipMessage;
-import org.sipanalyzer.sip.SipScanner;
+import org.sipanalyzer.scan.SipScanner;
 
 /** Which server returned which failures: failure responses by the host that sent them, bounded. */
 class FailuresBySenderTest {

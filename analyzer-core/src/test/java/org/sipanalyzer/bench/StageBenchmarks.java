@@ -1,5 +1,6 @@
 package org.sipanalyzer.bench;
 
+import org.sipanalyzer.scan.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +30,7 @@ import org.sipanalyzer.capture.Frame;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.decode.PacketDecoder;
 import org.sipanalyzer.logs.LogReader;
-import org.sipanalyzer.sip.SipScanner;
+import org.sipanalyzer.scan.SipScanner;
 import org.sipanalyzer.testing.CaptureWriter;
 import org.sipanalyzer.testing.Packets;
 import org.sipanalyzer.testing.SyntheticCapture;

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.catalogue.Catalogue;
-import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.report.CallsReport;
 import org.sipanalyzer.report.OutputFormat;
 import org.sipanalyzer.sip.SipMessage;
-import org.sipanalyzer.sip.SipScanner;
+import org.sipanalyzer.scan.SipScanner;
 
 /**
  * Calls listed in start order whatever order they finish in, with a bounded number held in memory: a scanner

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.sipanalyzer.analysis.SipEvent;
-import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.sip.SipMessage;
-import org.sipanalyzer.sip.SipScanner;
+import org.sipanalyzer.scan.SipScanner;
 
 /** An INVITE flood (every INVITE a new call that is never answered) keeps the open-call table within its bound. */
 class CallTrackerBoundsTest {

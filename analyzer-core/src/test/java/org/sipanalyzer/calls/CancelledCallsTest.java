@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sipanalyzer.analysis.SipEvent;
-import org.sipanalyzer.decode.Endpoint;
-import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.sip.SipMessage;
-import org.sipanalyzer.sip.SipScanner;
+import org.sipanalyzer.scan.SipScanner;
 
 /** A call the caller cancels is cancelled, whether or not the 487 that should close its INVITE ever comes. */
 class CancelledCallsTest {

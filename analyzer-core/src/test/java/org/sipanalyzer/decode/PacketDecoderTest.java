@@ -1,5 +1,6 @@
 package org.sipanalyzer.decode;
 
+import org.sipanalyzer.net.Transport;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

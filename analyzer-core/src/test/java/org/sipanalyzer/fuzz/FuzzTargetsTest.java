@@ -21,9 +21,9 @@ import org.sipanalyzer.check.Check;
 import org.sipanalyzer.check.Rule;
 import org.sipanalyzer.logs.LogEntry;
 import org.sipanalyzer.logs.LogReader;
-import org.sipanalyzer.sip.NameAddr;
-import org.sipanalyzer.sip.SipScanner;
-import org.sipanalyzer.sip.StrictParser;
+import org.sipanalyzer.scan.NameAddr;
+import org.sipanalyzer.scan.SipScanner;
+import org.sipanalyzer.scan.StrictParser;
 
 /**
  * Every entry point that reads outside bytes, under Jazzer. An ordinary build runs each target over its committed

@@ -28,7 +28,7 @@ import org.sipanalyzer.calls.CallOptions;
 import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallTracker;
 import org.sipanalyzer.catalogue.Catalogue;
-import org.sipanalyzer.decode.Endpoint;
+import org.sipanalyzer.net.Endpoint;
 
 /**
  * The SQL of an analysis and of its calls, loaded with Debian's sqlite3 shell as a user would, twice (it must load

@@ -1,5 +1,6 @@
 package org.sipanalyzer.sip;
 
+import org.sipanalyzer.scan.SipScanner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

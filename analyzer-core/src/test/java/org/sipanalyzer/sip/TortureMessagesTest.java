@@ -1,5 +1,7 @@
 package org.sipanalyzer.sip;
 
+import org.sipanalyzer.scan.SipScanner;
+import org.sipanalyzer.scan.StrictParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

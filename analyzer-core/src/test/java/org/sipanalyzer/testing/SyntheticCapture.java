@@ -1,5 +1,6 @@
 package org.sipanalyzer.testing;
 
+import org.sipanalyzer.scan.Reason;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

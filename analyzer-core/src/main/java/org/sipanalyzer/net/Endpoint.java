@@ -1,4 +1,4 @@
-package org.sipanalyzer.decode;
+package org.sipanalyzer.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -25,7 +25,7 @@ public final class Endpoint implements java.io.Serializable, Comparable<Endpoint
         this.hash = Arrays.hashCode(address) * 31 + port;
     }
 
-    static Endpoint of(byte[] data, int at, int len, int port) {
+    public static Endpoint of(byte[] data, int at, int len, int port) {
         return new Endpoint(Arrays.copyOfRange(data, at, at + len), port);
     }
 

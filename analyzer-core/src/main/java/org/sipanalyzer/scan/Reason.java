@@ -1,4 +1,4 @@
-package org.sipanalyzer.sip;
+package org.sipanalyzer.scan;
 
 import java.util.OptionalInt;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package org.sipanalyzer.sip;
+package org.sipanalyzer.scan;
 
 /**
  * The address in a From, To or Contact value (RFC 3261 section 20.10, 25.1): {@code name-addr} ({@code "Display"

@@ -1,4 +1,4 @@
-package org.sipanalyzer.decode;
+package org.sipanalyzer.net;
 
 /** The transport a SIP message arrived on. */
 public enum Transport {

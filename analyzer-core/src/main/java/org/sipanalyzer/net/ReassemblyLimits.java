@@ -1,4 +1,4 @@
-package org.sipanalyzer.reassembly;
+package org.sipanalyzer.net;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package org.sipanalyzer.sip;
+package org.sipanalyzer.scan;
 
 import gov.nist.core.CommonLogger;
 import gov.nist.core.StackLogger;

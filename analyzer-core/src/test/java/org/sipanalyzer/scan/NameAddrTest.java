@@ -1,4 +1,4 @@
-package org.sipanalyzer.sip;
+package org.sipanalyzer.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,8 @@
-package org.sipanalyzer.sip;
+package org.sipanalyzer.scan;
 
+import org.sipanalyzer.scan.NameAddr;
+import org.sipanalyzer.sip.SipMessage;
+import org.sipanalyzer.sip.SipProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;

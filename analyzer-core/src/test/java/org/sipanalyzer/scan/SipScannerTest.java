@@ -1,5 +1,8 @@
-package org.sipanalyzer.sip;
+package org.sipanalyzer.scan;
 
+import org.sipanalyzer.scan.Reason;
+import org.sipanalyzer.sip.SipMessage;
+import org.sipanalyzer.sip.SipProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,7 @@
-package org.sipanalyzer.sip;
+package org.sipanalyzer.scan;
 
+import org.sipanalyzer.sip.SipMessage;
+import org.sipanalyzer.sip.SipProblem;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.nist.javax.sip.header.Via;
@@ -21,7 +23,7 @@ import org.sipanalyzer.capture.CaptureReader;
 import org.sipanalyzer.capture.Frame;
 import org.sipanalyzer.decode.DecodedPacket;
 import org.sipanalyzer.decode.PacketDecoder;
-import org.sipanalyzer.decode.Transport;
+import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.testing.SharedData;
 
 /**
