@@ -24,8 +24,8 @@ import org.sipanalyzer.analysis.Progress;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.ResponseClass;
-import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.net.ReassemblyLimits;
+import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.report.AnalysisReport;
 import org.sipanalyzer.report.TextSafe;
 

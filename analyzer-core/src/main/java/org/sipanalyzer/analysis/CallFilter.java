@@ -1,6 +1,5 @@
 package org.sipanalyzer.analysis;
 
-import org.sipanalyzer.scan.Reason;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sipanalyzer.capture.Frame;
 import org.sipanalyzer.decode.DecodedPacket;
-import org.sipanalyzer.net.Endpoint;
 import org.sipanalyzer.decode.GeneralDecoder;
 import org.sipanalyzer.decode.Hep;
 import org.sipanalyzer.decode.PacketDecoder;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.ReassemblyLimits;
 import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.reassembly.FragmentReassembler;
 import org.sipanalyzer.reassembly.Reassembly;
-import org.sipanalyzer.net.ReassemblyLimits;
 import org.sipanalyzer.reassembly.StreamSink;
 import org.sipanalyzer.sip.SipMessage;
 

@@ -1,9 +1,9 @@
 package org.sipanalyzer.analysis;
 
-import org.sipanalyzer.net.ReassemblyStats;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.sipanalyzer.net.ReassemblyStats;
 
 /**
  * What happened to one input: what it was, how many packets of each kind it held, the SIP statistics of

@@ -2,9 +2,9 @@ package org.sipanalyzer.analysis;
 
 import org.sipanalyzer.net.Endpoint;
 import org.sipanalyzer.net.Transport;
-import org.sipanalyzer.sip.SipMessage;
 import org.sipanalyzer.scan.SipScanner;
 import org.sipanalyzer.scan.StrictParser;
+import org.sipanalyzer.sip.SipMessage;
 
 /**
  * The one stage where bytes become SIP messages, for captures and logs alike: each payload (a datagram's, an SCTP

@@ -1,7 +1,5 @@
 package org.sipanalyzer.calls;
 
-import org.sipanalyzer.scan.NameAddr;
-import org.sipanalyzer.scan.Reason;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -9,6 +7,8 @@ import java.util.function.Consumer;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.analysis.Tap;
 import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.scan.NameAddr;
+import org.sipanalyzer.scan.Reason;
 import org.sipanalyzer.sip.SipMessage;
 
 /**

@@ -1,6 +1,5 @@
 package org.sipanalyzer.decode;
 
-import org.sipanalyzer.net.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import org.pcap4j.packet.IcmpV4CommonPacket;
@@ -16,6 +15,7 @@ import org.pcap4j.packet.factory.PacketFactories;
 import org.pcap4j.packet.factory.PacketFactory;
 import org.pcap4j.packet.namednumber.DataLinkType;
 import org.pcap4j.packet.namednumber.IpVersion;
+import org.sipanalyzer.net.Transport;
 
 /**
  * The general decoder: pcap4j's pure-Java packet classes, for link layers and encapsulations the fast path

@@ -1,12 +1,12 @@
 package org.sipanalyzer.decode;
 
-import org.sipanalyzer.net.Endpoint;
-import org.sipanalyzer.net.Transport;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.Transport;
 
 /**
  * HEP, the Homer Encapsulation Protocol that Homer, Kamailio, OpenSIPS and FreeSWITCH use to ship captured

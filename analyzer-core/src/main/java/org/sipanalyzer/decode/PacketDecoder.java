@@ -1,7 +1,7 @@
 package org.sipanalyzer.decode;
 
-import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.capture.Frame;
+import org.sipanalyzer.net.Transport;
 
 /**
  * The fast path from a frame to a transport payload, hand-written for the layouts found in SIP captures.

@@ -1,15 +1,14 @@
 package org.sipanalyzer.reassembly;
 
-import org.sipanalyzer.net.ReassemblyStats;
-import org.sipanalyzer.net.Endpoint;
-import org.sipanalyzer.net.ReassemblyCount;
-import org.sipanalyzer.net.ReassemblyLimits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.ReassemblyCount;
+import org.sipanalyzer.net.ReassemblyLimits;
 
 /**
  * Puts IPv4 and IPv6 fragments back together. Fragments may arrive in any order, twice, or overlapping (the

@@ -1,9 +1,8 @@
 package org.sipanalyzer.reassembly;
 
-import org.sipanalyzer.net.ReassemblyStats;
-import org.sipanalyzer.net.ReassemblyCount;
-import org.sipanalyzer.net.ReassemblyLimits;
 import org.sipanalyzer.decode.DecodedPacket;
+import org.sipanalyzer.net.ReassemblyLimits;
+import org.sipanalyzer.net.ReassemblyStats;
 
 /**
  * The stateful stage of one input: IP fragments and TCP streams, sharing one byte budget. Fed in capture

@@ -1,13 +1,12 @@
 package org.sipanalyzer.reassembly;
 
-import org.sipanalyzer.net.ReassemblyStats;
-import org.sipanalyzer.net.ReassemblyCount;
-import org.sipanalyzer.net.ReassemblyLimits;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.ReassemblyCount;
+import org.sipanalyzer.net.ReassemblyLimits;
 
 /**
  * Puts SIP messages larger than one SCTP DATA chunk back together (RFC 9260 section 6.9): the pieces of a

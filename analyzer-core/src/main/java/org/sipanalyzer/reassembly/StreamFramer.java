@@ -1,12 +1,11 @@
 package org.sipanalyzer.reassembly;
 
-import org.sipanalyzer.net.ReassemblyStats;
-import org.sipanalyzer.net.ReassemblyCount;
-import org.sipanalyzer.net.ReassemblyLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.sipanalyzer.net.Endpoint;
 import org.sipanalyzer.decode.Hep;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.ReassemblyCount;
+import org.sipanalyzer.net.ReassemblyLimits;
 import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.scan.SipScanner;
 

@@ -1,14 +1,13 @@
 package org.sipanalyzer.reassembly;
 
-import org.sipanalyzer.net.ReassemblyStats;
-import org.sipanalyzer.net.ReassemblyCount;
-import org.sipanalyzer.net.ReassemblyLimits;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.ReassemblyCount;
+import org.sipanalyzer.net.ReassemblyLimits;
 import org.sipanalyzer.scan.SipScanner;
 
 /**

@@ -1,6 +1,5 @@
 package org.sipanalyzer.report;
 
-import org.sipanalyzer.net.ReassemblyStats;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -14,9 +13,9 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.sipanalyzer.analysis.AnalysisResult;
-import org.sipanalyzer.analysis.Diagnostic;
 import org.sipanalyzer.analysis.CodeStatistics;
 import org.sipanalyzer.analysis.Counts;
+import org.sipanalyzer.analysis.Diagnostic;
 import org.sipanalyzer.analysis.FilterSummary;
 import org.sipanalyzer.analysis.InputReport;
 import org.sipanalyzer.analysis.MessageCounts;
@@ -26,10 +25,10 @@ import org.sipanalyzer.analysis.PacketCount;
 import org.sipanalyzer.analysis.UnwrapCount;
 import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.calls.CallStatistics;
-import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.CodeLookup;
 import org.sipanalyzer.catalogue.CodeStatus;
 import org.sipanalyzer.catalogue.ResponseClass;
+import org.sipanalyzer.net.ReassemblyStats;
 import org.sipanalyzer.sip.SipProblem;
 
 /** Writes an {@link AnalysisResult} as a terminal report, JSON (schema in docs/json-schema.md) or CSV. */
@@ -181,7 +180,8 @@ public final class AnalysisReport {
     /** Writes the report; {@code width} is the terminal width for the text format. */
     public void write(OutputFormat format, Writer out, int width) throws IOException {
         switch (format) {
-            case TEXT -> writeText(out, width);
+            case TEXT -> out.write(DocumentReport.render(new TextDoc(width), result, calls, intervalSeconds,
+                    failedCalls, filterLine(), ladders));
             case JSON -> writeJson(out);
             case CSV -> writeCsv(out);
             case MARKDOWN -> out.write(DocumentReport.render(new Doc.MarkdownDoc(), result, calls, intervalSeconds,
@@ -195,87 +195,6 @@ public final class AnalysisReport {
     }
 
     // ---------------------------------------------------------------- text
-
-    private void writeText(Writer out, int width) throws IOException {
-        MessageStatistics t = result.total();
-        StringBuilder sb = new StringBuilder();
-        sb.append(summaryLine()).append('\n');
-        if (filterLine() != null) {
-            sb.append(TextTable.clean(filterLine())).append('\n');
-        }
-        sb.append('\n');
-        if (t.responses().count() == 0) {
-            sb.append("No SIP responses found.\n");
-        } else {
-            sb.append(codeTable(t, width));
-        }
-        if (!t.byMethod().isEmpty()) {
-            sb.append('\n').append("Requests by method:");
-            List<String> parts = new ArrayList<>();
-            t.byMethod().entrySet().stream()
-                    .sorted((a, b) -> Long.compare(b.getValue().count(), a.getValue().count()))
-                    .forEach(e -> parts.add(methodLabel(e.getKey()) + " " + e.getValue().count()
-                            + (e.getValue().unique() != e.getValue().count() ? " (" + e.getValue().unique() + " unique)" : "")));
-            sb.append(wrapList(parts, width)).append('\n');
-        }
-        if (!t.byMethodAndCode().isEmpty()) {
-            sb.append('\n').append("Responses by request method (CSeq), count (unique where fewer):\n");
-            int w = t.byMethodAndCode().keySet().stream().mapToInt(m -> methodLabel(m).length()).max().orElse(0);
-            t.byMethodAndCode().forEach((m, codes) -> {
-                List<String> parts = new ArrayList<>();
-                codes.forEach((code, c) -> parts.add(codeLabel(code) + "×" + c.count()
-                        + (c.unique() != c.count() ? "(" + c.unique() + ")" : "")));
-                sb.append("  ").append(String.format(Locale.ROOT, "%-" + w + "s", methodLabel(m)))
-                        .append(TextTable.list(parts, width, 2 + w, 2 + w)).append('\n');
-            });
-        }
-        if (!t.failuresBySender().isEmpty()) {
-            sb.append('\n').append("Failure responses (4xx-6xx) by sender, most first:\n");
-            List<Map.Entry<String, Map<Integer, Counts>>> senders = bySenderMostFirst(t);
-            int w = senders.stream().limit(TOP_SENDERS).mapToInt(e -> TextTable.clean(e.getKey()).length()).max()
-                    .orElse(0);
-            senders.stream().limit(TOP_SENDERS).forEach(e -> {
-                List<String> parts = new ArrayList<>();
-                e.getValue().forEach((code, c) -> parts.add(codeLabel(code) + "×" + c.count()
-                        + (c.unique() != c.count() ? "(" + c.unique() + ")" : "")));
-                sb.append("  ").append(String.format(Locale.ROOT, "%-" + w + "s", TextTable.clean(e.getKey())))
-                        .append(TextTable.list(parts, width, 2 + w, 2 + w)).append('\n');
-            });
-            if (senders.size() > TOP_SENDERS) {
-                sb.append(String.format(Locale.ROOT, "  … and %,d more hosts (all in JSON, or -f csv --table senders)%n",
-                        senders.size() - TOP_SENDERS));
-            }
-        }
-        if (calls != null) {
-            sb.append('\n').append(CallsSection.text(calls, result.total().catalogue(), width, intervalSeconds));
-        }
-        if (!t.problems().isEmpty()) {
-            sb.append('\n').append("Malformed messages by problem:\n");
-            for (Map.Entry<SipProblem, Long> e : t.problems().entrySet()) {
-                sb.append(String.format(Locale.ROOT, "  %,8d  %s%n", e.getValue(), e.getKey().description()));
-            }
-        }
-        sb.append('\n').append("Inputs:\n");
-        for (InputReport r : result.inputs()) {
-            sb.append("  ").append(TextTable.clean(r.name()));
-            if (!r.readable()) {
-                sb.append(": NOT READ: ").append(TextTable.clean(r.error())).append('\n');
-                continue;
-            }
-            sb.append(" (").append(r.format()).append("): ").append(inputBreakdown(r)).append('\n');
-            for (String w : r.warnings()) {
-                sb.append("    warning: ").append(TextTable.clean(w)).append('\n');
-            }
-            if (r.warningsNotListed() > 0) {
-                sb.append("    warning: ").append(Words.count(r.warningsNotListed(), "more warning", "more warnings"))
-                        .append(" not listed\n");
-            }
-        }
-        for (String f : result.failedListeners()) {
-            sb.append("  statistics disabled after an error: ").append(TextTable.clean(f)).append('\n');
-        }
-        out.write(sb.toString());
-    }
 
     /** Every packet of the input accounted for, listing the kinds that occurred. */
     static String inputBreakdown(InputReport r) {
@@ -317,47 +236,6 @@ public final class AnalysisReport {
         }
     }
 
-    private static String codeTable(MessageStatistics t, int width) {
-        long total = t.responses().count();
-        List<String[]> rows = new ArrayList<>();
-        for (CodeRows.Row r : CodeRows.of(t)) {
-            rows.add(new String[] {r.heading() ? r.code() : "  " + r.code(), r.reason(), r.meaning(),
-                fmt(r.counts().count()), fmt(r.counts().unique()), share(r.counts().count(), total)});
-        }
-        String[] head = {"CODE", "REASON", "MEANING", "COUNT", "UNIQUE", "SHARE"};
-        int[] w = new int[head.length];
-        for (int i = 0; i < head.length; i++) {
-            w[i] = head[i].length();
-            for (String[] r : rows) {
-                if (i != 2) {
-                    w[i] = Math.max(w[i], r[i].length());
-                }
-            }
-        }
-        w[1] = Math.min(w[1], 32);
-        int fixed = w[0] + w[1] + w[3] + w[4] + w[5] + 2 * 5;
-        w[2] = Math.max(12, width - fixed);
-        StringBuilder sb = new StringBuilder();
-        appendRow(sb, head, w);
-        for (String[] r : rows) {
-            appendRow(sb, r, w);
-        }
-        sb.append(String.format(Locale.ROOT, "  %s%n", "share = of all responses, retransmissions included;"
-                + " unique = without retransmissions"));
-        return sb.toString();
-    }
-
-    private static void appendRow(StringBuilder sb, String[] r, int[] w) {
-        StringBuilder line = new StringBuilder();
-        line.append(pad(r[0], w[0])).append("  ")
-                .append(pad(TextTable.shorten(TextTable.clean(r[1]), w[1]), w[1])).append("  ")
-                .append(pad(TextTable.shorten(TextTable.clean(r[2]), w[2]), w[2])).append("  ")
-                .append(lpad(r[3], w[3])).append("  ")
-                .append(lpad(r[4], w[4])).append("  ")
-                .append(lpad(r[5], w[5]));
-        sb.append(line.toString().stripTrailing()).append('\n');
-    }
-
     /** Senders of failure responses, the one with most first (unique responses, then name). */
     static List<Map.Entry<String, Map<Integer, Counts>>> bySenderMostFirst(MessageStatistics t) {
         return t.failuresBySender().entrySet().stream()
@@ -383,24 +261,8 @@ public final class AnalysisReport {
         return Integer.toString(code);
     }
 
-    private static String wrapList(List<String> parts, int width) {
-        return TextTable.list(parts, width, "Requests by method:".length(), 0);
-    }
-
     private static String fmt(long n) {
         return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    private static String share(long n, long total) {
-        return total == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * n / total);
-    }
-
-    private static String pad(String s, int w) {
-        return s.length() >= w ? s : s + " ".repeat(w - s.length());
-    }
-
-    private static String lpad(String s, int w) {
-        return s.length() >= w ? s : " ".repeat(w - s.length()) + s;
     }
 
     // ---------------------------------------------------------------- JSON

@@ -1,6 +1,5 @@
 package org.sipanalyzer.report;
 
-import org.sipanalyzer.scan.NameAddr;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -19,6 +18,7 @@ import org.sipanalyzer.calls.Call;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.catalogue.Q850Causes;
 import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.scan.NameAddr;
 
 /** One row per call (text, CSV, JSON), and one call's messages as a ladder diagram. */
 public final class CallsReport {

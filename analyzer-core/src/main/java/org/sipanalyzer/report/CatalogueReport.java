@@ -1,6 +1,5 @@
 package org.sipanalyzer.report;
 
-import org.sipanalyzer.scan.Reason;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;

@@ -1,31 +1,125 @@
 package org.sipanalyzer.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 
 /**
- * A document in the making: the few block kinds a report needs. Implementations escape everything they are
- * given, since most of it comes from captures.
+ * The report model: a document of sections, each a heading and its blocks, composed once ({@link DocumentReport})
+ * and written by one renderer per format: {@link TextDoc} for terminals, {@link MarkdownDoc}, {@link HtmlDoc}. A
+ * block says what it holds (a table, counts by kind, figures, an input); a renderer chooses how to show it, so a
+ * section added to the composition appears in every format, and a format is one renderer. The blocks beyond a plain
+ * table default to one, so a renderer implements only what it shows differently. Implementations escape everything
+ * they are given, since most of it comes from captures.
  */
 interface Doc {
+
+    /** A table; {@code numeric} marks the columns to right-align, {@code depth} indents rows under a heading row. */
+    record Table(List<String> headers, List<List<String>> rows, boolean[] numeric, int[] depth, boolean sortable) {
+
+        static Table of(List<String> headers, List<List<String>> rows, boolean... numeric) {
+            return new Table(headers, rows, numeric, new int[rows.size()], false);
+        }
+
+        boolean isNumeric(int column) {
+            return column < numeric.length && numeric[column];
+        }
+
+        /** The same table, which the reader may sort by any column (HTML: a click on its heading). */
+        Table sortedByReader() {
+            return new Table(headers, rows, numeric, depth, true);
+        }
+
+        Table withDepth(int[] depths) {
+            return new Table(headers, rows, numeric, depths, sortable);
+        }
+    }
+
+    /** A row of counts, and the few words that stand for it on one line of text ("INVITE 36 (34 unique)"). */
+    record Entry(List<String> cells, String brief) {
+    }
+
+    /** How text shows counts: the briefs on one wrapped line, one per line, or one summary line given whole. */
+    enum Layout { INLINE, LINES, SUMMARY }
+
+    /**
+     * Counts by kind: a table in documents; in text, as the layout says ({@code summary} is the line shown for
+     * {@link Layout#SUMMARY}, such as a timeline drawn as a run of numbers).
+     */
+    record Tally(List<String> headers, List<Entry> entries, boolean[] numeric, Layout layout, String summary) {
+
+        static Tally of(List<String> headers, List<Entry> entries, Layout layout, boolean... numeric) {
+            return new Tally(headers, entries, numeric, layout, null);
+        }
+
+        Table table() {
+            return Table.of(headers, entries.stream().map(Entry::cells).toList(), numeric);
+        }
+    }
+
+    /** Counts under keys, as responses by method: one table in documents; a line per key in text. */
+    record Group(String key, List<Entry> entries) {
+    }
+
+    record Groups(List<String> headers, List<Group> groups, boolean[] numeric) {
+
+        Table table() {
+            List<List<String>> rows = new ArrayList<>();
+            for (Group g : groups) {
+                for (Entry e : g.entries()) {
+                    List<String> row = new ArrayList<>();
+                    row.add(g.key());
+                    row.addAll(e.cells());
+                    rows.add(row);
+                }
+            }
+            return Table.of(headers, rows, numeric);
+        }
+    }
+
+    /** Named values, as KPIs: a two-column table in documents; in text, one line when they are short. */
+    record Figures(List<String> headers, List<List<String>> figures) {
+
+        Table table() {
+            return Table.of(headers, figures);
+        }
+    }
+
+    /** One of a list of things with a qualifier, a description and notes, as an input with its format and warnings. */
+    record Item(String name, String qualifier, String text, List<String> notes) {
+    }
 
     void heading(int level, String text);
 
     void paragraph(String text);
 
-    /** A table; {@code numeric} marks the columns to right-align. */
-    void table(List<String> headers, List<List<String>> rows, boolean... numeric);
+    void table(Table table);
 
     void list(List<String> items);
 
-    /** One failed call drawn message by message, where the format can hold a drawing (HTML). */
-    default void ladder(FailedCalls.Ladder ladder) {
+    default void tally(Tally tally) {
+        table(tally.table());
     }
 
-    /** A table the reader may sort by any column (HTML: a click on its heading); elsewhere a plain table. */
-    default void sortableTable(List<String> headers, List<List<String>> rows, boolean... numeric) {
-        table(headers, rows, numeric);
+    default void groups(Groups groups) {
+        table(groups.table());
+    }
+
+    default void figures(Figures figures) {
+        table(figures.table());
+    }
+
+    default void item(Item item) {
+        heading(3, item.name());
+        paragraph(item.qualifier() == null ? item.text() : item.qualifier() + ": " + item.text());
+        if (!item.notes().isEmpty()) {
+            list(item.notes());
+        }
+    }
+
+    /** One failed call drawn message by message, where the format can hold a drawing (HTML). */
+    default void ladder(FailedCalls.Ladder ladder) {
     }
 
     /**
@@ -53,17 +147,17 @@ interface Doc {
         }
 
         @Override
-        public void table(List<String> headers, List<List<String>> rows, boolean... numeric) {
+        public void table(Table t) {
             sb.append('|');
-            for (String h : headers) {
+            for (String h : t.headers()) {
                 sb.append(' ').append(Markdown.cell(h)).append(" |");
             }
             sb.append("\n|");
-            for (int i = 0; i < headers.size(); i++) {
-                sb.append(i < numeric.length && numeric[i] ? "---:|" : "---|");
+            for (int i = 0; i < t.headers().size(); i++) {
+                sb.append(t.isNumeric(i) ? "---:|" : "---|");
             }
             sb.append('\n');
-            for (List<String> r : rows) {
+            for (List<String> r : t.rows()) {
                 sb.append('|');
                 for (String c : r) {
                     sb.append(' ').append(Markdown.cell(c)).append(" |");
@@ -130,30 +224,22 @@ interface Doc {
         }
 
         @Override
-        public void table(List<String> headers, List<List<String>> rows, boolean... numeric) {
-            body.append("<table>\n<thead><tr>");
-            for (int i = 0; i < headers.size(); i++) {
-                body.append(i < numeric.length && numeric[i] ? "<th class=\"n\">" : "<th>").append(escape(headers.get(i)))
+        public void table(Table t) {
+            body.append(t.sortable() ? "<table class=\"sortable\">\n<thead><tr>" : "<table>\n<thead><tr>");
+            sortable |= t.sortable();
+            for (int i = 0; i < t.headers().size(); i++) {
+                body.append(t.isNumeric(i) ? "<th class=\"n\">" : "<th>").append(escape(t.headers().get(i)))
                         .append("</th>");
             }
             body.append("</tr></thead>\n<tbody>\n");
-            for (List<String> r : rows) {
+            for (List<String> r : t.rows()) {
                 body.append("<tr>");
                 for (int i = 0; i < r.size(); i++) {
-                    body.append(i < numeric.length && numeric[i] ? "<td class=\"n\">" : "<td>").append(escape(r.get(i)))
-                            .append("</td>");
+                    body.append(t.isNumeric(i) ? "<td class=\"n\">" : "<td>").append(escape(r.get(i))).append("</td>");
                 }
                 body.append("</tr>\n");
             }
             body.append("</tbody>\n</table>\n");
-        }
-
-        @Override
-        public void sortableTable(List<String> headers, List<List<String>> rows, boolean... numeric) {
-            int at = body.length();
-            table(headers, rows, numeric);
-            body.replace(at, at + "<table>".length(), "<table class=\"sortable\">");
-            sortable = true;
         }
 
         @Override

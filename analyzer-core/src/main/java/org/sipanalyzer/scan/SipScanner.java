@@ -1,11 +1,11 @@
 package org.sipanalyzer.scan;
 
-import org.sipanalyzer.scan.NameAddr;
-import org.sipanalyzer.sip.SipMessage;
-import org.sipanalyzer.sip.SipProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
+import org.sipanalyzer.scan.NameAddr;
+import org.sipanalyzer.sip.SipMessage;
+import org.sipanalyzer.sip.SipProblem;
 
 /**
  * Recognises SIP by content and extracts the fields the analysis needs, without building a full message

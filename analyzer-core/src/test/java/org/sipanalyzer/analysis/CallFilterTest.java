@@ -1,6 +1,5 @@
 package org.sipanalyzer.analysis;
 
-import org.sipanalyzer.scan.Reason;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.net.Endpoint;
 import org.sipanalyzer.net.Transport;
-import org.sipanalyzer.sip.SipMessage;
 import org.sipanalyzer.scan.SipScanner;
+import org.sipanalyzer.sip.SipMessage;
 
 /** Which server returned which failures: failure responses by the host that sent them, bounded. */
 class FailuresBySenderTest {

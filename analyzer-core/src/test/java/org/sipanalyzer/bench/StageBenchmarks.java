@@ -1,6 +1,5 @@
 package org.sipanalyzer.bench;
 
-import org.sipanalyzer.scan.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

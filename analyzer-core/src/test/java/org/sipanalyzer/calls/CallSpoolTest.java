@@ -26,8 +26,8 @@ import org.sipanalyzer.net.Endpoint;
 import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.report.CallsReport;
 import org.sipanalyzer.report.OutputFormat;
-import org.sipanalyzer.sip.SipMessage;
 import org.sipanalyzer.scan.SipScanner;
+import org.sipanalyzer.sip.SipMessage;
 
 /**
  * Calls listed in start order whatever order they finish in, with a bounded number held in memory: a scanner

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.net.Endpoint;
 import org.sipanalyzer.net.Transport;
-import org.sipanalyzer.sip.SipMessage;
 import org.sipanalyzer.scan.SipScanner;
+import org.sipanalyzer.sip.SipMessage;
 
 /** An INVITE flood (every INVITE a new call that is never answered) keeps the open-call table within its bound. */
 class CallTrackerBoundsTest {

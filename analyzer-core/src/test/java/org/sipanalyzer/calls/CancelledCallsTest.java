@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.net.Endpoint;
 import org.sipanalyzer.net.Transport;
-import org.sipanalyzer.sip.SipMessage;
 import org.sipanalyzer.scan.SipScanner;
+import org.sipanalyzer.sip.SipMessage;
 
 /** A call the caller cancels is cancelled, whether or not the 487 that should close its INVITE ever comes. */
 class CancelledCallsTest {

@@ -1,6 +1,5 @@
 package org.sipanalyzer.decode;
 
-import org.sipanalyzer.net.Transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +15,7 @@ import org.sipanalyzer.capture.CaptureFormatException;
 import org.sipanalyzer.capture.CaptureOpener;
 import org.sipanalyzer.capture.CaptureReader;
 import org.sipanalyzer.capture.Frame;
+import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.testing.SharedData;
 
 /**

@@ -1,6 +1,5 @@
 package org.sipanalyzer.decode;
 
-import org.sipanalyzer.net.Transport;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sipanalyzer.net.Transport;
 
 class PacketDecoderTest {
 

@@ -1,16 +1,16 @@
 package org.sipanalyzer.reassembly;
 
-import org.sipanalyzer.net.ReassemblyStats;
-import org.sipanalyzer.net.ReassemblyLimits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.sipanalyzer.decode.DecodedPacket;
-import org.sipanalyzer.net.Endpoint;
 import org.sipanalyzer.decode.LinkType;
 import org.sipanalyzer.decode.PacketDecoder;
+import org.sipanalyzer.net.Endpoint;
+import org.sipanalyzer.net.ReassemblyLimits;
+import org.sipanalyzer.net.ReassemblyStats;
 import org.sipanalyzer.net.Transport;
 import org.sipanalyzer.testing.Packets;
 

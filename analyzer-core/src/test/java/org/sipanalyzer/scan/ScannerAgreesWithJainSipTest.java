@@ -1,7 +1,5 @@
 package org.sipanalyzer.scan;
 
-import org.sipanalyzer.sip.SipMessage;
-import org.sipanalyzer.sip.SipProblem;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gov.nist.javax.sip.header.Via;
@@ -24,6 +22,8 @@ import org.sipanalyzer.capture.Frame;
 import org.sipanalyzer.decode.DecodedPacket;
 import org.sipanalyzer.decode.PacketDecoder;
 import org.sipanalyzer.net.Transport;
+import org.sipanalyzer.sip.SipMessage;
+import org.sipanalyzer.sip.SipProblem;
 import org.sipanalyzer.testing.SharedData;
 
 /**

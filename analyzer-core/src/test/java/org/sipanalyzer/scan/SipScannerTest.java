@@ -1,8 +1,5 @@
 package org.sipanalyzer.scan;
 
-import org.sipanalyzer.scan.Reason;
-import org.sipanalyzer.sip.SipMessage;
-import org.sipanalyzer.sip.SipProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,6 +11,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sipanalyzer.sip.SipMessage;
+import org.sipanalyzer.sip.SipProblem;
 
 class SipScannerTest {
 

@@ -1,6 +1,5 @@
 package org.sipanalyzer.sip;
 
-import org.sipanalyzer.scan.SipScanner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.sipanalyzer.scan.SipScanner;
 import org.sipanalyzer.testing.SharedData;
 
 /**

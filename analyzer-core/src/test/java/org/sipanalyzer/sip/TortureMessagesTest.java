@@ -1,7 +1,5 @@
 package org.sipanalyzer.sip;
 
-import org.sipanalyzer.scan.SipScanner;
-import org.sipanalyzer.scan.StrictParser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +15,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sipanalyzer.scan.SipScanner;
+import org.sipanalyzer.scan.StrictParser;
 import org.sipanalyzer.testing.SharedData;
 
 /** The RFC 4475 and RFC 5118 torture messages: never a crash, the right fields, the right problems. */

@@ -1,6 +1,5 @@
 package org.sipanalyzer.testing;
 
-import org.sipanalyzer.scan.Reason;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
