@@ -24,8 +24,18 @@ final class ProgressBar implements Progress {
         this.width = Math.max(40, width);
     }
 
-    /** Whether standard error is a terminal: asked of the shell ({@code test -t 2}), as the JVM cannot tell. */
+    /**
+     * Whether standard error is a terminal, which the JVM cannot tell: on Linux, where its descriptor points
+     * ({@code /proc/self/fd/2}: a terminal device, or a pipe or file); elsewhere, asked of the shell ({@code test -t 2}).
+     */
     static boolean stderrIsTerminal() {
+        java.nio.file.Path fd = java.nio.file.Path.of("/proc/self/fd/2");
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            // no /proc: ask the shell
+        }
         try {
             Process p = new ProcessBuilder("sh", "-c", "test -t 2").redirectError(ProcessBuilder.Redirect.INHERIT)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -32,6 +32,7 @@ class DistributionIT {
     private String run(Path dir, List<String> command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString()); // the class-data archive goes here
         Process p = pb.start();
         started.add(p);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", command));
@@ -62,6 +63,11 @@ class DistributionIT {
         // Found on PATH by the shell, as a user types it.
         String report = run(dir, List.of("sh", "-c", "sip-analyzer analyze \"$0\"", sample.toString()));
         assertTrue(report.startsWith("1 of 1 input read: 176 packets, 176 SIP messages"), report);
+        // The first run archived its classes in the user's cache; the next starts from them and says the same.
+        try (var s = Files.list(dir.resolve("cache/sip-analyzer"))) {
+            assertEquals(1, s.filter(p -> p.getFileName().toString().endsWith(".jsa")).count());
+        }
+        assertEquals(report, run(dir, List.of("sh", "-c", "sip-analyzer analyze \"$0\"", sample.toString())));
         String version = run(dir, List.of("sh", "-c", "sip-analyzer --version"));
         assertTrue(version.startsWith("sip-analyzer "), version);
         String bash = Files.readString(home.resolve("completion/bash/sip-analyzer"));

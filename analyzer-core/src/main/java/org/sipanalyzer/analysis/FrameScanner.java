@@ -26,7 +26,15 @@ final class FrameScanner implements StreamSink {
      * analysis keeps it (else null).
      */
     record Found(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport,
-            SipMessage message, String strictRejection, boolean timed, String text) {
+            SipMessage message, String strictRejection, boolean timed, String text, long keyA, long keyB) {
+
+        /** A message found, with its retransmission key hashed here, on the thread that scanned it. */
+        static Found of(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport,
+                SipMessage message, String strictRejection, boolean timed, String text) {
+            RetransmissionDetector.KeyHasher h = RetransmissionDetector.hash(message, source, destination);
+            return new Found(frame, timestampNanos, source, destination, transport, message, strictRejection, timed,
+                    text, h.first(), h.finishedB());
+        }
     }
 
     /** What one chunk of frames held: counts by kind, SIP messages in order, and per-frame problems. */
@@ -63,7 +71,8 @@ final class FrameScanner implements StreamSink {
     }
 
     private final PacketDecoder decoder = new PacketDecoder();
-    private final GeneralDecoder general = new GeneralDecoder();
+    /** Made on the first frame of a link layer the fast path does not know: it loads pcap4j's hundreds of classes. */
+    private GeneralDecoder general;
     private final SipStage sip;
     private final Reassembly reassembly;
     private Chunk current;
@@ -115,6 +124,9 @@ final class FrameScanner implements StreamSink {
         DecodedPacket p = decoder.decode(f);
         if (p.kind() == DecodedPacket.Kind.UNSUPPORTED_LINK) {
             // Link layers the fast path does not know go to the general decoder.
+            if (general == null) {
+                general = new GeneralDecoder();
+            }
             p = general.decode(f.linkType(), f.data(), f.offset(), f.length());
         }
         switch (p.kind()) {

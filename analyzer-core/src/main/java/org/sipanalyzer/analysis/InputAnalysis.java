@@ -336,7 +336,7 @@ final class InputAnalysis {
         for (FrameScanner.Found found : c.found) {
             SipMessage m = found.message();
             CodeLookup code = m instanceof SipMessage.Response r ? catalogue.lookup(r.statusCode()) : null;
-            RetransmissionDetector.Repeat repeat = retransmissions.check(m, found.source(), found.destination(),
+            RetransmissionDetector.Repeat repeat = retransmissions.check(found.keyA(), found.keyB(),
                     found.timestampNanos());
             SipEvent e = new SipEvent(index, found.frame(), found.timestampNanos(), found.source(),
                     found.destination(), found.transport(), m, code, repeat != RetransmissionDetector.Repeat.FIRST,

@@ -1,8 +1,5 @@
 package org.sipanalyzer.analysis;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.sipanalyzer.net.Endpoint;
 import org.sipanalyzer.sip.SipMessage;
 
@@ -14,40 +11,177 @@ import org.sipanalyzer.sip.SipMessage;
 final class RetransmissionDetector {
 
     private final long windowNanos;
-    private final int maxEntries;
-    // Access order: a key seen again moves to the tail, so the head is always the longest unseen.
-    private final LinkedHashMap<Key, Long> seen = new LinkedHashMap<>(1024, 0.75f, true);
+    private final Table seen;
     private long evictedForSpace;
 
     /**
-     * A message's key, kept as two independent 64-bit hashes of its fields rather than the fields themselves:
-     * a table of a few hundred thousand keys then holds no strings at all (about 100 bytes an entry instead of
-     * 350), and two different messages share both hashes with a probability of about 2^-128 a pair.
+     * The keys seen, oldest use first: an open table of longs, without an object per key. Each entry is an index into
+     * parallel arrays holding its two 64-bit hashes and when it was last seen; entries chain from their hash bucket,
+     * and a doubly linked list through all of them keeps the order of use, so that the head is always the key
+     * longest unseen (what a {@code LinkedHashMap} in access order would keep, in a tenth of the memory and with no
+     * allocation per message). The arrays grow by doubling up to the bound.
      */
-    private static final class Key {
-        private final long a;
-        private final long b;
+    static final class Table {
+        private static final int NONE = -1;
+        private final int max;
+        private long[] hashA = new long[0];
+        private long[] hashB = new long[0];
+        private long[] lastSeen = new long[0];
+        private int[] chain = new int[0]; // next entry in the same bucket, or in the free list
+        private int[] older = new int[0];
+        private int[] newer = new int[0];
+        private int[] buckets = new int[0];
+        private int size;
+        private int used; // entries ever handed out from the arrays (the free list holds the rest)
+        private int free = NONE;
+        private int oldest = NONE;
+        private int newest = NONE;
 
-        Key(long a, long b) {
-            this.a = a;
-            this.b = b;
+        Table(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("the retransmission table must hold at least one key");
+            }
+            this.max = max;
+            resize(Math.min(1024, Integer.highestOneBit(Math.max(1, max - 1)) << 1));
         }
 
-        @Override
-        public int hashCode() {
-            return (int) (a ^ (a >>> 32));
+        int size() {
+            return size;
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.a == a && k.b == b;
+        /** The entry of the key, or -1. */
+        int find(long a, long b) {
+            if (buckets.length == 0) {
+                return NONE;
+            }
+            for (int i = buckets[bucket(b)]; i != NONE; i = chain[i]) {
+                if (hashA[i] == a && hashB[i] == b) {
+                    return i;
+                }
+            }
+            return NONE;
+        }
+
+        long lastSeen(int entry) {
+            return lastSeen[entry];
+        }
+
+        /** Records that the entry's key was seen again: it becomes the newest. */
+        void touch(int entry, long when) {
+            lastSeen[entry] = when;
+            if (entry != newest) {
+                unlink(entry);
+                append(entry);
+            }
+        }
+
+        /** Adds a key not in the table, as the newest; the caller makes room first. */
+        void add(long a, long b, long when) {
+            if (size == hashA.length) {
+                resize(hashA.length * 2);
+            }
+            int e;
+            if (free != NONE) {
+                e = free;
+                free = chain[e];
+            } else {
+                e = used++;
+            }
+            hashA[e] = a;
+            hashB[e] = b;
+            lastSeen[e] = when;
+            int k = bucket(b);
+            chain[e] = buckets[k];
+            buckets[k] = e;
+            append(e);
+            size++;
+        }
+
+        /** When the oldest key was last seen; the table must not be empty. */
+        long oldestSeen() {
+            return lastSeen[oldest];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        boolean isFull() {
+            return size >= max;
+        }
+
+        void removeOldest() {
+            int e = oldest;
+            unlink(e);
+            int k = bucket(hashB[e]);
+            if (buckets[k] == e) {
+                buckets[k] = chain[e];
+            } else {
+                int i = buckets[k];
+                while (chain[i] != e) {
+                    i = chain[i];
+                }
+                chain[i] = chain[e];
+            }
+            chain[e] = free;
+            free = e;
+            size--;
+        }
+
+        private int bucket(long b) {
+            return (int) (b ^ (b >>> 32)) & (buckets.length - 1);
+        }
+
+        private void unlink(int e) {
+            int o = older[e];
+            int n = newer[e];
+            if (o != NONE) {
+                newer[o] = n;
+            } else {
+                oldest = n;
+            }
+            if (n != NONE) {
+                older[n] = o;
+            } else {
+                newest = o;
+            }
+        }
+
+        private void append(int e) {
+            older[e] = newest;
+            newer[e] = NONE;
+            if (newest != NONE) {
+                newer[newest] = e;
+            } else {
+                oldest = e;
+            }
+            newest = e;
+        }
+
+        /** Grows the arrays (never past what {@code max} keys need) and rebuilds the buckets. */
+        private void resize(int capacity) {
+            int cap = Math.max(capacity, 1);
+            hashA = java.util.Arrays.copyOf(hashA, cap);
+            hashB = java.util.Arrays.copyOf(hashB, cap);
+            lastSeen = java.util.Arrays.copyOf(lastSeen, cap);
+            chain = java.util.Arrays.copyOf(chain, cap);
+            older = java.util.Arrays.copyOf(older, cap);
+            newer = java.util.Arrays.copyOf(newer, cap);
+            buckets = new int[Integer.highestOneBit(cap - 1 | 1) << 1];
+            java.util.Arrays.fill(buckets, NONE);
+            for (int e = oldest; e != NONE; e = newer[e]) {
+                int k = bucket(hashB[e]);
+                chain[e] = buckets[k];
+                buckets[k] = e;
+            }
+            // The free list is empty when the table grows: it grows only when every entry is in use.
         }
     }
 
     /** Two 64-bit hashes (FNV-1a and a multiply-rotate mix), fed the same fields with separators. */
-    private static final class KeyHasher {
-        long a = 0xcbf29ce484222325L;
-        long b = 0x9e3779b97f4a7c15L;
+    static final class KeyHasher {
+        private long a = 0xcbf29ce484222325L;
+        private long b = 0x9e3779b97f4a7c15L;
 
         void add(long v) {
             a = (a ^ v) * 0x100000001b3L;
@@ -55,33 +189,45 @@ final class RetransmissionDetector {
             b = Long.rotateLeft((b ^ v) * 0xff51afd7ed558ccdL, 29);
         }
 
+        /** A string, four characters to a step (the characters of SIP fields fit in 16 bits). */
         void add(String s) {
             if (s == null) {
                 add(-1L);
                 return;
             }
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                a = (a ^ c) * 0x100000001b3L;
-                b = Long.rotateLeft((b ^ c) * 0xff51afd7ed558ccdL, 29);
+            int n = s.length();
+            int i = 0;
+            for (; i + 4 <= n; i += 4) {
+                add((long) s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
+                        | (long) s.charAt(i + 3) << 48);
             }
-            add(s.length());
+            long tail = 0;
+            for (; i < n; i++) {
+                tail = tail << 16 | s.charAt(i);
+            }
+            add(tail);
+            add(n);
         }
 
+        /** An address and port, the address four bytes to a step. */
         void add(Endpoint e) {
             int n = e.addressLength();
-            for (int i = 0; i < n; i++) {
-                int x = e.addressByte(i);
-                a = (a ^ x) * 0x100000001b3L;
-                b = Long.rotateLeft((b ^ x) * 0xff51afd7ed558ccdL, 29);
+            for (int i = 0; i < n; i += 4) {
+                add((long) e.addressByte(i) << 24 | e.addressByte(i + 1) << 16 | e.addressByte(i + 2) << 8
+                        | e.addressByte(i + 3));
             }
             add((long) n << 16 | e.port());
         }
 
-        Key key() {
+        long first() {
+            return a;
+        }
+
+        /** The second hash, finished: its bits are spread well enough to pick a bucket. */
+        long finishedB() {
             long x = b ^ (b >>> 33);
             x *= 0xc4ceb9fe1a85ec53L;
-            return new Key(a, x ^ (x >>> 29));
+            return x ^ (x >>> 29);
         }
     }
 
@@ -100,7 +246,7 @@ final class RetransmissionDetector {
     RetransmissionDetector(long windowNanos, long duplicateNanos, int maxEntries) {
         this.windowNanos = windowNanos;
         this.duplicateNanos = duplicateNanos;
-        this.maxEntries = maxEntries;
+        this.seen = new Table(maxEntries);
     }
 
     /**
@@ -108,6 +254,16 @@ final class RetransmissionDetector {
      * the same packet captured twice (no SIP timer fires that fast: T1 is 500 ms); records it either way.
      */
     Repeat check(SipMessage m, Endpoint source, Endpoint destination, long timestampNanos) {
+        KeyHasher h = hash(m, source, destination);
+        return check(h.first(), h.finishedB(), timestampNanos);
+    }
+
+    /**
+     * The key of a message: Call-ID, CSeq, and for a response the CSeq method, status code and To tag, for a request
+     * its method and top Via branch; and the direction. Hashed where the message is scanned, while its bytes are
+     * in that core's cache ({@link FrameScanner.Found}), rather than where it is counted.
+     */
+    static KeyHasher hash(SipMessage m, Endpoint source, Endpoint destination) {
         KeyHasher h = new KeyHasher();
         h.add(m.callId());
         h.add(m.cseqNumber());
@@ -122,29 +278,32 @@ final class RetransmissionDetector {
         }
         h.add(source);
         h.add(destination);
-        Key key = h.key();
+        return h;
+    }
+
+    /** {@link #check(SipMessage, Endpoint, Endpoint, long)} for a message whose key hashes to {@code a} and {@code b}. */
+    Repeat check(long a, long b, long timestampNanos) {
         expire(timestampNanos);
-        Long previous = seen.put(key, timestampNanos);
-        if (seen.size() > maxEntries) {
-            Iterator<Map.Entry<Key, Long>> it = seen.entrySet().iterator();
-            it.next();
-            it.remove();
-            evictedForSpace++;
+        int entry = seen.find(a, b);
+        if (entry < 0) {
+            if (seen.isFull()) {
+                seen.removeOldest();
+                evictedForSpace++;
+            }
+            seen.add(a, b, timestampNanos);
+            return Repeat.FIRST;
         }
-        if (previous == null || timestampNanos - previous > windowNanos) {
+        long previous = seen.lastSeen(entry);
+        seen.touch(entry, timestampNanos);
+        if (timestampNanos - previous > windowNanos) {
             return Repeat.FIRST;
         }
         return timestampNanos - previous < duplicateNanos ? Repeat.DUPLICATE : Repeat.RETRANSMISSION;
     }
 
     private void expire(long now) {
-        Iterator<Map.Entry<Key, Long>> it = seen.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Key, Long> e = it.next();
-            if (now - e.getValue() <= windowNanos) {
-                break;
-            }
-            it.remove();
+        while (!seen.isEmpty() && now - seen.oldestSeen() > windowNanos) {
+            seen.removeOldest();
         }
     }
 

@@ -38,7 +38,7 @@ final class SipStage {
                     StrictParser.Result r = strict.parse(d, at, len);
                     rejection = r.accepted() ? null : r.rejection();
                 }
-                chunk.found.add(new FrameScanner.Found(frame, ts, src, dst, transport, m, rejection, timed,
+                chunk.found.add(FrameScanner.Found.of(frame, ts, src, dst, transport, m, rejection, timed,
                         keepText ? text(d, at, len, m) : null));
                 return true;
             }

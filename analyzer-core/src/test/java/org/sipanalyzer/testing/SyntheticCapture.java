@@ -17,7 +17,10 @@ import java.util.TreeMap;
  * find in them. Calls end in every common way (answered, busy, declined, not found, unavailable, cancelled,
  * timed out, server error, redirected), some after an authentication challenge; INVITEs and final responses
  * are retransmitted now and then; registrations are challenged; RTP flows between the signalling; SIP runs
- * on 5060 and on other ports. Usage: {@code SyntheticCapture OUT.pcap PACKETS [SEED]}.
+ * on 5060 and on other ports. Usage: {@code SyntheticCapture OUT.pcap PACKETS [SEED [KIND]]}, the kind one of
+ * {@code rtp-mix} (the default: about 70% of packets are RTP), {@code sip-only} (the same without RTP, as a capture
+ * filtered to the signalling), {@code flood} (every message a new Call-ID from one of 50,000 sources: scanners hitting
+ * an internet-facing server) or {@code tcp} (the mix with SIP over TCP).
  */
 public final class SyntheticCapture {
 
@@ -60,15 +63,17 @@ public final class SyntheticCapture {
     private final Random rnd;
     private final CaptureWriter.Pcap pcap;
     private final boolean tcp;
+    private final boolean rtp;
     private final java.util.Map<String, long[]> sequences = new java.util.HashMap<>();
     private final Expected expected = new Expected();
     private long now = 1_700_000_000_000_000_000L;
     private long packets;
     private int callNo;
 
-    private SyntheticCapture(OutputStream out, long seed, boolean tcp) throws IOException {
+    private SyntheticCapture(OutputStream out, long seed, boolean tcp, boolean rtp) throws IOException {
         this.rnd = new Random(seed);
         this.tcp = tcp;
+        this.rtp = rtp;
         this.pcap = new CaptureWriter.Pcap(out, ByteOrder.LITTLE_ENDIAN, false, 1, 65535);
     }
 
@@ -82,32 +87,69 @@ public final class SyntheticCapture {
      * per pair of endpoints, and one message in ten split over two segments.
      */
     public static Expected write(OutputStream out, long targetPackets, long seed, boolean tcp) throws IOException {
-        SyntheticCapture g = new SyntheticCapture(out, seed, tcp);
+        return write(out, targetPackets, seed, tcp ? "tcp" : "rtp-mix");
+    }
+
+    /** As {@link #write(OutputStream, long, long)}, of the given kind (see the class's description). */
+    public static Expected write(OutputStream out, long targetPackets, long seed, String kind) throws IOException {
+        if (!java.util.List.of("rtp-mix", "sip-only", "flood", "tcp").contains(kind)) {
+            throw new IllegalArgumentException("kind: rtp-mix, sip-only, flood or tcp, not " + kind);
+        }
+        SyntheticCapture g = new SyntheticCapture(out, seed, kind.equals("tcp"), !kind.equals("sip-only"));
         while (g.packets < targetPackets) {
-            g.scenario();
+            if (kind.equals("flood")) {
+                g.floodMessage();
+            } else {
+                g.scenario();
+            }
         }
         g.expected.counts.put("packets", new long[] {g.packets, g.packets});
         return g.expected;
     }
 
+    private static final String[] FLOOD_METHODS = {"INVITE", "INVITE", "OPTIONS", "OPTIONS", "REGISTER"};
+    private static final int[] FLOOD_CODES = {404, 401, 403, 200, 483};
+    private static final String[] FLOOD_PHRASES = {"Not Found", "Unauthorized", "Forbidden", "OK", "Too Many Hops"};
+
+    /**
+     * One message of a flood: a request from one of 50,000 sources (scanners), or a response to one, each with a Call-ID
+     * of its own, so that nothing pairs: every INVITE opens a call that never ends.
+     */
+    private void floodMessage() throws IOException {
+        int src = rnd.nextInt(50_000);
+        byte[] scanner = Packets.ipv4(198, 18 + (src >>> 16), (src >>> 8) & 0xff, src & 0xff);
+        Leg leg = new Leg(scanner, 5060 + rnd.nextInt(4), Packets.ipv4(203, 0, 113, 10), 5060);
+        String callId = "flood-" + Long.toHexString(rnd.nextLong()) + "-" + packets;
+        String tag = Long.toHexString(rnd.nextLong());
+        String branch = "z9hG4bK" + Long.toHexString(rnd.nextLong());
+        if (rnd.nextInt(10) < 6) {
+            String method = FLOOD_METHODS[rnd.nextInt(FLOOD_METHODS.length)];
+            request(leg, method, callId, 1, tag, null, branch, false, method.equals("INVITE"));
+        } else {
+            int i = rnd.nextInt(FLOOD_CODES.length);
+            String method = FLOOD_METHODS[rnd.nextInt(FLOOD_METHODS.length)];
+            response(leg, FLOOD_CODES[i], FLOOD_PHRASES[i], method, callId, 1, tag, "s" + tag, branch, false);
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: SyntheticCapture OUT.pcap PACKETS [SEED [tcp]]");
+            System.err.println("usage: SyntheticCapture OUT.pcap PACKETS [SEED [rtp-mix|sip-only|flood|tcp]]");
             System.exit(2);
         }
         long n = Long.parseLong(args[1]);
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
-        boolean tcp = args.length > 3 && args[3].equals("tcp");
+        String kind = args.length > 3 ? args[3] : "rtp-mix";
         if (args[0].equals("-")) { // to standard output, e.g. piped into the analyzer: no file of any size
             try (OutputStream o = new BufferedOutputStream(System.out, 1 << 20)) {
-                write(o, n, seed, tcp);
+                write(o, n, seed, kind);
             }
             return;
         }
         Path out = Path.of(args[0]);
         Expected e;
         try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
-            e = write(o, n, seed, tcp);
+            e = write(o, n, seed, kind);
         }
         e.write(Path.of(args[0] + ".expected.tsv"));
         System.out.println("wrote " + out + ": " + e.count("packets") + " packets, " + e.count("sip") + " SIP messages");
@@ -305,6 +347,9 @@ public final class SyntheticCapture {
     }
 
     private void rtp(Leg leg, int n) throws IOException {
+        if (!rtp) {
+            return;
+        }
         byte[] payload = new byte[172];
         for (int i = 0; i < n; i++) {
             payload[0] = (byte) 0x80;
