@@ -5,7 +5,7 @@
 # Usage: scripts/compare-tshark.sh [KIND|CAPTURE] [RUNS]
 #   KIND is a synthetic capture of 1,000,000 packets, generated once into target/bench with its true counts:
 #     rtp-mix  (the default) calls, registrations and OPTIONS with RTP between them: 30% of packets are SIP
-#     sip-only the same traffic without RTP, as a capture filtered to the signalling
+#     sip-only the rtp-mix capture without its RTP (its 297,474 SIP packets), as a capture filtered to the signalling
 #     flood    every message a new Call-ID, from 50,000 sources: scanners hitting an internet-facing server
 #   CAPTURE is any capture file. RUNS (default 5) of sip-analyzer; tshark runs at most twice (it is slow).
 set -euo pipefail
@@ -47,7 +47,8 @@ for i in $(seq "$runs"); do
     [ "$k" -gt "$rss_tshark" ] && rss_tshark=$k
   fi
 done
-sip=$(./sip-analyzer analyze -f json "$capture" | awk -F': *' '/"sipMessages"/ {gsub(/,/, "", $2); print $2; exit}')
+./sip-analyzer analyze -f json -o target/bench/report.json "$capture"
+sip=$(awk -F': *' '/"sipMessages"/ {gsub(/,/, "", $2); print $2; exit}' target/bench/report.json)
 awk -v p="$packets" -v m="$sip" -v a="$best_ours" -v c="$cpu_ours" -v t="$best_tshark" -v ra="$rss_ours" \
     -v rt="$rss_tshark" -v f="$capture" 'BEGIN {
   printf "capture: %s (%d packets, %d SIP messages)\n", f, p, m

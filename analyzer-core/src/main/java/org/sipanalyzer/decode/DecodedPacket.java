@@ -247,13 +247,34 @@ public final class DecodedPacket {
         return tunnelDepth;
     }
 
-    /** The source address and port, as a new value. */
+    /** The source address and port (an immutable value, shared with earlier packets of the same endpoint). */
     public Endpoint source() {
-        return Endpoint.of(addressData, srcAddrAt, addrLen, srcPort);
+        return endpoint(srcAddrAt, srcPort);
     }
 
-    /** The destination address and port, as a new value. */
+    /** The destination address and port (an immutable value, shared with earlier packets of the same endpoint). */
     public Endpoint destination() {
-        return Endpoint.of(addressData, dstAddrAt, addrLen, dstPort);
+        return endpoint(dstAddrAt, dstPort);
+    }
+
+    /**
+     * Endpoints seen lately, by a hash of address and port: most packets come from and go to a few endpoints, and one
+     * value each saves two allocations a packet and lets the host's text be made once. Direct-mapped and bounded: a
+     * collision only replaces the entry.
+     */
+    private final Endpoint[] endpoints = new Endpoint[1024];
+
+    private Endpoint endpoint(int at, int port) {
+        int h = port;
+        for (int i = 0; i < addrLen; i++) {
+            h = h * 31 + addressData[at + i];
+        }
+        int slot = (h ^ (h >>> 15)) & (endpoints.length - 1);
+        Endpoint e = endpoints[slot];
+        if (e == null || !e.is(addressData, at, addrLen, port)) {
+            e = Endpoint.of(addressData, at, addrLen, port);
+            endpoints[slot] = e;
+        }
+        return e;
     }
 }

@@ -17,16 +17,35 @@ public final class Endpoint implements java.io.Serializable, Comparable<Endpoint
     private String host;
 
     public Endpoint(byte[] address, int port) {
+        this(address.clone(), port, true);
+    }
+
+    /** Takes {@code address} as it is: the caller made it and hands it over. */
+    private Endpoint(byte[] address, int port, boolean owned) {
         if (address.length != 4 && address.length != 16) {
             throw new IllegalArgumentException("an IP address has 4 or 16 bytes, not " + address.length);
         }
-        this.address = address.clone();
+        this.address = address;
         this.port = port;
         this.hash = Arrays.hashCode(address) * 31 + port;
     }
 
+    /** The endpoint of the {@code len} address bytes at {@code data[at]} and {@code port}. */
     public static Endpoint of(byte[] data, int at, int len, int port) {
-        return new Endpoint(Arrays.copyOfRange(data, at, at + len), port);
+        return new Endpoint(Arrays.copyOfRange(data, at, at + len), port, true);
+    }
+
+    /** Whether this is the endpoint of the {@code len} address bytes at {@code data[at]} and {@code port}. */
+    public boolean is(byte[] data, int at, int len, int port) {
+        if (port != this.port || len != address.length) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (address[i] != data[at + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int port() {

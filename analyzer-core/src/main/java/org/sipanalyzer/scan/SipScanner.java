@@ -103,6 +103,51 @@ public final class SipScanner {
 
     private final Builder framing = new Builder(true);
 
+    /**
+     * The reason phrase last seen with each status code (100-699), handed out again while the bytes are the same: most
+     * captures send a handful of phrases over and over, and a message need not carry a copy of its own. A scanner may
+     * be shared: the cache holds immutable strings only, so a lost update costs a copy, never a wrong phrase.
+     */
+    private final String[] phrases = new String[600];
+
+    /** Methods and transports as most messages spell them: one shared string each rather than one per message. */
+    private static final String[] METHODS = {"INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "PRACK", "UPDATE",
+        "INFO", "SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PUBLISH"};
+    private static final String[] TRANSPORTS = {"UDP", "TCP", "TLS", "SCTP", "WS", "WSS"};
+    /** Phrases longer than this are not kept. */
+    private static final int MAX_CACHED_PHRASE = 64;
+
+    /** The one of {@code table} that the bytes spell exactly, or null. */
+    private static String known(byte[] d, int s, int e, String[] table) {
+        int n = e - s;
+        for (String k : table) {
+            if (k.length() == n && sameAscii(d, s, k)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** The one of {@code table} that {@code v[s, e)} spells exactly, or null. */
+    private static String known(String v, int s, int e, String[] table) {
+        int n = e - s;
+        for (String k : table) {
+            if (k.length() == n && v.startsWith(k, s)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameAscii(byte[] d, int s, String k) {
+        for (int i = 0; i < k.length(); i++) {
+            if (d[s + i] != k.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Scan scan(byte[] d, int off, int end, boolean stream, boolean frameOnly) {
         int p = skipBlankLines(d, off, end);
         if (p == end) {
@@ -135,13 +180,14 @@ public final class SipScanner {
             if (!isVersion20(d, p, version)) {
                 b.problems.add(SipProblem.UNSUPPORTED_VERSION);
             }
-            statusLine(d, p + version, lineEnd, b);
+            statusLine(d, p + version, lineEnd, b, phrases);
         } else {
             int methodEnd = requestLineMethodEnd(d, p, lineEnd);
             if (methodEnd < 0) {
                 return Scan.NOT_SIP;
             }
-            b.method = ascii(d, p, Math.min(methodEnd, p + MAX_FIELD_CHARS));
+            String method = known(d, p, methodEnd, METHODS);
+            b.method = method != null ? method : ascii(d, p, Math.min(methodEnd, p + MAX_FIELD_CHARS));
             int lastBlank = lineEnd - 1;
             while (!isBlank(d[lastBlank])) {
                 lastBlank--;
@@ -240,7 +286,7 @@ public final class SipScanner {
                 && Character.isDigit(d[sp + 3]) && d[sp + 4] == ' ';
     }
 
-    private static void statusLine(byte[] d, int p, int lineEnd, Builder b) {
+    private static void statusLine(byte[] d, int p, int lineEnd, Builder b, String[] phrases) {
         p = skipBlanks(d, p, lineEnd);
         int digitsEnd = p;
         long code = 0;
@@ -254,7 +300,30 @@ public final class SipScanner {
             b.problems.add(SipProblem.INVALID_STATUS_CODE);
         }
         int reasonStart = numeric ? skipBlanks(d, digitsEnd, lineEnd) : skipToBlank(d, p, lineEnd);
-        b.reasonPhrase = text(d, skipBlanks(d, reasonStart, lineEnd), lineEnd);
+        int rs = skipBlanks(d, reasonStart, lineEnd);
+        if (!numeric || code < 100 || code > 699) {
+            b.reasonPhrase = text(d, rs, lineEnd);
+            return;
+        }
+        String cached = phrases[(int) code - 100];
+        if (cached != null && cached.length() == lineEnd - rs && sameAscii(d, rs, cached)) {
+            b.reasonPhrase = cached;
+            return;
+        }
+        String phrase = text(d, rs, lineEnd);
+        if (phrase.length() == lineEnd - rs && phrase.length() <= MAX_CACHED_PHRASE && isAscii(phrase)) {
+            phrases[(int) code - 100] = phrase; // what the bytes spell, one character a byte: safe to compare
+        }
+        b.reasonPhrase = phrase;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -443,7 +512,9 @@ public final class SipScanner {
                         problems.add(SipProblem.DUPLICATE_HEADER);
                     } else {
                         cseqSeen = true;
-                        cseq(value(d, s, e));
+                        if (!cseqPlain(d, s, e)) {
+                            cseq(value(d, s, e));
+                        }
                     }
                 }
                 case H_FROM -> {
@@ -504,6 +575,45 @@ public final class SipScanner {
                 problems.add(SipProblem.DUPLICATE_HEADER);
             }
             return v.substring(first, end);
+        }
+
+        /**
+         * A CSeq of the common shape, read straight from the bytes: blanks, 1 to 10 digits (at most 2^32 - 1), blanks,
+         * a method of token characters, blanks. Anything else (a folded line, a control character, a long value, any
+         * doubt) returns false and goes through {@link #cseq(String)} as every value does: the result is the same
+         * either way, less two strings.
+         */
+        private boolean cseqPlain(byte[] d, int s, int e) {
+            int a = s;
+            while (a < e && (d[a] == ' ' || d[a] == '\t')) {
+                a++;
+            }
+            int z = trimEnd(d, a, e);
+            if (z - a > MAX_FIELD_CHARS) {
+                return false;
+            }
+            int i = a;
+            long n = 0;
+            while (i < z && d[i] >= '0' && d[i] <= '9' && i - a < 10) {
+                n = n * 10 + (d[i] - '0');
+                i++;
+            }
+            int j = i;
+            while (j < z && (d[j] == ' ' || d[j] == '\t')) {
+                j++;
+            }
+            if (i == a || j == i || j == z || n > 0xffffffffL) {
+                return false;
+            }
+            for (int k = j; k < z; k++) {
+                if (!isTokenChar(d[k])) {
+                    return false;
+                }
+            }
+            cseqNumber = n;
+            String m = known(d, j, z, METHODS);
+            cseqMethod = m != null ? m : ascii(d, j, z);
+            return true;
         }
 
         private void cseq(String v) {
@@ -588,7 +698,8 @@ public final class SipScanner {
             while (i < first.length() && !isLws(first.charAt(i)) && first.charAt(i) != ';') {
                 i++;
             }
-            viaTransport = first.substring(t, i);
+            String transport = known(first, t, i, TRANSPORTS);
+            viaTransport = transport != null ? transport : first.substring(t, i);
             while (i < first.length() && isLws(first.charAt(i))) {
                 i++;
             }
