@@ -203,4 +203,54 @@ class SipScannerTest {
         assertTrue(m.problems().contains(SipProblem.UNSUPPORTED_VERSION));
         assertTrue(scan("sip/2.0 200 OK\r\n\r\n").message().isResponse(), "the version is case-insensitive");
     }
+
+    /**
+     * CSeq is read straight from its bytes when it has the common shape, and otherwise as text. A value after a line
+     * fold always goes the second way (the scanner skips the fold as leading white space): every value, plain or
+     * odd, must give the same number, method and problems both ways.
+     */
+    @Test
+    void aCSeqReadFromItsBytesSaysWhatItsTextSays() {
+        Random rnd = new Random(3261);
+        String alphabet = "0123456789          \tINVITEoptions;=-.!%*_+`'~,/\"\u00e9";
+        java.util.List<String> values = new java.util.ArrayList<>(java.util.List.of("1 OPTIONS", "  42\tOPTIONS  ",
+                "4294967295 OPTIONS", "4294967296 OPTIONS", "12345678901 OPTIONS", "1234567890 OPTIONS", "1 options",
+                "1 OPT IONS", "1 INVITE;x", "1", "OPTIONS", " 7 ", "007 OPTIONS", "1 \u00e9", "1  X-Custom.Method"));
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder v = new StringBuilder();
+            for (int n = rnd.nextInt(16); n > 0; n--) {
+                v.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+            }
+            values.add(v.toString());
+        }
+        for (String v : values) {
+            SipMessage plain = cseqMessage(" " + v);
+            SipMessage asText = cseqMessage("\r\n " + v);
+            String what = "CSeq: [" + v + "]";
+            assertEquals(asText.cseqNumber(), plain.cseqNumber(), what);
+            assertEquals(asText.cseqMethod(), plain.cseqMethod(), what);
+            assertEquals(asText.problems(), plain.problems(), what);
+        }
+    }
+
+    private SipMessage cseqMessage(String cseq) {
+        byte[] b = ("OPTIONS sip:x@y SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\n"
+                + "To: <sip:c@d>\r\nCall-ID: c\r\nCSeq:" + cseq + "\r\nContent-Length: 0\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        return new SipScanner().scanDatagram(b, 0, b.length).message();
+    }
+
+    /** One scanner hands out a phrase it has seen again only while the bytes are the same. */
+    @Test
+    void aReasonPhraseIsSharedOnlyWhileItsBytesAreTheSame() {
+        SipScanner scanner = new SipScanner();
+        for (String phrase : java.util.List.of("Busy Here", "Busy", "Busy Here", "Busy Herf", "Ocupado aqu\u00ed",
+                "Busy Here", "", "Busy Here ", "BUSY HERE")) {
+            byte[] b = ("SIP/2.0 486 " + phrase + "\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\n"
+                    + "To: <sip:c@d>;tag=2\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            SipMessage m = scanner.scanDatagram(b, 0, b.length).message();
+            assertEquals(phrase.strip(), ((SipMessage.Response) m).reasonPhrase(), phrase);
+        }
+    }
 }
