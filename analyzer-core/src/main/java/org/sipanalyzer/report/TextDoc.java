@@ -211,15 +211,18 @@ final class TextDoc implements Doc {
         }
     }
 
+    /**
+     * An item on one line, its notes one a line under it, none wrapped: an item names a file, and a path cut across
+     * lines is hard to copy (and where it is cut would depend on the directory it was given from).
+     */
     @Override
     public void item(Item item) {
         flushHeading();
-        int at = body;
-        String head = " ".repeat(at) + TextTable.clean(item.name())
-                + (item.qualifier() == null ? "" : " (" + TextTable.clean(item.qualifier()) + ")") + ": ";
-        wrapped(head, TextTable.clean(item.text()), at + 4);
+        out.append(" ".repeat(body)).append(TextTable.clean(item.name()))
+                .append(item.qualifier() == null ? "" : " (" + TextTable.clean(item.qualifier()) + ")").append(": ")
+                .append(TextTable.clean(item.text())).append('\n');
         for (String note : item.notes()) {
-            wrapped(" ".repeat(at + 2), TextTable.clean(note), at + 4);
+            out.append(" ".repeat(body + 2)).append(TextTable.clean(note)).append('\n');
         }
     }
 
