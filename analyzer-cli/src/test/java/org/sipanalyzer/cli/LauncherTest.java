@@ -72,6 +72,9 @@ class LauncherTest {
         }
         Path launcher = root.resolve("sip-analyzer");
         Files.copy(Path.of("..", "sip-analyzer"), launcher);
+        Path options = Path.of("analyzer-cli/src/dist/lib/jvm-options.sh"); // the JVM options it sources
+        Files.createDirectories(root.resolve(options).getParent());
+        Files.copy(Path.of("src/dist/lib/jvm-options.sh"), root.resolve(options));
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
         // bin/a -> ../links/b -> the launcher: a relative link to an absolute one.
         Files.createDirectories(dir.resolve("bin"));

@@ -250,15 +250,6 @@ final class RetransmissionDetector {
     }
 
     /**
-     * Whether {@code m} repeats a message seen within the window, and if so whether so soon after that it is
-     * the same packet captured twice (no SIP timer fires that fast: T1 is 500 ms); records it either way.
-     */
-    Repeat check(SipMessage m, Endpoint source, Endpoint destination, long timestampNanos) {
-        KeyHasher h = hash(m, source, destination);
-        return check(h.first(), h.finishedB(), timestampNanos);
-    }
-
-    /**
      * The key of a message: Call-ID, CSeq, and for a response the CSeq method, status code and To tag, for a request
      * its method and top Via branch; and the direction. Hashed where the message is scanned, while its bytes are
      * in that core's cache ({@link FrameScanner.Found}), rather than where it is counted.
@@ -281,7 +272,11 @@ final class RetransmissionDetector {
         return h;
     }
 
-    /** {@link #check(SipMessage, Endpoint, Endpoint, long)} for a message whose key hashes to {@code a} and {@code b}. */
+    /**
+     * Whether the message whose key hashes to {@code a} and {@code b} ({@link #hash}) repeats one seen within the
+     * window, and if so whether so soon after that it is the same packet captured twice (no SIP timer fires that fast:
+     * T1 is 500 ms); records it either way.
+     */
     Repeat check(long a, long b, long timestampNanos) {
         expire(timestampNanos);
         int entry = seen.find(a, b);

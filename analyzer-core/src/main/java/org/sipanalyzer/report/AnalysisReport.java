@@ -87,7 +87,6 @@ public final class AnalysisReport {
     private String analysisId = "analysis";
     /** Rows of every "top" list (failing senders, peers, destinations, sources), alike in every format. */
     static final int TOP = 10;
-    private static final int TOP_SENDERS = TOP;
     /** Beyond this many intervals, the CSV time table lists only intervals that hold calls. */
     private static final long MAX_FILLED_INTERVALS = 100_000;
 

@@ -72,19 +72,11 @@ final class TextDoc implements Doc {
 
     /** The text after {@code start}, wrapped at word breaks; lines after the first are indented by {@code hang}. */
     private void wrapped(String start, String text, int hang) {
-        out.append(start);
-        String rest = text.strip();
-        int room = Math.max(20, width - start.length());
-        while (rest.length() > room) {
-            int cut = rest.lastIndexOf(' ', room);
-            if (cut <= 0) {
-                cut = room;
-            }
-            out.append(rest, 0, cut).append('\n').append(" ".repeat(hang));
-            rest = rest.substring(cut).stripLeading();
-            room = Math.max(20, width - hang);
+        List<String> lines = TextTable.wrap(text, Math.max(20, width - start.length()), Math.max(20, width - hang));
+        out.append(start).append(lines.get(0)).append('\n');
+        for (String l : lines.subList(1, lines.size())) {
+            out.append(" ".repeat(hang)).append(l).append('\n');
         }
-        out.append(rest).append('\n');
     }
 
     @Override

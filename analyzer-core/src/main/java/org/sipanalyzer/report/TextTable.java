@@ -90,17 +90,24 @@ final class TextTable {
     }
 
     static List<String> wrap(String text, int width) {
+        return wrap(text, width, width);
+    }
+
+    /** {@code text} cut at spaces into lines of at most {@code first} characters, then at most {@code rest}. */
+    static List<String> wrap(String text, int first, int rest) {
         List<String> out = new ArrayList<>();
-        String rest = text.strip();
-        while (rest.length() > width) {
-            int cut = rest.lastIndexOf(' ', width);
+        String left = text.strip();
+        int width = first;
+        while (left.length() > width) {
+            int cut = left.lastIndexOf(' ', width);
             if (cut <= 0) {
                 cut = width;
             }
-            out.add(rest.substring(0, cut).stripTrailing());
-            rest = rest.substring(cut).stripLeading();
+            out.add(left.substring(0, cut).stripTrailing());
+            left = left.substring(cut).stripLeading();
+            width = rest;
         }
-        out.add(rest);
+        out.add(left);
         return out;
     }
 

@@ -584,10 +584,7 @@ public final class SipScanner {
          * either way, less two strings.
          */
         private boolean cseqPlain(byte[] d, int s, int e) {
-            int a = s;
-            while (a < e && (d[a] == ' ' || d[a] == '\t')) {
-                a++;
-            }
+            int a = skipBlanks(d, s, e);
             int z = trimEnd(d, a, e);
             if (z - a > MAX_FIELD_CHARS) {
                 return false;
@@ -598,10 +595,7 @@ public final class SipScanner {
                 n = n * 10 + (d[i] - '0');
                 i++;
             }
-            int j = i;
-            while (j < z && (d[j] == ' ' || d[j] == '\t')) {
-                j++;
-            }
+            int j = skipBlanks(d, i, z);
             if (i == a || j == i || j == z || n > 0xffffffffL) {
                 return false;
             }

@@ -106,33 +106,18 @@ public class MessageStageBenchmarks {
     }
 
     /**
-     * The table the retransmission detector had before (a {@code LinkedHashMap} in access order of two-long keys, a
-     * boxed time each), on the same keys: the figure to compare {@link #retransmissionTable} with.
+     * The table the retransmission detector had before ({@link AccessOrderedTable}), on the same keys: the figure to
+     * compare {@link #retransmissionTable} with.
      */
     @Benchmark
     @OperationsPerInvocation(MESSAGES)
     public void retransmissionLinkedHashMap(Blackhole bh) {
         AnalysisOptions o = AnalysisOptions.defaults();
-        long window = o.retransmissionWindow().toNanos();
-        int max = o.maxTrackedMessages();
-        java.util.LinkedHashMap<OldKey, Long> seen = new java.util.LinkedHashMap<>(1024, 0.75f, true);
+        AccessOrderedTable t = new AccessOrderedTable(o.retransmissionWindow().toNanos(), o.duplicateWindow().toNanos(),
+                o.maxTrackedMessages());
         for (int i = 0; i < events.length; i++) {
-            long now = events[i].timestampNanos();
-            java.util.Iterator<java.util.Map.Entry<OldKey, Long>> it = seen.entrySet().iterator();
-            while (it.hasNext() && now - it.next().getValue() > window) {
-                it.remove();
-            }
-            Long previous = seen.put(new OldKey(keyA[i], keyB[i]), now);
-            if (seen.size() > max) {
-                java.util.Iterator<java.util.Map.Entry<OldKey, Long>> e = seen.entrySet().iterator();
-                e.next();
-                e.remove();
-            }
-            bh.consume(previous);
+            bh.consume(t.check(keyA[i], keyB[i], events[i].timestampNanos()));
         }
-    }
-
-    private record OldKey(long a, long b) {
     }
 
     /** Message statistics: codes, methods, senders. */

@@ -2,54 +2,16 @@ package org.sipanalyzer.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The retransmission table, an open table of longs, against the plain model it replaced: a {@code LinkedHashMap}
- * in access order, expired from its head and bounded by evicting its eldest. Random streams of keys, with repeats,
+ * The retransmission table, an open table of longs, against the plain model it replaced
+ * ({@link AccessOrderedTable}). Random streams of keys, with repeats,
  * capture times that now and then step back, windows and bounds from one key to many, must give the same verdict
  * for every message and the same count of keys evicted for space.
  */
 class RetransmissionDetectorTest {
-
-    /** The model: what the detector did before its table was one of longs. */
-    private static final class Model {
-        private final long window;
-        private final long duplicate;
-        private final int max;
-        private final LinkedHashMap<List<Long>, Long> seen = new LinkedHashMap<>(16, 0.75f, true);
-        long evicted;
-
-        Model(long window, long duplicate, int max) {
-            this.window = window;
-            this.duplicate = duplicate;
-            this.max = max;
-        }
-
-        RetransmissionDetector.Repeat check(long a, long b, long now) {
-            Iterator<Map.Entry<List<Long>, Long>> it = seen.entrySet().iterator();
-            while (it.hasNext() && now - it.next().getValue() > window) {
-                it.remove();
-            }
-            Long previous = seen.put(List.of(a, b), now);
-            if (seen.size() > max) {
-                Iterator<Map.Entry<List<Long>, Long>> e = seen.entrySet().iterator();
-                e.next();
-                e.remove();
-                evicted++;
-            }
-            if (previous == null || now - previous > window) {
-                return RetransmissionDetector.Repeat.FIRST;
-            }
-            return now - previous < duplicate ? RetransmissionDetector.Repeat.DUPLICATE
-                    : RetransmissionDetector.Repeat.RETRANSMISSION;
-        }
-    }
 
     @Test
     void theTableDecidesAsTheAccessOrderedMapDid() {
@@ -60,7 +22,7 @@ class RetransmissionDetectorTest {
             long window = 1 + rnd.nextInt(1000);
             long duplicate = rnd.nextInt(50);
             RetransmissionDetector table = new RetransmissionDetector(window, duplicate, max);
-            Model model = new Model(window, duplicate, max);
+            AccessOrderedTable model = new AccessOrderedTable(window, duplicate, max);
             long now = 0;
             for (int i = 0; i < 20_000; i++) {
                 now += rnd.nextInt(10) == 0 ? -rnd.nextInt(30) : rnd.nextInt(40);
@@ -71,7 +33,7 @@ class RetransmissionDetectorTest {
                 assertEquals(model.check(a, b, now), table.check(a, b, now),
                         "round " + round + ", message " + i + " (max " + max + ", window " + window + ")");
             }
-            assertEquals(model.evicted, table.evictedForSpace(), "round " + round);
+            assertEquals(model.evicted(), table.evictedForSpace(), "round " + round);
         }
     }
 }
