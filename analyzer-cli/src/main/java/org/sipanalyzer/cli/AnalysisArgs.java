@@ -228,6 +228,9 @@ final class AnalysisArgs {
                 .desc("Also parse every message with JAIN-SIP and report those it rejects, and why.").get());
         o.addOption(Option.builder().longOpt("threads").hasArg().argName("N")
                 .desc("Analyse up to N inputs at once (default 1; each needs its own memory: raise -Xmx with it).").get());
+        o.addOption(Option.builder().longOpt("scan-threads").hasArg().argName("N")
+                .desc("Threads that scan one input's SIP in parallel (default: the cores less one, at most 8; 1 on two"
+                        + " cores or fewer, where the reading, decoding and counting threads already fill them).").get());
         o.addOption(Option.builder().longOpt("max-frame-bytes").hasArg().argName("BYTES")
                 .desc("Largest captured frame accepted; a larger record is taken as corrupt (default 262144).").get());
         o.addOption(Option.builder().longOpt("retransmission-window").hasArg().argName("SECONDS")
@@ -254,6 +257,10 @@ final class AnalysisArgs {
         AnalysisOptions options = AnalysisOptions.defaults().withStrict(line.hasOption("strict"));
         if (line.hasOption("threads")) {
             options = options.withThreads(intOption(line, "threads", 1, 64, command));
+        }
+        if (line.hasOption("scan-threads")) {
+            options = options.withScanThreads(intOption(line, "scan-threads", 1, AnalysisOptions.MAX_SCAN_THREADS,
+                    command));
         }
         if (line.hasOption("max-frame-bytes")) {
             options = options.withMaxFrameBytes(intOption(line, "max-frame-bytes", 1024, 64 * 1024 * 1024, command));

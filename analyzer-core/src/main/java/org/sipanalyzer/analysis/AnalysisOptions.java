@@ -20,12 +20,19 @@ import org.sipanalyzer.net.ReassemblyLimits;
  * @param maxDecompressedBytes how far a gzip input is decompressed before it is stopped with a warning
  * @param keepText whether each {@link SipEvent} carries its message's text (up to {@link SipEvent#MAX_TEXT}
  *     characters), for header filters and ladders; off by default, since it copies every message
+ * @param scanThreads how many threads scan the SIP of one input read ahead ({@code prefetch}), the payloads of a
+ *     chunk of frames at a time, in parallel; results are applied in capture order whatever order they finish in.
+ *     1 scans on the thread that decodes
  */
 public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Duration retransmissionWindow,
         int maxTrackedMessages, int maxWarningsPerInput, boolean strict, int threads, boolean prefetch,
-        Duration duplicateWindow, long maxDecompressedBytes, boolean keepText) implements java.io.Serializable {
+        Duration duplicateWindow, long maxDecompressedBytes, boolean keepText, int scanThreads)
+        implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** The most scanning threads one input may have. */
+    public static final int MAX_SCAN_THREADS = 64;
 
 
     public AnalysisOptions {
@@ -48,6 +55,9 @@ public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Du
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
+        if (scanThreads < 1 || scanThreads > MAX_SCAN_THREADS) {
+            throw new IllegalArgumentException("scanThreads must be 1 to " + MAX_SCAN_THREADS + ", not " + scanThreads);
+        }
         if (duplicateWindow.isNegative()) {
             throw new IllegalArgumentException("duplicateWindow must not be negative");
         }
@@ -56,57 +66,72 @@ public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Du
     /**
      * The defaults: 256 KiB frames, {@link ReassemblyLimits#defaults()}, a 64 s retransmission window (RFC 3261
      * Timer B), 200,000 keys, 50 warnings, one input at a time (each input's tables are bounded, so N inputs at
-     * once need up to N times the memory), and the three-thread pipeline when there is a second core.
+     * once need up to N times the memory), and, when there is a second core, the pipeline of reading, decoding with
+     * scanning, and counting, each on its own thread; with more than two cores, scanning on threads of its own
+     * ({@link #defaultScanThreads}).
      */
     public static AnalysisOptions defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new AnalysisOptions(CaptureOpener.DEFAULT_MAX_FRAME_BYTES, ReassemblyLimits.defaults(),
                 Duration.ofSeconds(64), 200_000, 50, false, 1, cores > 1, Duration.ofMillis(10),
-                CaptureOpener.DEFAULT_MAX_DECOMPRESSED_BYTES, false);
+                CaptureOpener.DEFAULT_MAX_DECOMPRESSED_BYTES, false, defaultScanThreads(cores));
+    }
+
+    /**
+     * The cores less one, at most 8; 1 (scanning on the decoding thread) on two cores or fewer, where the reading,
+     * decoding and counting threads already keep both busy and more threads only cost (docs/performance.md).
+     */
+    public static int defaultScanThreads(int cores) {
+        return cores <= 2 ? 1 : Math.min(cores - 1, 8);
     }
 
     public AnalysisOptions withMaxFrameBytes(int m) {
         return new AnalysisOptions(m, reassembly, retransmissionWindow, maxTrackedMessages, maxWarningsPerInput, strict,
-                threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText);
+                threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads);
     }
 
     public AnalysisOptions withReassembly(ReassemblyLimits r) {
         return new AnalysisOptions(maxFrameBytes, r, retransmissionWindow, maxTrackedMessages, maxWarningsPerInput,
-                strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText);
+                strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads);
     }
 
     public AnalysisOptions withRetransmissionWindow(Duration w) {
         return new AnalysisOptions(maxFrameBytes, reassembly, w, maxTrackedMessages, maxWarningsPerInput, strict,
-                threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText);
+                threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads);
     }
 
     public AnalysisOptions withStrict(boolean s) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, s, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText);
+                maxWarningsPerInput, s, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads);
     }
 
     public AnalysisOptions withThreads(int t) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, t, prefetch, duplicateWindow, maxDecompressedBytes, keepText);
+                maxWarningsPerInput, strict, t, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads);
     }
 
     public AnalysisOptions withDuplicateWindow(Duration d) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, prefetch, d, maxDecompressedBytes, keepText);
+                maxWarningsPerInput, strict, threads, prefetch, d, maxDecompressedBytes, keepText, scanThreads);
     }
 
     public AnalysisOptions withPrefetch(boolean p) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, p, duplicateWindow, maxDecompressedBytes, keepText);
+                maxWarningsPerInput, strict, threads, p, duplicateWindow, maxDecompressedBytes, keepText, scanThreads);
     }
 
     public AnalysisOptions withMaxDecompressedBytes(long m) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, m, keepText);
+                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, m, keepText, scanThreads);
     }
 
     public AnalysisOptions withKeepText(boolean k) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, k);
+                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, k, scanThreads);
+    }
+
+    public AnalysisOptions withScanThreads(int n) {
+        return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
+                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, n);
     }
 }

@@ -37,9 +37,21 @@ final class FrameScanner implements StreamSink {
         }
     }
 
+    /**
+     * A payload that may hold SIP, found while decoding: scanned later, perhaps on another thread, in the order
+     * found. {@code position} is the frame in the chunk being decoded when it was found (-1 at the end of the input).
+     */
+    record Unit(int position, long frame, long timestampNanos, Endpoint source, Endpoint destination,
+            Transport transport, byte[] data, int offset, int length) {
+    }
+
     /** What one chunk of frames held: counts by kind, SIP messages in order, and per-frame problems. */
     static final class Chunk {
         final List<Frame> frames;
+        /** Payloads to scan for SIP, in order; emptied when scanned. */
+        List<Unit> units = new ArrayList<>();
+        /** Frames (by position) that could not be decoded: counted as neither with nor without SIP. */
+        final boolean[] undecodable;
         final List<Found> found = new ArrayList<>();
         final List<Diagnostic> problems = new ArrayList<>();
         /** Warnings the capture reader gave while this chunk was read, in order. */
@@ -67,6 +79,7 @@ final class FrameScanner implements StreamSink {
 
         Chunk(List<Frame> frames) {
             this.frames = frames;
+            this.undecodable = new boolean[frames.size()];
         }
     }
 
@@ -76,6 +89,9 @@ final class FrameScanner implements StreamSink {
     private final SipStage sip;
     private final Reassembly reassembly;
     private Chunk current;
+    /** The position in {@link #current} of the frame being decoded, and its bytes (-1 and null between chunks). */
+    private int position = -1;
+    private byte[] frameData;
 
     FrameScanner(boolean strict, ReassemblyLimits limits, boolean keepText) {
         this.sip = new SipStage(strict, keepText);
@@ -86,38 +102,88 @@ final class FrameScanner implements StreamSink {
         return reassembly;
     }
 
-    /** Scans every frame of {@code chunk}, in order, filling in its results. */
-    Chunk scan(Chunk chunk) {
+    /** Scans the payloads {@link #decode} left in {@code chunk}, on this thread. */
+    Chunk scanDecoded(Chunk chunk) {
+        return scanUnits(chunk, sip);
+    }
+
+    /**
+     * Decodes every frame of {@code chunk} and reassembles, in order: the payloads that may hold SIP are left in
+     * {@link Chunk#units} for {@link #scanUnits}, which needs none of this scanner's state. Payloads that do not
+     * point into the chunk's frames (reassembled streams, whose buffers are reused) are copied.
+     */
+    Chunk decode(Chunk chunk) {
         current = chunk;
-        for (Frame f : chunk.frames) {
-            int found = chunk.found.size();
+        List<Frame> frames = chunk.frames;
+        for (int i = 0; i < frames.size(); i++) {
+            Frame f = frames.get(i);
+            position = i;
+            frameData = f.data();
             long undecodable = chunk.get(PacketCount.MALFORMED) + chunk.get(PacketCount.UNSUPPORTED_LINK);
             try {
                 frame(f);
             } catch (RuntimeException e) {
                 // Damage stays in its frame: count it, say where, and go on.
                 chunk.count(PacketCount.MALFORMED);
-                chunk.problems.add(Diagnostic.atFrame(Diagnostic.Kind.UNDECODABLE_FRAME, f.number(), f.fileOffset(),
-                        "frame " + f.number() + " (byte offset " + f.fileOffset() + "): could not be analysed (" + e
-                                + "); please report this with the capture"));
+                chunk.problems.add(couldNotAnalyse(f.number(), f.fileOffset(), e));
             }
-            // Every frame once: undecodable, with SIP, or without (packets = withSip + withoutSip + undecodable).
-            if (chunk.get(PacketCount.MALFORMED) + chunk.get(PacketCount.UNSUPPORTED_LINK) == undecodable) {
-                if (chunk.found.size() > found) {
-                    chunk.count(PacketCount.WITH_SIP);
+            chunk.undecodable[i] = chunk.get(PacketCount.MALFORMED) + chunk.get(PacketCount.UNSUPPORTED_LINK)
+                    != undecodable;
+        }
+        position = -1;
+        frameData = null;
+        return chunk;
+    }
+
+    /**
+     * Scans the payloads {@link #decode} left in {@code chunk}, in order, with {@code stage}: any thread may do it,
+     * each with its own stage. Every frame is then counted once: undecodable, with SIP, or without (packets =
+     * withSip + withoutSip + undecodable).
+     */
+    static Chunk scanUnits(Chunk chunk, SipStage stage) {
+        boolean[] withSip = new boolean[chunk.frames.size()];
+        int decodingProblems = chunk.problems.size();
+        for (Unit u : chunk.units) {
+            try {
+                if (stage.scan(chunk, u.frame(), u.timestampNanos(), u.source(), u.destination(), u.transport(), true,
+                        u.data(), u.offset(), u.length()) && u.position() >= 0) {
+                    withSip[u.position()] = true;
+                }
+            } catch (RuntimeException e) {
+                chunk.count(PacketCount.MALFORMED);
+                if (u.position() >= 0) {
+                    chunk.undecodable[u.position()] = true;
+                    Frame f = chunk.frames.get(u.position());
+                    chunk.problems.add(couldNotAnalyse(f.number(), f.fileOffset(), e));
                 } else {
-                    chunk.count(PacketCount.WITHOUT_SIP);
+                    chunk.problems.add(couldNotAnalyse(u.frame(), -1, e));
                 }
             }
         }
+        chunk.units = List.of();
+        for (int i = 0; i < withSip.length; i++) {
+            if (!chunk.undecodable[i]) {
+                chunk.count(withSip[i] ? PacketCount.WITH_SIP : PacketCount.WITHOUT_SIP);
+            }
+        }
+        if (decodingProblems > 0 && chunk.problems.size() > decodingProblems) {
+            // Decoding and scanning each found problems in frame order; together, in frame order too (a stable sort).
+            chunk.problems.sort(java.util.Comparator.comparingLong(d -> d.frame().orElse(Long.MAX_VALUE)));
+        }
         return chunk;
+    }
+
+    private static Diagnostic couldNotAnalyse(long frame, long offset, RuntimeException e) {
+        return Diagnostic.atFrame(Diagnostic.Kind.UNDECODABLE_FRAME, frame, offset, "frame " + frame
+                + (offset >= 0 ? " (byte offset " + offset + ")" : "") + ": could not be analysed (" + e
+                + "); please report this with the capture");
     }
 
     /** At the end of the input: streams still open and datagrams still incomplete yield what they can. */
     Chunk finish() {
         current = new Chunk(List.of());
         reassembly.finish();
-        return current;
+        return scanUnits(current, sip);
     }
 
     private void frame(Frame f) {
@@ -209,7 +275,11 @@ final class FrameScanner implements StreamSink {
 
     /** A payload that may hold SIP, scanned by the one SIP stage. */
     private void sip(long frame, long ts, Endpoint src, Endpoint dst, Transport transport, byte[] d, int at, int len) {
-        sip.scan(current, frame, ts, src, dst, transport, true, d, at, len);
+        if (d != frameData || frameData == null) {
+            d = java.util.Arrays.copyOfRange(d, at, at + len);
+            at = 0;
+        }
+        current.units.add(new Unit(position, frame, ts, src, dst, transport, d, at, len));
     }
 
     /** A HEP packet, opened: its SIP as the message it carries, with its own addresses and time. */

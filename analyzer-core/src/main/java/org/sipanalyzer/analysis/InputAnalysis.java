@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import org.sipanalyzer.capture.CaptureOpener;
 import org.sipanalyzer.capture.CaptureReader;
 import org.sipanalyzer.capture.CaptureWarning;
@@ -97,26 +98,32 @@ final class InputAnalysis {
         FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly(), options.keepText());
         if (live || !options.prefetch() || size >= 0 && size < PREFETCH_FROM_BYTES) {
             try {
-                produce(opened, scanner, false, this::apply);
+                produce(opened, scanner, false, chunk -> apply(scanner.scanDecoded(chunk)));
             } finally {
                 finish(opened, scanner);
             }
             return;
         }
-        // Three stages on their own threads: reading (and decompressing), decoding with reassembly and SIP
-        // scanning, and here, in capture order, retransmission detection, statistics and listeners.
+        // Stages on their own threads: reading (and decompressing); decoding with reassembly; scanning SIP, a chunk
+        // per task on scanThreads threads (or on the decoding thread); and here, in capture order, retransmission
+        // detection, statistics and listeners. The queue holds chunks, or the scans of chunks, in capture order.
         CaptureReader reader = new PrefetchingReader(opened);
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        ScanPool pool = options.scanThreads() > 1 ? new ScanPool(options) : null;
+        // Room for each scanning thread's chunk and one more: chunks waiting for the counting thread are live data
+        // the young collections copy, so no more wait than keep every thread busy.
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(pool == null ? QUEUED_CHUNKS
+                : Math.min(QUEUED_CHUNKS, options.scanThreads() + 1));
         Thread producer = new Thread(() -> {
             Object last = END;
             try {
-                produce(reader, scanner, true, chunk -> put(queue, chunk));
+                produce(reader, scanner, true, chunk -> put(queue, pool == null ? scanner.scanDecoded(chunk)
+                        : pool.scan(chunk)));
             } catch (Throwable e) { // an Error too: the run must fail with its cause, never end as if the input had
                 last = e;
             } finally {
                 handOver(queue, last);
             }
-        }, "sip-analyzer-scan");
+        }, pool == null ? "sip-analyzer-scan" : "sip-analyzer-decode");
         producer.setDaemon(true);
         producer.start();
         boolean abandoned = false;
@@ -132,6 +139,9 @@ final class InputAnalysis {
                 }
                 if (o == END) {
                     break;
+                }
+                if (o instanceof CompletableFuture<?> scanning) {
+                    o = ScanPool.result(scanning);
                 }
                 if (o instanceof IOException e) {
                     throw e;
@@ -150,6 +160,9 @@ final class InputAnalysis {
                 producer.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (pool != null) {
+                pool.close();
             }
             reader.close();
             if (abandoned) {
@@ -286,8 +299,9 @@ final class InputAnalysis {
     }
 
     /**
-     * Decodes, reassembles and scans frames a chunk at a time. A plain reader may reuse its array, so then each
-     * frame is scanned before the next is read; a prefetching reader's frames stay valid, so they go by chunks.
+     * Decodes and reassembles frames a chunk at a time, and hands each chunk to {@code out} to be scanned. A plain
+     * reader may reuse its array, so then each frame is scanned before the next is read; a prefetching reader's
+     * frames stay valid, so they go by chunks.
      */
     private void produce(CaptureReader reader, FrameScanner scanner, boolean framesStayValid,
             java.util.function.Consumer<FrameScanner.Chunk> out) throws IOException {
@@ -299,7 +313,7 @@ final class InputAnalysis {
             while (!(stopAtFrame && stop.requested()) && (f = reader.next()) != null) {
                 frames.add(f);
                 if (frames.size() == size) {
-                    FrameScanner.Chunk c = scanner.scan(new FrameScanner.Chunk(frames));
+                    FrameScanner.Chunk c = scanner.decode(new FrameScanner.Chunk(frames));
                     addCaptureWarnings(reader, c);
                     out.accept(c);
                     frames = new ArrayList<>(size);
@@ -308,7 +322,7 @@ final class InputAnalysis {
         } catch (IOException e) {
             failure = e;
         }
-        FrameScanner.Chunk c = scanner.scan(new FrameScanner.Chunk(frames));
+        FrameScanner.Chunk c = scanner.decode(new FrameScanner.Chunk(frames));
         addCaptureWarnings(reader, c);
         out.accept(c);
         if (failure != null) {

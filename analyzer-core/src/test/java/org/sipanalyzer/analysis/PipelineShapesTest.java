@@ -18,15 +18,18 @@ import org.sipanalyzer.testing.SharedData;
 import org.sipanalyzer.testing.SyntheticCapture;
 
 /**
- * Reading on the analysing thread or ahead on a second one, one input at a time or several at once: the same
- * report, to the last warning, whatever the threads.
+ * Reading on the analysing thread or ahead on a second one, scanning on the decoding thread or on several of its
+ * own, one input at a time or several at once: the same report, to the last warning, whatever the threads.
  */
 class PipelineShapesTest {
 
     private static final List<AnalysisOptions> SHAPES = List.of(
             AnalysisOptions.defaults().withPrefetch(false).withThreads(1),
             AnalysisOptions.defaults().withPrefetch(true).withThreads(1),
-            AnalysisOptions.defaults().withPrefetch(true).withThreads(2));
+            AnalysisOptions.defaults().withPrefetch(true).withThreads(2),
+            AnalysisOptions.defaults().withPrefetch(true).withThreads(1).withScanThreads(1),
+            AnalysisOptions.defaults().withPrefetch(true).withThreads(1).withScanThreads(3),
+            AnalysisOptions.defaults().withPrefetch(true).withThreads(2).withScanThreads(8));
 
     private static String json(AnalysisOptions o, List<AnalysisInput> in) throws IOException {
         StringWriter w = new StringWriter();
@@ -43,6 +46,40 @@ class PipelineShapesTest {
         String first = json(SHAPES.get(0), List.of(AnalysisInput.file(file)));
         for (AnalysisOptions o : SHAPES.subList(1, SHAPES.size())) {
             assertEquals(first, json(o, List.of(AnalysisInput.file(file))), o.toString());
+        }
+    }
+
+    /** Every kind the generator makes (UDP and TCP, dense SIP, a flood of new Call-IDs), cut short at the end. */
+    @Test
+    void sameReportOnEveryKindOfSyntheticCapture(@TempDir Path dir) throws IOException {
+        for (String kind : List.of("tcp", "sip-only", "flood")) {
+            Path file = dir.resolve(kind + ".pcap");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                SyntheticCapture.write(out, 40_000, 11, kind);
+            }
+            byte[] whole = Files.readAllBytes(file);
+            Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 700)); // the last frame cut short
+            String first = json(SHAPES.get(0), List.of(AnalysisInput.file(file)));
+            for (AnalysisOptions o : SHAPES.subList(1, SHAPES.size())) {
+                assertEquals(first, json(o, List.of(AnalysisInput.file(file))), kind + " " + o);
+            }
+        }
+    }
+
+    /**
+     * The corpus read as streams of unknown size, which always take the pipeline (a file under a megabyte is read on
+     * the analysing thread): every capture's frames decoded on one thread and scanned on others, in any order, and
+     * counted in capture order.
+     */
+    @Test
+    void sameReportOnTheCorpusReadAsStreams() throws IOException {
+        List<AnalysisInput> inputs = new ArrayList<>();
+        SharedData.corpusCaptures().forEach(p -> inputs.add(AnalysisInput.stored(p.getFileName().toString(),
+                () -> Files.newInputStream(p), -1, null)));
+        String first = json(AnalysisOptions.defaults().withPrefetch(false), inputs);
+        for (int scanThreads : new int[] {1, 2, 5}) {
+            AnalysisOptions o = AnalysisOptions.defaults().withPrefetch(true).withScanThreads(scanThreads);
+            assertEquals(first, json(o, inputs), o.toString());
         }
     }
 
