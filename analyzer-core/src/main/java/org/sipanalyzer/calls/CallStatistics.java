@@ -122,7 +122,7 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
         }
         if (failed) {
             String peer = c.rawAnsweredBy() == null ? "(no response)" : c.rawAnsweredBy().hostOrUnknown();
-            bounded(failuresByPeer, peer, TreeMap::new).merge(code, 1L, Long::sum);
+            bounded(failuresByPeer, peer, CallStatistics::newCodes).merge(code, 1L, Long::sum);
             bounded(failingDestinations, c.callee() == null ? "?" : c.callee().hostOrUnknown());
             bounded(failingSources, c.caller() == null ? "?" : c.caller().hostOrUnknown());
         }
@@ -217,7 +217,7 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
         duration.add(o.duration);
         sdd.add(o.sdd);
         o.failuresByPeer.forEach((peer, codes) -> {
-            Map<Integer, Long> mine = bounded(failuresByPeer, peer, TreeMap::new);
+            Map<Integer, Long> mine = bounded(failuresByPeer, peer, CallStatistics::newCodes);
             codes.forEach((c, n) -> mine.merge(c, n, Long::sum));
         });
         o.failingDestinations.forEach((k, v) -> bounded(failingDestinations, k, v));
@@ -269,9 +269,13 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
         return c;
     }
 
-    private static <V> V bounded(Map<String, V> map, String key, java.util.function.Supplier<V> make) {
+    private static <V> V bounded(Map<String, V> map, String key, java.util.function.Function<String, V> make) {
         String k = map.containsKey(key) || map.size() < MAX_KEYS ? key : OTHER;
-        return map.computeIfAbsent(k, x -> make.get());
+        return map.computeIfAbsent(k, make);
+    }
+
+    private static Map<Integer, Long> newCodes(String peer) {
+        return new TreeMap<>();
     }
 
     private static void bounded(Map<String, Long> map, String key) {

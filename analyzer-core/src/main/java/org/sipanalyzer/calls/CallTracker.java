@@ -2,7 +2,6 @@ package org.sipanalyzer.calls;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.function.Consumer;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.analysis.Tap;
@@ -69,15 +68,26 @@ public final class CallTracker implements Tap<CallStatistics> {
         return inputs.values().stream().mapToInt(s -> s.calls.size()).sum();
     }
 
+    /** The input of the last event: events come an input at a time, so its state is found without a lookup. */
+    private InputState last;
+
     @Override
     public void onEvent(SipEvent e) {
-        inputs.computeIfAbsent(e.input(), k -> new InputState(k)).onEvent(e);
+        InputState s = last;
+        if (s == null || s.input != e.input()) {
+            s = inputs.computeIfAbsent(e.input(), k -> new InputState(k));
+            last = s;
+        }
+        s.onEvent(e);
     }
 
     /** At the end of an input: its open calls are judged as they stand, and its state is freed. */
     @Override
     public void onInputEnd(int input) {
         InputState s = inputs.remove(input);
+        if (s == last) {
+            last = null;
+        }
         if (s != null) {
             s.finishAll();
         }
@@ -90,6 +100,7 @@ public final class CallTracker implements Tap<CallStatistics> {
             s.finishAll();
         }
         inputs.clear();
+        last = null;
     }
 
     private static final class OpenCall {
@@ -166,18 +177,19 @@ public final class CallTracker implements Tap<CallStatistics> {
     }
 
     private static final class Registration {
+        final String callId;
         final long start;
         boolean untimed;
         boolean challenged;
         int lastCode;
         long deadline;
+        /** No longer in the table (answered, evicted or expired): its entries in the queue are stale. */
+        boolean removed;
 
-        Registration(long start) {
+        Registration(String callId, long start) {
+            this.callId = callId;
             this.start = start;
         }
-    }
-
-    private record Due(long deadline, OpenCall call) {
     }
 
     /** Stale entries the time-out queue may hold beyond twice the open calls before it is compacted. */
@@ -187,8 +199,11 @@ public final class CallTracker implements Tap<CallStatistics> {
     private final class InputState {
         final int input;
         final Map<String, OpenCall> calls = new HashMap<>();
-        final PriorityQueue<Due> due = new PriorityQueue<>((a, b) -> Long.compare(a.deadline, b.deadline));
+        /** Calls by deadline: one entry per call, or more, the later ones stale (see {@link #touch}). */
+        final DeadlineQueue<OpenCall> due = new DeadlineQueue<>();
         final Map<String, Registration> registrations = new HashMap<>();
+        /** Registrations by deadline: an entry each time one is set, the earlier ones stale. */
+        final DeadlineQueue<Registration> registrationsDue = new DeadlineQueue<>();
         long now = Long.MIN_VALUE;
         long events;
 
@@ -374,17 +389,25 @@ public final class CallTracker implements Tap<CallStatistics> {
         private void register(SipEvent e, SipMessage m) {
             Registration r = registrations.get(m.callId());
             if (r == null) {
-                r = new Registration(e.timestampNanos());
+                r = new Registration(m.callId(), e.timestampNanos());
                 r.untimed = !e.timed();
                 registrations.put(m.callId(), r);
                 if (registrations.size() > options.maxOpenCalls()) {
                     var it = registrations.entrySet().iterator();
                     Registration oldest = it.next().getValue();
                     it.remove();
+                    oldest.removed = true;
                     stats.registration(oldest.lastCode, oldest.challenged, -1);
                 }
             }
             r.deadline = e.timestampNanos() + options.setupTimeout().toNanos();
+            registrationsDue.add(r.deadline, r);
+            if (registrationsDue.size() > 2 * registrations.size() + COMPACT_SLACK) {
+                registrationsDue.clear();
+                for (Registration o : registrations.values()) {
+                    registrationsDue.add(o.deadline, o);
+                }
+            }
         }
 
         private void registerResponse(SipEvent e, SipMessage m, int code) {
@@ -398,6 +421,7 @@ public final class CallTracker implements Tap<CallStatistics> {
                 return;
             }
             registrations.remove(m.callId());
+            r.removed = true;
             if (r.untimed) {
                 stats.registrationsUntimed++;
             }
@@ -420,7 +444,7 @@ public final class CallTracker implements Tap<CallStatistics> {
             // earlier one (a call that just finished) needs an entry of its own.
             if (d < c.queued) {
                 c.queued = d;
-                due.add(new Due(d, c));
+                due.add(d, c);
                 if (due.size() > 2 * calls.size() + COMPACT_SLACK) {
                     compact();
                 }
@@ -437,15 +461,16 @@ public final class CallTracker implements Tap<CallStatistics> {
             due.clear();
             for (OpenCall o : calls.values()) {
                 o.queued = o.deadline;
-                due.add(new Due(o.deadline, o));
+                due.add(o.deadline, o);
             }
         }
 
         private void expire() {
-            while (!due.isEmpty() && due.peek().deadline < now) {
-                Due d = due.poll();
-                OpenCall c = d.call;
-                if (c.closed || d.deadline != c.queued) {
+            while (!due.isEmpty() && due.peekDeadline() < now) {
+                long deadline = due.peekDeadline();
+                OpenCall c = due.peek();
+                due.removeFirst();
+                if (c.closed || deadline != c.queued) {
                     continue; // a stale entry
                 }
                 c.queued = Long.MAX_VALUE;
@@ -453,26 +478,34 @@ public final class CallTracker implements Tap<CallStatistics> {
                     finish(c);
                 } else {
                     c.queued = c.deadline;
-                    due.add(new Due(c.deadline, c));
+                    due.add(c.deadline, c);
                 }
             }
             if (!registrations.isEmpty() && (++events & 0x3ff) == 0) { // every 1,024 events
-                registrations.values().removeIf(r -> {
-                    if (r.deadline < now) {
-                        stats.registration(r.lastCode, r.challenged, -1);
-                        return true;
+                // Every registration whose deadline has passed, as a sweep of the table would find them: each has
+                // an entry with its deadline, so all of them come off the queue; stale entries are passed over.
+                while (!registrationsDue.isEmpty() && registrationsDue.peekDeadline() < now) {
+                    long deadline = registrationsDue.peekDeadline();
+                    Registration r = registrationsDue.peek();
+                    registrationsDue.removeFirst();
+                    if (r.removed || deadline != r.deadline) {
+                        continue;
                     }
-                    return false;
-                });
+                    r.removed = true;
+                    registrations.remove(r.callId);
+                    stats.registration(r.lastCode, r.challenged, -1);
+                }
             }
         }
 
         private void evict() {
             while (!due.isEmpty()) {
-                Due d = due.poll();
-                if (!d.call.closed && d.deadline == d.call.queued) {
+                long deadline = due.peekDeadline();
+                OpenCall c = due.peek();
+                due.removeFirst();
+                if (!c.closed && deadline == c.queued) {
                     stats.callsEvicted++;
-                    finish(d.call);
+                    finish(c);
                     return;
                 }
             }
@@ -503,6 +536,7 @@ public final class CallTracker implements Tap<CallStatistics> {
                 stats.registration(r.lastCode, r.challenged, -1);
             }
             registrations.clear();
+            registrationsDue.clear();
         }
     }
 

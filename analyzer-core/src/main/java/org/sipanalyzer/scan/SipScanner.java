@@ -12,8 +12,8 @@ import org.sipanalyzer.sip.SipProblem;
  * tree. Handles compact header names, any case, LF-only line ends, folded header lines, and leading blank
  * lines (keep-alives). Never throws on any input: what is wrong becomes a {@link SipProblem}.
  *
- * <p>Not thread-safe only in the sense that it keeps no state at all between calls; one instance may be
- * shared.
+ * <p>Not thread-safe: an instance reuses one builder for every message it scans (and keeps a cache of reason
+ * phrases), so each thread scans with its own. Nothing of one message carries over to the next.
  */
 public final class SipScanner {
 
@@ -102,11 +102,11 @@ public final class SipScanner {
     }
 
     private final Builder framing = new Builder(true);
+    private final Builder message = new Builder(false);
 
     /**
      * The reason phrase last seen with each status code (100-699), handed out again while the bytes are the same: most
-     * captures send a handful of phrases over and over, and a message need not carry a copy of its own. A scanner may
-     * be shared: the cache holds immutable strings only, so a lost update costs a copy, never a wrong phrase.
+     * captures send a handful of phrases over and over, and a message need not carry a copy of its own.
      */
     private final String[] phrases = new String[600];
 
@@ -168,7 +168,7 @@ public final class SipScanner {
             b.contentLengthSeen = false;
             b.problems.clear();
         } else {
-            b = new Builder();
+            b = message.reset(); // one builder per scanner: build() copies out all it keeps
         }
         int version = versionLength(d, p, lineEnd);
         if (frameOnly) {
@@ -487,12 +487,40 @@ public final class SipScanner {
         /** Framing a stream: only Content-Length is read. */
         final boolean frameOnly;
 
-        Builder() {
-            this(false);
-        }
-
         Builder(boolean frameOnly) {
             this.frameOnly = frameOnly;
+        }
+
+        /** Every field as a new builder has it, for the next message. */
+        Builder reset() {
+            method = null;
+            requestUri = null;
+            statusCode = 0;
+            reasonPhrase = null;
+            callId = null;
+            cseqNumber = -1;
+            cseqMethod = null;
+            from = null;
+            fromTag = null;
+            to = null;
+            toTag = null;
+            viaBranch = null;
+            viaSentBy = null;
+            viaTransport = null;
+            viaSeen = false;
+            contentLength = -1;
+            bodyLength = 0;
+            reason = null;
+            warning = null;
+            retryAfter = null;
+            userAgent = null;
+            server = null;
+            cseqSeen = false;
+            fromSeen = false;
+            toSeen = false;
+            contentLengthSeen = false;
+            problems.clear();
+            return this;
         }
 
         void header(int id, byte[] d, int s, int e) {

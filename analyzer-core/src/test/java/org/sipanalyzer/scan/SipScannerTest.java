@@ -49,6 +49,38 @@ class SipScannerTest {
         return scanner.scanDatagram(b, 0, b.length);
     }
 
+    /**
+     * One scanner reuses its builder: nothing of a message may carry over into the next. Every message scanned after
+     * every other (the two above, a bare one, and each RFC 4475 and 5118 torture message when the shared folder is
+     * there) gives what a new scanner gives.
+     */
+    @Test
+    void nothingCarriesOverFromOneMessageToTheNext() throws java.io.IOException {
+        java.util.List<byte[]> messages = new java.util.ArrayList<>();
+        messages.add(INVITE.getBytes(StandardCharsets.UTF_8));
+        messages.add(RESPONSE.getBytes(StandardCharsets.UTF_8));
+        messages.add("SIP/2.0 abc\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+        messages.add("OPTIONS sip:x SIP/2.0\r\nCall-ID: c\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+        java.nio.file.Path torture = org.sipanalyzer.testing.SharedData.root().resolve("torture");
+        if (java.nio.file.Files.isDirectory(torture)) {
+            try (var files = java.nio.file.Files.walk(torture)) {
+                for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".dat")).sorted().toList()) {
+                    messages.add(java.nio.file.Files.readAllBytes(f));
+                }
+            }
+        }
+        SipScanner reused = new SipScanner();
+        for (byte[] before : messages) {
+            for (byte[] m : messages) {
+                reused.scanDatagram(before, 0, before.length);
+                SipScanner.Scan again = reused.scanDatagram(m, 0, m.length);
+                SipScanner.Scan fresh = new SipScanner().scanDatagram(m, 0, m.length);
+                assertEquals(fresh, again, new String(m, StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(messages.size() >= 4);
+    }
+
     @Test
     void extractsRequestFields() {
         SipScanner.Scan s = scan(INVITE);
