@@ -52,6 +52,8 @@ final class FrameScanner implements StreamSink {
         List<Unit> units = new ArrayList<>();
         /** Frames (by position) that could not be decoded: counted as neither with nor without SIP. */
         final boolean[] undecodable;
+        /** Frames (by position) in which a SIP message was found. */
+        final boolean[] withSip;
         final List<Found> found = new ArrayList<>();
         final List<Diagnostic> problems = new ArrayList<>();
         /** Warnings the capture reader gave while this chunk was read, in order. */
@@ -80,6 +82,7 @@ final class FrameScanner implements StreamSink {
         Chunk(List<Frame> frames) {
             this.frames = frames;
             this.undecodable = new boolean[frames.size()];
+            this.withSip = new boolean[frames.size()];
         }
     }
 
@@ -89,28 +92,37 @@ final class FrameScanner implements StreamSink {
     private final SipStage sip;
     private final Reassembly reassembly;
     private Chunk current;
+    private final boolean deferScanning;
     /** The position in {@link #current} of the frame being decoded, and its bytes (-1 and null between chunks). */
     private int position = -1;
     private byte[] frameData;
 
-    FrameScanner(boolean strict, ReassemblyLimits limits, boolean keepText) {
+    /**
+     * @param deferScanning whether {@link #decode} leaves the payloads that may hold SIP for {@link #scanUnits} (on
+     *     other threads), rather than scanning each as it is found, while its frame is still in the processor's cache
+     *     (a chunk's frames are about a megabyte: scanned afterwards, on the same thread, a capture of SIP alone took
+     *     4-6% longer)
+     */
+    FrameScanner(boolean strict, ReassemblyLimits limits, boolean keepText, boolean deferScanning) {
         this.sip = new SipStage(strict, keepText);
         this.reassembly = new Reassembly(limits, this);
+        this.deferScanning = deferScanning;
     }
 
     Reassembly reassembly() {
         return reassembly;
     }
 
-    /** Scans the payloads {@link #decode} left in {@code chunk}, on this thread. */
+    /** Scans the payloads {@link #decode} left in {@code chunk}, if any, on this thread. */
     Chunk scanDecoded(Chunk chunk) {
-        return scanUnits(chunk, sip);
+        return deferScanning ? scanUnits(chunk, sip) : chunk;
     }
 
     /**
-     * Decodes every frame of {@code chunk} and reassembles, in order: the payloads that may hold SIP are left in
-     * {@link Chunk#units} for {@link #scanUnits}, which needs none of this scanner's state. Payloads that do not
-     * point into the chunk's frames (reassembled streams, whose buffers are reused) are copied.
+     * Decodes every frame of {@code chunk} and reassembles, in order, scanning the payloads that may hold SIP as they
+     * are found; or, when scanning is deferred, leaving them in {@link Chunk#units} for {@link #scanUnits}, which
+     * needs none of this scanner's state (payloads that do not point into the chunk's frames, such as reassembled
+     * streams whose buffers are reused, are then copied).
      */
     Chunk decode(Chunk chunk) {
         current = chunk;
@@ -132,7 +144,19 @@ final class FrameScanner implements StreamSink {
         }
         position = -1;
         frameData = null;
+        if (!deferScanning) {
+            countFrames(chunk);
+        }
         return chunk;
+    }
+
+    /** Every frame counted once: undecodable, with SIP, or without (packets = withSip + withoutSip + undecodable). */
+    private static void countFrames(Chunk chunk) {
+        for (int i = 0; i < chunk.withSip.length; i++) {
+            if (!chunk.undecodable[i]) {
+                chunk.count(chunk.withSip[i] ? PacketCount.WITH_SIP : PacketCount.WITHOUT_SIP);
+            }
+        }
     }
 
     /**
@@ -141,7 +165,7 @@ final class FrameScanner implements StreamSink {
      * withSip + withoutSip + undecodable).
      */
     static Chunk scanUnits(Chunk chunk, SipStage stage) {
-        boolean[] withSip = new boolean[chunk.frames.size()];
+        boolean[] withSip = chunk.withSip;
         int decodingProblems = chunk.problems.size();
         for (Unit u : chunk.units) {
             try {
@@ -161,11 +185,7 @@ final class FrameScanner implements StreamSink {
             }
         }
         chunk.units = List.of();
-        for (int i = 0; i < withSip.length; i++) {
-            if (!chunk.undecodable[i]) {
-                chunk.count(withSip[i] ? PacketCount.WITH_SIP : PacketCount.WITHOUT_SIP);
-            }
-        }
+        countFrames(chunk);
         if (decodingProblems > 0 && chunk.problems.size() > decodingProblems) {
             // Decoding and scanning each found problems in frame order; together, in frame order too (a stable sort).
             chunk.problems.sort(java.util.Comparator.comparingLong(d -> d.frame().orElse(Long.MAX_VALUE)));
@@ -183,7 +203,7 @@ final class FrameScanner implements StreamSink {
     Chunk finish() {
         current = new Chunk(List.of());
         reassembly.finish();
-        return scanUnits(current, sip);
+        return scanDecoded(current);
     }
 
     private void frame(Frame f) {
@@ -275,6 +295,12 @@ final class FrameScanner implements StreamSink {
 
     /** A payload that may hold SIP, scanned by the one SIP stage. */
     private void sip(long frame, long ts, Endpoint src, Endpoint dst, Transport transport, byte[] d, int at, int len) {
+        if (!deferScanning) {
+            if (sip.scan(current, frame, ts, src, dst, transport, true, d, at, len) && position >= 0) {
+                current.withSip[position] = true;
+            }
+            return;
+        }
         if (d != frameData || frameData == null) {
             d = java.util.Arrays.copyOfRange(d, at, at + len);
             at = 0;

@@ -95,8 +95,8 @@ final class InputAnalysis {
     void runCapture(CaptureReader opened, long size) throws IOException {
         stopAtFrame = size >= 0;
         report.opened(opened.format().word() + (opened.isCompressed() ? "+gzip" : ""));
-        FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly(), options.keepText());
         if (live || !options.prefetch() || size >= 0 && size < PREFETCH_FROM_BYTES) {
+            FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly(), options.keepText(), false);
             try {
                 produce(opened, scanner, false, chunk -> apply(scanner.scanDecoded(chunk)));
             } finally {
@@ -109,6 +109,8 @@ final class InputAnalysis {
         // detection, statistics and listeners. The queue holds chunks, or the scans of chunks, in capture order.
         CaptureReader reader = new PrefetchingReader(opened);
         ScanPool pool = options.scanThreads() > 1 ? new ScanPool(options) : null;
+        FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly(), options.keepText(),
+                pool != null);
         // Room for each scanning thread's chunk and one more: chunks waiting for the counting thread are live data
         // the young collections copy, so no more wait than keep every thread busy.
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(pool == null ? QUEUED_CHUNKS

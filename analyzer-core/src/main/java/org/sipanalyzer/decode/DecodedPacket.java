@@ -260,30 +260,19 @@ public final class DecodedPacket {
     /**
      * Endpoints seen lately, by a hash of address and port: most packets come from and go to a few endpoints, and one
      * value each saves two allocations a packet and lets the host's text be made once. Direct-mapped and bounded: a
-     * collision only replaces the entry. It starts at 1,024 entries (an input of a few packets pays for no more) and
-     * grows while it misses often, to at most 65,536: a scanning flood has tens of thousands of sources.
+     * collision only replaces the entry.
      */
-    private Endpoint[] endpoints = new Endpoint[1 << MIN_ENDPOINT_BITS];
-    private int endpointBits = MIN_ENDPOINT_BITS;
-    private int endpointMisses;
-    private static final int MIN_ENDPOINT_BITS = 10;
-    private static final int MAX_ENDPOINT_BITS = 16;
+    private final Endpoint[] endpoints = new Endpoint[1024];
 
     private Endpoint endpoint(int at, int port) {
         int h = port;
         for (int i = 0; i < addrLen; i++) {
             h = h * 31 + addressData[at + i];
         }
-        int slot = (h * 0x9E3779B9) >>> (32 - endpointBits);
+        int slot = (h ^ (h >>> 15)) & (endpoints.length - 1);
         Endpoint e = endpoints[slot];
         if (e == null || !e.is(addressData, at, addrLen, port)) {
             e = Endpoint.of(addressData, at, addrLen, port);
-            if (++endpointMisses > 4 * endpoints.length && endpointBits < MAX_ENDPOINT_BITS) {
-                endpointBits++;
-                endpoints = new Endpoint[1 << endpointBits];
-                endpointMisses = 0;
-                slot = (h * 0x9E3779B9) >>> (32 - endpointBits);
-            }
             endpoints[slot] = e;
         }
         return e;
