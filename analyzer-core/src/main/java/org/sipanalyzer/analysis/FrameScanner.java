@@ -167,7 +167,12 @@ final class FrameScanner implements StreamSink {
     static Chunk scanUnits(Chunk chunk, SipStage stage) {
         boolean[] withSip = chunk.withSip;
         int decodingProblems = chunk.problems.size();
+        // A frame whose scan failed is left there, as decoding leaves it: the rest of its payloads are not scanned.
+        boolean[] failed = new boolean[withSip.length];
         for (Unit u : chunk.units) {
+            if (u.position() >= 0 && failed[u.position()]) {
+                continue;
+            }
             try {
                 if (stage.scan(chunk, u.frame(), u.timestampNanos(), u.source(), u.destination(), u.transport(), true,
                         u.data(), u.offset(), u.length()) && u.position() >= 0) {
@@ -176,6 +181,7 @@ final class FrameScanner implements StreamSink {
             } catch (RuntimeException e) {
                 chunk.count(PacketCount.MALFORMED);
                 if (u.position() >= 0) {
+                    failed[u.position()] = true;
                     chunk.undecodable[u.position()] = true;
                     Frame f = chunk.frames.get(u.position());
                     chunk.problems.add(couldNotAnalyse(f.number(), f.fileOffset(), e));
