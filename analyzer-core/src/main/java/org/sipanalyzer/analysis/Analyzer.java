@@ -164,20 +164,27 @@ public final class Analyzer {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("analysis interrupted", e);
             } catch (ExecutionException e) {
-                // The input's own failure, as it would be on one thread: an Error stays an Error (out of memory, say).
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException("analysis failed", e.getCause());
+                throw asOnOneThread(e);
             } finally {
                 pool.shutdownNow();
             }
         }
         shared.finish();
         return new AnalysisResult(List.copyOf(reports), totals.total, List.copyOf(failed));
+    }
+
+    /**
+     * A task's failure as it would be on one thread: an Error stays an Error (out of memory, say), a RuntimeException
+     * is thrown as it was; anything else is wrapped. Thrown here; the return type lets callers write {@code throw}.
+     */
+    static RuntimeException asOnOneThread(ExecutionException e) {
+        if (e.getCause() instanceof Error err) {
+            throw err;
+        }
+        if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+        }
+        throw new IllegalStateException("analysis failed", e.getCause());
     }
 
     /**

@@ -48,8 +48,8 @@ final class FrameScanner implements StreamSink {
     /** What one chunk of frames held: counts by kind, SIP messages in order, and per-frame problems. */
     static final class Chunk {
         final List<Frame> frames;
-        /** Payloads to scan for SIP, in order; emptied when scanned. */
-        List<Unit> units = new ArrayList<>();
+        /** Payloads to scan for SIP, in order, when scanning is deferred; emptied when scanned. */
+        List<Unit> units = List.of();
         /** Frames (by position) that could not be decoded: counted as neither with nor without SIP. */
         final boolean[] undecodable;
         /** Frames (by position) in which a SIP message was found. */
@@ -310,6 +310,9 @@ final class FrameScanner implements StreamSink {
         if (d != frameData || frameData == null) {
             d = java.util.Arrays.copyOfRange(d, at, at + len);
             at = 0;
+        }
+        if (current.units.isEmpty()) {
+            current.units = new ArrayList<>();
         }
         current.units.add(new Unit(position, frame, ts, src, dst, transport, d, at, len));
     }

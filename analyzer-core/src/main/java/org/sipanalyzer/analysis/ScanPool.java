@@ -2,7 +2,6 @@ package org.sipanalyzer.analysis;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,15 +42,8 @@ final class ScanPool implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("analysis interrupted", e);
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("scanning failed", cause);
+        } catch (ExecutionException e) {
+            throw Analyzer.asOnOneThread(e);
         } catch (CancellationException e) {
             throw new IllegalStateException("scanning cancelled", e);
         }

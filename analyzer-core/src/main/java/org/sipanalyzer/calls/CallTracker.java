@@ -192,9 +192,6 @@ public final class CallTracker implements Tap<CallStatistics> {
         }
     }
 
-    /** Stale entries the time-out queue may hold beyond twice the open calls before it is compacted. */
-    private static final int COMPACT_SLACK = 1_024;
-
     /** The state of one input: its calls, registrations and clock. */
     private final class InputState {
         final int input;
@@ -402,7 +399,7 @@ public final class CallTracker implements Tap<CallStatistics> {
             }
             r.deadline = e.timestampNanos() + options.setupTimeout().toNanos();
             registrationsDue.add(r.deadline, r);
-            if (registrationsDue.size() > 2 * registrations.size() + COMPACT_SLACK) {
+            if (registrationsDue.needsCompacting(registrations.size())) {
                 registrationsDue.clear();
                 for (Registration o : registrations.values()) {
                     registrationsDue.add(o.deadline, o);
@@ -445,7 +442,7 @@ public final class CallTracker implements Tap<CallStatistics> {
             if (d < c.queued) {
                 c.queued = d;
                 due.add(d, c);
-                if (due.size() > 2 * calls.size() + COMPACT_SLACK) {
+                if (due.needsCompacting(calls.size())) {
                     compact();
                 }
             }
@@ -468,8 +465,7 @@ public final class CallTracker implements Tap<CallStatistics> {
         private void expire() {
             while (!due.isEmpty() && due.peekDeadline() < now) {
                 long deadline = due.peekDeadline();
-                OpenCall c = due.peek();
-                due.removeFirst();
+                OpenCall c = due.poll();
                 if (c.closed || deadline != c.queued) {
                     continue; // a stale entry
                 }
@@ -486,8 +482,7 @@ public final class CallTracker implements Tap<CallStatistics> {
                 // an entry with its deadline, so all of them come off the queue; stale entries are passed over.
                 while (!registrationsDue.isEmpty() && registrationsDue.peekDeadline() < now) {
                     long deadline = registrationsDue.peekDeadline();
-                    Registration r = registrationsDue.peek();
-                    registrationsDue.removeFirst();
+                    Registration r = registrationsDue.poll();
                     if (r.removed || deadline != r.deadline) {
                         continue;
                     }
@@ -501,8 +496,7 @@ public final class CallTracker implements Tap<CallStatistics> {
         private void evict() {
             while (!due.isEmpty()) {
                 long deadline = due.peekDeadline();
-                OpenCall c = due.peek();
-                due.removeFirst();
+                OpenCall c = due.poll();
                 if (!c.closed && deadline == c.queued) {
                     stats.callsEvicted++;
                     finish(c);

@@ -58,6 +58,24 @@ final class DeadlineQueue<T> {
         size++;
     }
 
+    /** Removes the earliest entry and returns its value (read its deadline first); the queue must not be empty. */
+    T poll() {
+        T first = peek();
+        removeFirst();
+        return first;
+    }
+
+    /**
+     * Whether the queue holds so many stale entries beside {@code live} current ones (more than twice as many, plus a
+     * slack) that it should be rebuilt from the table: amortised over the entries added since, a constant cost each.
+     */
+    boolean needsCompacting(int live) {
+        return size > 2 * live + COMPACT_SLACK;
+    }
+
+    /** Stale entries a queue may hold beyond twice the live ones before it is rebuilt. */
+    static final int COMPACT_SLACK = 1_024;
+
     /** Removes the earliest entry; the queue must not be empty. */
     void removeFirst() {
         int n = --size;
