@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class DistributionTest {
@@ -32,10 +33,16 @@ class DistributionTest {
 
     @Test
     void mergingPartsGivesTheDistributionOfTheWhole() {
+        for (int size : new int[] {600, 50_000}) { // the values kept, and the histogram walked
+            mergingPartsGivesTheDistributionOfTheWhole(size);
+        }
+    }
+
+    private static void mergingPartsGivesTheDistributionOfTheWhole(int size) {
         Random rnd = new Random(11);
         Distribution whole = new Distribution();
         Distribution[] parts = {new Distribution(), new Distribution(), new Distribution()};
-        for (int i = 0; i < 50_000; i++) {
+        for (int i = 0; i < size; i++) {
             long v = (long) Math.exp(rnd.nextGaussian() * 3 + 17);
             whole.add(v);
             parts[rnd.nextInt(parts.length)].add(v);
@@ -60,6 +67,51 @@ class DistributionTest {
             }
             assertEquals(whole.countAtMost(whole.median()), merged.countAtMost(whole.median()));
         }
+    }
+
+    /**
+     * A quantile is the middle of the bucket that holds the value of that rank, clamped to the extremes, and
+     * countAtMost counts the values whose bucket's middle is within the bound: checked against the sorted values and
+     * HdrHistogram's own bucket arithmetic, with queries between additions (each must see every value added before it).
+     */
+    @Test
+    void queriesFollowTheSortedValuesAndSeeEveryValueAddedBeforeThem() {
+        Random rnd = new Random(23);
+        Histogram buckets = new Histogram(Distribution.DIGITS);
+        Distribution d = new Distribution();
+        long[] values = new long[3_000];
+        for (int added = 1; added <= values.length; added++) {
+            int n = added;
+            values[n - 1] = rnd.nextInt(10) == 0 ? rnd.nextInt(50) : (long) Math.exp(rnd.nextGaussian() * 2.5 + 19);
+            d.add(values[n - 1]);
+            if (n % 97 != 0 && n > 5) {
+                continue;
+            }
+            long[] sorted = Arrays.copyOf(values, n);
+            Arrays.sort(sorted);
+            for (double q : new double[] {0.001, 0.25, 0.5, 0.9, 0.95, 0.99, 1.0}) {
+                long rank = Math.max(1, (long) Math.ceil(q * n));
+                long middle = buckets.medianEquivalentValue(sorted[(int) rank - 1]);
+                long expected = Math.max(sorted[0], Math.min(sorted[n - 1], middle));
+                assertEquals(expected, d.quantile(q), "quantile " + q + " of " + n + " values");
+            }
+            for (int k = 0; k < 20; k++) {
+                long bound = k < 2 ? sorted[k * (n - 1)] : (long) Math.exp(rnd.nextGaussian() * 2.5 + 19);
+                long expected = Arrays.stream(sorted)
+                        .filter(v -> bound >= sorted[n - 1] || buckets.medianEquivalentValue(v) <= bound).count();
+                if (bound < sorted[0]) {
+                    expected = 0;
+                }
+                assertEquals(expected, d.countAtMost(bound), "at most " + bound + " of " + n + " values");
+            }
+        }
+        Distribution other = new Distribution();
+        other.add(Long.MAX_VALUE / 4);
+        long before = d.quantile(1.0);
+        d.add(other);
+        assertEquals(buckets.medianEquivalentValue(Long.MAX_VALUE / 4), d.quantile(1.0),
+                "a merged distribution is summarised again");
+        assertTrue(before < d.quantile(1.0));
     }
 
     @Test
