@@ -10,6 +10,7 @@ import org.sipanalyzer.SipAnalysis;
 import org.sipanalyzer.analysis.MetricRegistry;
 import org.sipanalyzer.calls.CallOutcome;
 import org.sipanalyzer.live.LiveSource;
+import org.sipanalyzer.report.Words;
 
 /**
  * The refreshing summary a live command draws on a terminal, as {@code top} does: traffic, responses by class,
@@ -33,45 +34,49 @@ final class LiveSummary {
         StringBuilder sb = new StringBuilder();
         MetricRegistry m = now.metrics();
         long seconds = now.elapsed().toSeconds();
-        sb.append(String.format(Locale.ROOT, "sip-analyzer: %s, %dh%02dm%02ds; Ctrl-C writes the report%n", what,
+        sb.append(String.format(Words.NUMBERS, "sip-analyzer: %s, %dh%02dm%02ds; Ctrl-C writes the report%n", what,
                 seconds / 3600, seconds / 60 % 60, seconds % 60));
-        sb.append(String.format(Locale.ROOT, "packets %,d captured, %,d dropped%s%n", source.packets(),
-                source.dropped(), source.droppedByKernel() > 0 ? String.format(Locale.ROOT, " (%,d by the kernel)",
+        sb.append(String.format(Words.NUMBERS, "packets %,d captured, %,d dropped%s%n", source.packets(),
+                source.dropped(), source.droppedByKernel() > 0 ? String.format(Words.NUMBERS, " (%,d by the kernel)",
                         source.droppedByKernel()) : ""));
-        sb.append(String.format(Locale.ROOT, "SIP messages %,d (%,d retransmissions)%s%n", (long) value(m, "messages"),
-                (long) value(m, "retransmissions"), before == null ? "" : String.format(Locale.ROOT,
-                        ", %,.1f/s over the last %ds", (value(m, "messages") - value(before.metrics(), "messages"))
-                                / Math.max(1e-9, (now.elapsed().toNanos() - before.elapsed().toNanos()) / 1e9),
-                        (now.elapsed().toNanos() - before.elapsed().toNanos()) / 1_000_000_000L)));
+        String rate = "";
+        if (before != null) {
+            long nanos = now.elapsed().toNanos() - before.elapsed().toNanos();
+            rate = String.format(Words.NUMBERS, ", %,.1f/s over the last %ds",
+                    (value(m, "messages") - value(before.metrics(), "messages")) / Math.max(1e-9, nanos / 1e9),
+                    nanos / 1_000_000_000L);
+        }
+        sb.append(String.format(Words.NUMBERS, "SIP messages %,d (%,d retransmissions)%s%n",
+                (long) value(m, "messages"), (long) value(m, "retransmissions"), rate));
         List<String> classes = new ArrayList<>();
         for (int c = 1; c <= 6; c++) {
             classes.add(c + "xx " + (long) value(m, "class." + c + "xx"));
         }
         sb.append("responses ").append(String.join("  ", classes)).append('\n');
-        sb.append(String.format(Locale.ROOT, "%-14s %12s %12s%n", "calls", "last minute", "since start"));
+        sb.append(String.format(Words.NUMBERS, "%-14s %12s %12s%n", "calls", "last minute", "since start"));
         for (CallOutcome o : CallOutcome.values()) {
             String name = "outcome." + o.word();
             double all = value(m, name);
             if (all > 0) {
-                sb.append(String.format(Locale.ROOT, "  %-12s %12s %12d%n", o.word(), before == null ? "-"
+                sb.append(String.format(Words.NUMBERS, "  %-12s %12s %12d%n", o.word(), before == null ? "-"
                         : Long.toString((long) (all - value(before.metrics(), name))), (long) all));
             }
         }
-        sb.append(String.format(Locale.ROOT, "  %-12s %12s %12d%n", "total", before == null ? "-"
+        sb.append(String.format(Words.NUMBERS, "  %-12s %12s %12d%n", "total", before == null ? "-"
                 : Long.toString((long) (value(m, "calls") - value(before.metrics(), "calls"))), (long) value(m, "calls")));
         for (String[] kpi : new String[][] {{"ASR", "answered"}, {"NER", null}, {"SEER", null}}) {
             String last = "-";
             if (before != null && kpi[1] != null) {
                 double calls = value(m, "calls") - value(before.metrics(), "calls");
                 double answered = value(m, kpi[1]) - value(before.metrics(), kpi[1]);
-                last = calls > 0 ? String.format(Locale.ROOT, "%.1f%%", 100 * answered / calls) : "-";
+                last = calls > 0 ? String.format(Words.NUMBERS, "%.1f%%", 100 * answered / calls) : "-";
             }
             double since = value(m, kpi[0].toLowerCase(Locale.ROOT));
-            sb.append(String.format(Locale.ROOT, "  %-12s %12s %12s%n", kpi[0], last,
-                    Double.isNaN(since) ? "-" : String.format(Locale.ROOT, "%.1f%%", since)));
+            sb.append(String.format(Words.NUMBERS, "  %-12s %12s %12s%n", kpi[0], last,
+                    Double.isNaN(since) ? "-" : String.format(Words.NUMBERS, "%.1f%%", since)));
         }
         double p95 = value(m, "pdd.p95");
-        sb.append(String.format(Locale.ROOT, "PDD p50 %s  p95 %s%n", delay(value(m, "pdd.p50")), delay(p95)));
+        sb.append(String.format(Words.NUMBERS, "PDD p50 %s  p95 %s%n", delay(value(m, "pdd.p50")), delay(p95)));
         List<Map.Entry<String, Map<Integer, Long>>> peers = new ArrayList<>(now.calls().failuresByPeer().entrySet());
         peers.sort((a, b) -> Long.compare(sum(b.getValue()), sum(a.getValue())));
         if (!peers.isEmpty()) {
@@ -100,7 +105,7 @@ final class LiveSummary {
     }
 
     private static String delay(double nanos) {
-        return Double.isNaN(nanos) ? "-" : nanos >= 1e9
-                ? String.format(Locale.ROOT, "%.2f s", nanos / 1e9) : String.format(Locale.ROOT, "%.0f ms", nanos / 1e6);
+        return Double.isNaN(nanos) ? "-" : nanos >= 1e9 ? String.format(Words.NUMBERS, "%.2f s", nanos / 1e9)
+                : String.format(Words.NUMBERS, "%.0f ms", nanos / 1e6);
     }
 }

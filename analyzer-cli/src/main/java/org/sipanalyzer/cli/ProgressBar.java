@@ -1,8 +1,8 @@
 package org.sipanalyzer.cli;
 
 import java.io.PrintStream;
-import java.util.Locale;
 import org.sipanalyzer.analysis.Progress;
+import org.sipanalyzer.report.Words;
 
 /**
  * A progress bar on standard error while files are read, when standard error is a terminal and {@code --quiet} is
@@ -65,7 +65,7 @@ final class ProgressBar implements Progress {
         String left = rate > 0 ? duration((size - bytesRead) / rate) : "?";
         int filled = (int) Math.round(fraction * BAR);
         String head = inputs > 1 ? (input + 1) + "/" + inputs + " " : "";
-        String tail = String.format(Locale.ROOT, " %3.0f%% %s of %s, %s/s, %s left", fraction * 100, bytes(bytesRead),
+        String tail = String.format(Words.NUMBERS, " %3.0f%% %s of %s, %s/s, %s left", fraction * 100, bytes(bytesRead),
                 bytes(size), bytes((long) rate), left);
         int room = width - 1 - head.length() - BAR - 3 - tail.length();
         String file = fit(name, Math.max(8, room));
@@ -76,18 +76,18 @@ final class ProgressBar implements Progress {
 
     private static String bytes(long n) {
         if (n >= 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f GB", n / (double) (1L << 30));
+            return String.format(Words.NUMBERS, "%.1f GB", n / (double) (1L << 30));
         }
         if (n >= 1L << 20) {
-            return String.format(Locale.ROOT, "%.0f MB", n / (double) (1L << 20));
+            return String.format(Words.NUMBERS, "%.0f MB", n / (double) (1L << 20));
         }
-        return String.format(Locale.ROOT, "%.0f KB", n / 1024.0);
+        return String.format(Words.NUMBERS, "%.0f KB", n / 1024.0);
     }
 
     private static String duration(double s) {
         long t = Math.round(s);
-        return t >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", t / 3600, t / 60 % 60)
-                : t >= 60 ? String.format(Locale.ROOT, "%dm%02ds", t / 60, t % 60) : t + "s";
+        return t >= 3600 ? String.format(Words.NUMBERS, "%dh%02dm", t / 3600, t / 60 % 60)
+                : t >= 60 ? String.format(Words.NUMBERS, "%dm%02ds", t / 60, t % 60) : t + "s";
     }
 
     /** A file name cut from the left to fit, control characters made harmless. */

@@ -2,9 +2,9 @@ package org.sipanalyzer.check;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.sipanalyzer.analysis.MetricRegistry;
 import org.sipanalyzer.analysis.Taps;
+import org.sipanalyzer.report.Words;
 
 /** Rules checked against an analysis: each verdict with the value measured. */
 public final class Check {
@@ -51,11 +51,11 @@ public final class Check {
                 return unmeasurable != null ? unmeasurable : "nothing to measure";
             }
             if (kind == MetricRegistry.Kind.DELAY) {
-                return measured >= 1e9 ? String.format(Locale.ROOT, "%.3f s", measured / 1e9)
-                        : String.format(Locale.ROOT, "%.1f ms", measured / 1e6);
+                return measured >= 1e9 ? String.format(Words.NUMBERS, "%.3f s", measured / 1e9)
+                        : String.format(Words.NUMBERS, "%.1f ms", measured / 1e6);
             }
             if (rule.share() || kind == MetricRegistry.Kind.RATIO) {
-                return String.format(Locale.ROOT, "%.2f%%", measured);
+                return String.format(Words.NUMBERS, "%.2f%%", measured);
             }
             return measured == Math.rint(measured) ? Long.toString((long) measured) : Double.toString(measured);
         }

@@ -168,7 +168,7 @@ public final class AnalysisReport {
     static String summaryLine(AnalysisResult result) {
         MessageStatistics t = result.total();
         long readable = result.inputs().stream().filter(InputReport::readable).count();
-        return String.format(Locale.ROOT, "%d of %s read: %s, %s (%s, %s), %s, %s%,d malformed, %s, %,d undecodable",
+        return String.format(Words.NUMBERS, "%d of %s read: %s, %s (%s, %s), %s, %s%,d malformed, %s, %,d undecodable",
                 readable, Words.count(result.inputs().size(), "input"), Words.count(result.packets(), "packet"),
                 Words.count(t.messages().count(), "SIP message"), Words.count(t.requests().count(), "request"),
                 Words.count(t.responses().count(), "response"), Words.count(t.retransmissions(), "retransmission"),
@@ -261,7 +261,7 @@ public final class AnalysisReport {
     }
 
     private static String fmt(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return String.format(Words.NUMBERS, "%,d", n);
     }
 
     // ---------------------------------------------------------------- JSON
@@ -590,7 +590,7 @@ public final class AnalysisReport {
                     l.status() == CodeStatus.REGISTERED || l.status() == CodeStatus.DEPRECATED,
                     l.treatedAs().map(String::valueOf).orElse(""),
                     c.counts().count(), c.counts().unique(),
-                    total == 0 ? "" : String.format(Locale.ROOT, "%.4f", (double) c.counts().count() / total),
+                    total == 0 ? "" : String.format(Words.NUMBERS, "%.4f", (double) c.counts().count() / total),
                     Csv.safe(c.lookup().meaning()));
         }
     }
@@ -611,7 +611,7 @@ public final class AnalysisReport {
     }
 
     private static String share4(long n, long total) {
-        return String.format(Locale.ROOT, "%.4f", (double) n / total);
+        return String.format(Words.NUMBERS, "%.4f", (double) n / total);
     }
 
     private void csvCalls(CSVPrinter csv) throws IOException {

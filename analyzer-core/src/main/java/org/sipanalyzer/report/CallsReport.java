@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -78,11 +77,11 @@ public final class CallsReport {
     }
 
     private static String ms(java.util.OptionalLong nanos) {
-        return nanos.isEmpty() ? "" : String.format(Locale.ROOT, "%.1f", nanos.getAsLong() / 1e6);
+        return nanos.isEmpty() ? "" : String.format(Words.NUMBERS, "%.1f", nanos.getAsLong() / 1e6);
     }
 
     private static String seconds(java.util.OptionalLong nanos) {
-        return nanos.isEmpty() ? "" : String.format(Locale.ROOT, "%.3f", nanos.getAsLong() / 1e9);
+        return nanos.isEmpty() ? "" : String.format(Words.NUMBERS, "%.3f", nanos.getAsLong() / 1e9);
     }
 
     private static String code(java.util.OptionalInt code, String none) {
@@ -278,7 +277,7 @@ public final class CallsReport {
             for (int i = 0; i < label.length() && start + i < to - 1; i++) {
                 line[start + i] = label.charAt(i);
             }
-            sb.append(String.format(Locale.ROOT, "%-" + timeWidth + "s", time.format(Instant.ofEpochSecond(0,
+            sb.append(String.format(Words.NUMBERS, "%-" + timeWidth + "s", time.format(Instant.ofEpochSecond(0,
                     e.timestampNanos())))).append(new String(line).stripTrailing()).append('\n');
         }
         return sb.toString();

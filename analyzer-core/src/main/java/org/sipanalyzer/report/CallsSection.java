@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.time.Instant;
 import org.sipanalyzer.calls.CallOutcome;
@@ -164,7 +163,7 @@ final class CallsSection {
     }
 
     static String pct(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", v);
+        return Double.isNaN(v) ? "-" : String.format(Words.NUMBERS, "%.1f%%", v);
     }
 
     /** Why a call measures no delay although it has the messages for one. */
@@ -174,7 +173,7 @@ final class CallsSection {
         if (d.count() == 0) {
             return "-";
         }
-        return String.format(Locale.ROOT, "min %s / median %s / p95 %s / max %s (n=%,d)", ms(d.min()), ms(d.median()),
+        return String.format(Words.NUMBERS, "min %s / median %s / p95 %s / max %s (n=%,d)", ms(d.min()), ms(d.median()),
                 ms(d.p95()), ms(d.max()), d.count());
     }
 
@@ -183,8 +182,8 @@ final class CallsSection {
             return "-";
         }
         if (nanos >= 10_000_000_000L) {
-            return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+            return String.format(Words.NUMBERS, "%.1f s", nanos / 1e9);
         }
-        return String.format(Locale.ROOT, "%d ms", Math.round(nanos / 1e6));
+        return String.format(Words.NUMBERS, "%d ms", Math.round(nanos / 1e6));
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -76,7 +75,7 @@ public final class CheckReport {
             }
             for (Check.Verdict v : p.verdicts()) {
                 sb.append(indent).append(v.passed() ? "PASS  " : "FAIL  ")
-                        .append(String.format(Locale.ROOT, "%-" + w + "s", v.rule().text()))
+                        .append(String.format(Words.NUMBERS, "%-" + w + "s", v.rule().text()))
                         .append("  measured ").append(v.measuredText()).append('\n');
             }
         }
@@ -84,15 +83,15 @@ public final class CheckReport {
             long failedInputs = parts.stream().filter(p -> !p.passed()).count();
             int rules = parts.stream().filter(p -> p.error() == null).findFirst().map(p -> p.verdicts().size())
                     .orElse(0);
-            sb.append(String.format(Locale.ROOT, "check: %s, %d passed, %d failed (%s each)%n",
+            sb.append(String.format(Words.NUMBERS, "check: %s, %d passed, %d failed (%s each)%n",
                     Words.count(parts.size(), "input"), parts.size() - failedInputs, failedInputs,
                     Words.count(rules, "rule")));
         } else {
             Part p = parts.get(0);
-            sb.append(String.format(Locale.ROOT, "check: %s, %d passed, %d failed%s%n",
+            sb.append(String.format(Words.NUMBERS, "check: %s, %d passed, %d failed%s%n",
                     Words.count(p.verdicts().size(), "rule"),
                     p.verdicts().size() - p.failed(), p.failed(), p.unread().isEmpty() ? ""
-                            : String.format(Locale.ROOT, "; %d %s not read, so the check fails", p.unread().size(),
+                            : String.format(Words.NUMBERS, "; %d %s not read, so the check fails", p.unread().size(),
                                     p.unread().size() == 1 ? "input" : "inputs")));
         }
         return sb.toString();

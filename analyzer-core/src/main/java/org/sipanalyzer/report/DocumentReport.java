@@ -3,7 +3,6 @@ package org.sipanalyzer.report;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.sipanalyzer.analysis.AnalysisResult;
 import org.sipanalyzer.analysis.Counts;
@@ -68,11 +67,11 @@ final class DocumentReport {
     /** Calls: outcomes, KPIs, delays, final responses, who failed them, when, and the Q.850 causes given. */
     private static void calls(Doc doc, CallStatistics calls, Catalogue catalogue, long intervalSeconds) {
         doc.heading(2, "Calls");
-        doc.paragraph(String.format(Locale.ROOT, "%,d (%,d answered, %,d challenged first, %s%s)", calls.total(),
-                calls.answered(), calls.challenged(), calls.forked() > 0 ? String.format(Locale.ROOT, "%,d forked, ",
+        doc.paragraph(String.format(Words.NUMBERS, "%,d (%,d answered, %,d challenged first, %s%s)", calls.total(),
+                calls.answered(), calls.challenged(), calls.forked() > 0 ? String.format(Words.NUMBERS, "%,d forked, ",
                         calls.forked()) : "", Words.count(calls.reInvites(), "re-INVITE")));
         if (calls.callsEvicted() > 0) {
-            doc.paragraph(String.format(Locale.ROOT, "%s judged early because more than the open-call limit"
+            doc.paragraph(String.format(Words.NUMBERS, "%s judged early because more than the open-call limit"
                     + " were in progress at once.", Words.count(calls.callsEvicted(), "call was", "calls were")));
         }
         List<Doc.Entry> outcomes = new ArrayList<>();
@@ -102,7 +101,7 @@ final class DocumentReport {
         delays.add(List.of("PDD", CallsSection.dist(calls.pdd())));
         delays.add(List.of("Setup time", CallsSection.dist(calls.setupTime())));
         delays.add(List.of("Duration", CallsSection.dist(calls.duration()) + (calls.duration().count() > 0
-                ? String.format(Locale.ROOT, " (ACD %.1f s)", calls.duration().mean() / 1e9) : "")));
+                ? String.format(Words.NUMBERS, " (ACD %.1f s)", calls.duration().mean() / 1e9) : "")));
         doc.figures(new Doc.Figures(List.of("Delay", "Value"), delays));
         if (calls.untimed() > 0) {
             doc.paragraph("Delays are not available for " + fmt(calls.untimed()) + (calls.untimed() == 1 ? " call: "
@@ -222,7 +221,7 @@ final class DocumentReport {
         for (org.sipanalyzer.calls.Call c : failed) {
             rows.add(List.of(c.timed() ? time.format(Instant.ofEpochSecond(0, c.start())) : "", c.outcome().word(),
                     c.finalCode().isEmpty() ? "" : Integer.toString(c.finalCode().getAsInt()),
-                    c.finalReason().orElse(""), c.pdd().isEmpty() ? "" : String.format(Locale.ROOT, "%.1f",
+                    c.finalReason().orElse(""), c.pdd().isEmpty() ? "" : String.format(Words.NUMBERS, "%.1f",
                             c.pdd().getAsLong() / 1e6),
                     CallsReport.uri(c.fromUri()), CallsReport.uri(c.toUri()),
                     c.answeredBy().filter(e -> !e.isUnspecified()).map(Object::toString).orElse(""),
@@ -237,7 +236,7 @@ final class DocumentReport {
     private static void transactions(Doc doc, CallStatistics calls) {
         if (calls.registrations() > 0) {
             doc.heading(2, "Registrations");
-            doc.paragraph(String.format(Locale.ROOT, "%s, %,d challenged first; IRA %s; RRD %s",
+            doc.paragraph(String.format(Words.NUMBERS, "%s, %,d challenged first; IRA %s; RRD %s",
                     Words.count(calls.registrations(), "attempt"), calls.registrationsChallenged(),
                     CallsSection.pct(calls.ira()), CallsSection.dist(calls.rrd())));
             List<Doc.Entry> rows = new ArrayList<>();
@@ -336,7 +335,7 @@ final class DocumentReport {
     /** Says how many more there are than the top listed, and where they all are. */
     private static void more(Doc doc, int all, String one, String many) {
         if (all > TOP) {
-            doc.paragraph(String.format(Locale.ROOT, "%s more are in the JSON report.",
+            doc.paragraph(String.format(Words.NUMBERS, "%s more are in the JSON report.",
                     Words.count(all - TOP, one, many)));
         }
     }
@@ -369,10 +368,10 @@ final class DocumentReport {
     }
 
     private static String fmt(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return String.format(Words.NUMBERS, "%,d", n);
     }
 
     private static String pct(long n, long total) {
-        return total == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * n / total);
+        return total == 0 ? "-" : String.format(Words.NUMBERS, "%.1f%%", 100.0 * n / total);
     }
 }

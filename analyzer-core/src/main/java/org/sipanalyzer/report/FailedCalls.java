@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.analysis.StatisticsListener;
@@ -240,7 +239,7 @@ public final class FailedCalls implements StatisticsListener {
     /** A heading for a ladder: its outcome and final response. */
     static String caption(Ladder l) {
         Call c = l.call();
-        return String.format(Locale.ROOT, "%s%s: %s", c.outcome().word(), c.finalCode().isEmpty() ? ""
+        return String.format(Words.NUMBERS, "%s%s: %s", c.outcome().word(), c.finalCode().isEmpty() ? ""
                 : " (" + c.finalCode().getAsInt() + " " + c.finalReason().orElse("") + ")",
                 c.callId() == null ? "" : c.callId());
     }

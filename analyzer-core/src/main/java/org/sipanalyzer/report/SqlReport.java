@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.sipanalyzer.analysis.AnalysisResult;
 import org.sipanalyzer.analysis.CodeStatistics;
@@ -112,7 +111,7 @@ public final class SqlReport {
 
     /** A share or a delay: NULL when there was nothing to measure (NaN, or -1 for a delay). */
     private static String real(double v) {
-        return Double.isNaN(v) || v < 0 ? "NULL" : String.format(Locale.ROOT, "%.6f", v);
+        return Double.isNaN(v) || v < 0 ? "NULL" : String.format(Words.NUMBERS, "%.6f", v);
     }
 
     /** A delay in nanoseconds, in {@code unit}s; NULL when there is none. */
