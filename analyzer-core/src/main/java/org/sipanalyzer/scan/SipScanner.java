@@ -3,7 +3,6 @@ package org.sipanalyzer.scan;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
-import org.sipanalyzer.scan.NameAddr;
 import org.sipanalyzer.sip.SipMessage;
 import org.sipanalyzer.sip.SipProblem;
 
@@ -122,17 +121,6 @@ public final class SipScanner {
         int n = e - s;
         for (String k : table) {
             if (k.length() == n && sameAscii(d, s, k)) {
-                return k;
-            }
-        }
-        return null;
-    }
-
-    /** The one of {@code table} that {@code v[s, e)} spells exactly, or null. */
-    private static String known(String v, int s, int e, String[] table) {
-        int n = e - s;
-        for (String k : table) {
-            if (k.length() == n && v.startsWith(k, s)) {
                 return k;
             }
         }
@@ -550,8 +538,7 @@ public final class SipScanner {
                         problems.add(SipProblem.DUPLICATE_HEADER);
                     } else {
                         fromSeen = true;
-                        from = value(d, s, e);
-                        fromTag = tagChecked(from);
+                        from = value(d, s, e, this, H_FROM);
                     }
                 }
                 case H_TO -> {
@@ -559,14 +546,13 @@ public final class SipScanner {
                         problems.add(SipProblem.DUPLICATE_HEADER);
                     } else {
                         toSeen = true;
-                        to = value(d, s, e);
-                        toTag = tagChecked(to);
+                        to = value(d, s, e, this, H_TO);
                     }
                 }
                 case H_VIA -> {
                     if (!viaSeen) {
                         viaSeen = true;
-                        via(value(d, s, e));
+                        value(d, s, e, this, H_VIA);
                     }
                 }
                 case H_CONTENT_LENGTH -> {
@@ -589,20 +575,34 @@ public final class SipScanner {
         }
 
         /**
+         * Reads the parameters wanted of a From, To or Via value: {@code v[a, z)}, the value's bytes, or its text
+         * encoded again in UTF-8 (the delimiters are ASCII, and in UTF-8 no byte of another character is ASCII).
+         */
+        void parameters(int id, byte[] v, int a, int z) {
+            if (id == H_VIA) {
+                via(v, a, z);
+            } else if (id == H_FROM) {
+                fromTag = tagChecked(v, a, z);
+            } else {
+                toTag = tagChecked(v, a, z);
+            }
+        }
+
+        /**
          * The tag parameter of a From or To value. A second tag makes the dialog ambiguous: it is flagged, and
          * the first is kept, as Wireshark does.
          */
-        private String tagChecked(String v) {
-            int close = indexOutside(v, '>', 0);
-            int first = paramValueStart(v, close < 0 ? 0 : close, "tag");
+        private String tagChecked(byte[] v, int a, int z) {
+            int close = indexOutside(v, a, z, '>');
+            int first = paramValueStart(v, close < 0 ? a : close, z, "tag");
             if (first < 0) {
                 return null;
             }
-            int end = paramValueEnd(v, first);
-            if (paramValueStart(v, end, "tag") >= 0) {
+            int end = paramValueEnd(v, first, z);
+            if (paramValueStart(v, end, z, "tag") >= 0) {
                 problems.add(SipProblem.DUPLICATE_HEADER);
             }
-            return v.substring(first, end);
+            return utf8(v, first, end);
         }
 
         /**
@@ -703,34 +703,35 @@ public final class SipScanner {
             }
         }
 
-        private void via(String v) {
+        private void via(byte[] v, int a, int z) {
             // The top Via is the first value of the first Via header: "SIP / 2.0 / UDP host:port;branch=...".
-            int comma = indexOutside(v, ',', 0);
-            String first = comma < 0 ? v : v.substring(0, comma);
-            int slash1 = first.indexOf('/');
-            int slash2 = slash1 < 0 ? -1 : first.indexOf('/', slash1 + 1);
+            int comma = indexOutside(v, a, z, ',');
+            int end = comma < 0 ? z : comma;
+            int slash1 = indexOf(v, a, end, (byte) '/');
+            int slash2 = slash1 < 0 ? -1 : indexOf(v, slash1 + 1, end, (byte) '/');
             if (slash2 < 0) {
                 return;
             }
             int i = slash2 + 1;
-            while (i < first.length() && isLws(first.charAt(i))) {
+            while (i < end && isLws(v[i])) {
                 i++;
             }
             int t = i;
-            while (i < first.length() && !isLws(first.charAt(i)) && first.charAt(i) != ';') {
+            while (i < end && !isLws(v[i]) && v[i] != ';') {
                 i++;
             }
-            String transport = known(first, t, i, TRANSPORTS);
-            viaTransport = transport != null ? transport : first.substring(t, i);
-            while (i < first.length() && isLws(first.charAt(i))) {
+            String transport = known(v, t, i, TRANSPORTS);
+            viaTransport = transport != null ? transport : utf8(v, t, i);
+            while (i < end && isLws(v[i])) {
                 i++;
             }
             int h = i;
-            while (i < first.length() && !isLws(first.charAt(i)) && first.charAt(i) != ';') {
+            while (i < end && !isLws(v[i]) && v[i] != ';') {
                 i++;
             }
-            viaSentBy = h < i ? first.substring(h, i) : null;
-            viaBranch = param(first, i, "branch");
+            viaSentBy = h < i ? utf8(v, h, i) : null;
+            int branch = paramValueStart(v, i, end, "branch");
+            viaBranch = branch < 0 ? null : utf8(v, branch, paramValueEnd(v, branch, end));
         }
 
         void checkMandatory() {
@@ -765,42 +766,38 @@ public final class SipScanner {
         }
     }
 
-    /** The value of a header parameter {@code name} (e.g. tag, branch) after position {@code from}. */
-    static String param(String v, int from, String name) {
-        int vs = paramValueStart(v, from, name);
-        if (vs < 0) {
-            return null;
-        }
-        return v.substring(vs, paramValueEnd(v, vs));
-    }
-
-    private static int paramValueEnd(String v, int e) {
-        while (e < v.length() && ";,> \t\r\n".indexOf(v.charAt(e)) < 0) {
+    private static int paramValueEnd(byte[] v, int e, int z) {
+        while (e < z && !endsParamValue(v[e])) {
             e++;
         }
         return e;
     }
 
-    /** Where the value of parameter {@code name} starts, searching from {@code from}; -1 when absent. */
-    private static int paramValueStart(String v, int from, String name) {
+    /** What ends a parameter's value: {@code ; , >} or white space. */
+    private static boolean endsParamValue(byte c) {
+        return c <= '>' && (c == ';' || c == ',' || c == '>' || c == ' ' || c == '\t' || c == '\r' || c == '\n');
+    }
+
+    /** Where the value of parameter {@code name} starts in {@code v[from, z)}; -1 when absent. */
+    private static int paramValueStart(byte[] v, int from, int z, String name) {
         int i = from;
         while (true) {
-            int semi = indexOutside(v, ';', i);
+            int semi = indexOutside(v, i, z, ';');
             if (semi < 0) {
                 return -1;
             }
             int s = semi + 1;
-            while (s < v.length() && isLws(v.charAt(s))) {
+            while (s < z && isLws(v[s])) {
                 s++;
             }
-            if (matchesLowerCase(v, s, name)) {
+            if (matchesLowerCase(v, s, z, name)) {
                 int e = s + name.length();
-                while (e < v.length() && isLws(v.charAt(e))) {
+                while (e < z && isLws(v[e])) {
                     e++;
                 }
-                if (e < v.length() && v.charAt(e) == '=') {
+                if (e < z && v[e] == '=') {
                     e++;
-                    while (e < v.length() && isLws(v.charAt(e))) {
+                    while (e < z && isLws(v[e])) {
                         e++;
                     }
                     return e;
@@ -811,14 +808,14 @@ public final class SipScanner {
     }
 
     /** ASCII case-insensitive comparison of {@code v} at {@code at} with a lower-case name. */
-    private static boolean matchesLowerCase(String v, int at, String lower) {
-        if (at + lower.length() > v.length()) {
+    private static boolean matchesLowerCase(byte[] v, int at, int z, String lower) {
+        if (at + lower.length() > z) {
             return false;
         }
         for (int i = 0; i < lower.length(); i++) {
-            char c = v.charAt(at + i);
+            int c = v[at + i];
             if (c >= 'A' && c <= 'Z') {
-                c = (char) (c | 0x20);
+                c |= 0x20;
             }
             if (c != lower.charAt(i)) {
                 return false;
@@ -827,9 +824,38 @@ public final class SipScanner {
         return true;
     }
 
-    /** The first {@code c} at or after {@code from} that is not inside quotes or angle brackets. */
-    private static int indexOutside(String v, char c, int from) {
-        return NameAddr.indexOutside(v, c, from, true);
+    /**
+     * The first {@code c} in {@code v[from, z)} that is not inside quotes or angle brackets (a backslash in quotes
+     * escapes the next byte; {@code '>'} is found where it closes a bracket), as {@link NameAddr} finds it in text.
+     */
+    private static int indexOutside(byte[] v, int from, int z, char c) {
+        boolean quoted = false;
+        boolean angle = false;
+        for (int i = from; i < z; i++) {
+            byte x = v[i];
+            if (quoted) {
+                if (x == '\\') {
+                    i++;
+                } else if (x == '"') {
+                    quoted = false;
+                }
+                continue;
+            }
+            if (x == c && !angle) {
+                return i;
+            }
+            if (x == '"') {
+                quoted = true;
+            } else if (x == '<') {
+                angle = true;
+            } else if (x == '>') {
+                if (c == '>') {
+                    return i;
+                }
+                angle = false;
+            }
+        }
+        return -1;
     }
 
     private static boolean isToken(String s) {
@@ -849,7 +875,7 @@ public final class SipScanner {
                 || b == '\'' || b == '~';
     }
 
-    private static boolean isLws(char c) {
+    private static boolean isLws(byte c) {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
@@ -922,21 +948,59 @@ public final class SipScanner {
             s++;
         }
         e = trimEnd(d, s, e);
-        boolean folded = false;
-        for (int i = s; i < e; i++) {
-            if (d[i] == '\n' || d[i] == '\r') {
-                folded = true;
-                break;
-            }
-        }
         String v = text(d, s, e);
-        if (folded) {
+        if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) { // folded: a line end inside (CR and LF are ASCII in UTF-8)
             v = v.replaceAll("[\\r\\n]+[ \\t]+", " ");
         }
         return v.strip();
     }
 
+    /**
+     * A From, To or Via value as {@link #value(byte[], int, int)} makes it, its parameters read into {@code b}; null for
+     * Via, whose whole value is not kept. A value of printable ASCII on one line, as nearly all are, is its own bytes:
+     * the parameters are read from them and no string is made of a Via. Any other is made into text first, and read
+     * from that text's UTF-8 bytes, so both give the same.
+     */
+    private static String value(byte[] d, int s, int e, Builder b, int id) {
+        int a = s;
+        while (a < e && (isBlank(d[a]) || d[a] == '\r' || d[a] == '\n')) {
+            a++;
+        }
+        int z = trimEnd(d, a, e);
+        if (isPlain(d, a, z)) {
+            b.parameters(id, d, a, z);
+            return id == H_VIA ? null : ascii(d, a, z);
+        }
+        String v = value(d, s, e);
+        byte[] u = v.getBytes(StandardCharsets.UTF_8);
+        b.parameters(id, u, 0, u.length);
+        return id == H_VIA ? null : v;
+    }
+
+    /** Printable ASCII and tabs, no longer than a field is kept: text whose characters are its bytes, as they are. */
+    private static boolean isPlain(byte[] d, int a, int z) {
+        if (z - a > MAX_FIELD_CHARS) {
+            return false;
+        }
+        for (int i = a; i < z; i++) {
+            byte c = d[i];
+            if ((c < 0x20 && c != '\t') || c == 0x7f) { // a byte of 0x80 and over is negative
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String utf8(byte[] d, int s, int e) {
+        return new String(d, s, e - s, StandardCharsets.UTF_8);
+    }
+
+    /** At most MAX_FIELD_CHARS characters, one less where the cut would split a surrogate pair. */
     private static String cap(String s) {
-        return s.length() > MAX_FIELD_CHARS ? s.substring(0, MAX_FIELD_CHARS) : s;
+        if (s.length() <= MAX_FIELD_CHARS) {
+            return s;
+        }
+        int n = Character.isHighSurrogate(s.charAt(MAX_FIELD_CHARS - 1)) ? MAX_FIELD_CHARS - 1 : MAX_FIELD_CHARS;
+        return s.substring(0, n);
     }
 }

@@ -81,6 +81,60 @@ class SipScannerTest {
         assertTrue(messages.size() >= 4);
     }
 
+    /**
+     * From, To and Via are read from their own bytes when they are printable ASCII on one line, and from their text
+     * otherwise: the same value, once on one line and once folded at a blank (which unfolds to the same text), gives
+     * the same tags, branch, sent-by, transport and problems, on random values full of quotes, escapes, brackets,
+     * parameters and commas.
+     */
+    @Test
+    void fieldsReadFromBytesOrFromTextAgree() {
+        Random rnd = new Random(41);
+        String[] parts = {"\"Al ice\"", "\"a\\\";tag=q\"", "<sip:x@h;tag=uri>", "<sip:y@h>", ";tag=", ";TAG = ", "abc",
+            "z9hG4bK7", ";branch=", " ; Branch = ", ",", " ", "SIP/2.0/", "SIP / 2.0 / ", "UDP", "tcp", "h.example:5060",
+            ";rport", ">", "<", "\"", "\\", ";lr", "\t", "x y"};
+        int compared = 0;
+        for (int n = 0; n < 20_000; n++) {
+            String[] plain = new String[3];
+            String[] folded = new String[3];
+            for (int h = 0; h < 3; h++) {
+                StringBuilder v = new StringBuilder(h == 2 ? "SIP/2.0/UDP " : "");
+                for (int k = rnd.nextInt(9); k >= 0; k--) {
+                    v.append(parts[rnd.nextInt(parts.length)]);
+                }
+                plain[h] = v.toString().strip();
+                int at = -1; // a blank inside, not followed by a blank: folding there unfolds to the same text
+                for (int i = 1; i < plain[h].length() - 1; i++) {
+                    if (plain[h].charAt(i) == ' ' && plain[h].charAt(i + 1) != ' ' && plain[h].charAt(i + 1) != '\t') {
+                        at = i;
+                    }
+                }
+                folded[h] = at < 0 ? null : plain[h].substring(0, at) + "\r\n\t" + plain[h].substring(at + 1);
+            }
+            if (folded[0] == null || folded[1] == null || folded[2] == null) {
+                continue;
+            }
+            SipMessage a = scan(message(plain)).message();
+            SipMessage b = scan(message(folded)).message();
+            String what = String.join(" | ", plain);
+            assertEquals(a.fromTag(), b.fromTag(), what);
+            assertEquals(a.toTag(), b.toTag(), what);
+            assertEquals(a.from(), b.from(), what);
+            assertEquals(a.to(), b.to(), what);
+            assertEquals(a.viaBranch(), b.viaBranch(), what);
+            assertEquals(a.viaSentBy(), b.viaSentBy(), what);
+            assertEquals(a.viaTransport(), b.viaTransport(), what);
+            assertEquals(a.problems(), b.problems(), what);
+            compared++;
+        }
+        assertTrue(compared > 5_000, compared + " pairs compared");
+    }
+
+    private static String message(String[] viaFromTo) {
+        return "OPTIONS sip:b@h SIP/2.0\r\nVia: " + viaFromTo[2] + "\r\nFrom: " + viaFromTo[0] + "\r\nTo: " + viaFromTo[1]
+                + "\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\n\r\n";
+    }
+
     @Test
     void extractsRequestFields() {
         SipScanner.Scan s = scan(INVITE);
@@ -180,6 +234,12 @@ class SipScannerTest {
         String hugeCallId = RESPONSE.replace("i: call-1@example.com", "i: " + "c".repeat(70_000));
         SipMessage m = scan(hugeCallId).message();
         assertEquals(SipScanner.MAX_FIELD_CHARS, m.callId().length(), "extracted fields are bounded");
+        // A character outside the BMP (two chars in Java) across the bound is left out whole, not cut in half.
+        String straddling = RESPONSE.replace("Server: PBX 2.0", "Server: " + "s".repeat(SipScanner.MAX_FIELD_CHARS - 1)
+                + "\uD83D\uDE00 more");
+        String server = new SipScanner().scanDatagram(straddling.getBytes(StandardCharsets.UTF_8), 0,
+                straddling.getBytes(StandardCharsets.UTF_8).length).message().server();
+        assertEquals("s".repeat(SipScanner.MAX_FIELD_CHARS - 1), server);
     }
 
     @Test
