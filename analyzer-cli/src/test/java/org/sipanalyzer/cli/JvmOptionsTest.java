@@ -58,7 +58,7 @@ class JvmOptionsTest {
     void largeInputsKeepTheOptimisingCompiler(@TempDir Path dir) throws Exception {
         Path large = dir.resolve("large.pcap");
         try (var f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
-            f.setLength(300L << 20); // sparse: no disk used
+            f.setLength(400L << 20); // sparse: no disk used
         }
         assertFalse(options("analyze", large.toString()).contains("-XX:TieredStopAtLevel=1"));
     }
