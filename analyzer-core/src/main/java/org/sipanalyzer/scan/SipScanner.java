@@ -108,6 +108,8 @@ public final class SipScanner {
      * captures send a handful of phrases over and over, and a message need not carry a copy of its own.
      */
     private final String[] phrases = new String[600];
+    /** The bytes of each phrase kept, to compare with a message's. */
+    private final byte[][] phraseBytes = new byte[600][];
 
     /** Methods and transports as most messages spell them: one shared string each rather than one per message. */
     private static final String[] METHODS = {"INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "PRACK", "UPDATE",
@@ -116,20 +118,33 @@ public final class SipScanner {
     /** Phrases longer than this are not kept. */
     private static final int MAX_CACHED_PHRASE = 64;
 
-    /** The one of {@code table} that the bytes spell exactly, or null. */
-    private static String known(byte[] d, int s, int e, String[] table) {
+    /** The bytes of each of {@link #METHODS} and {@link #TRANSPORTS}, to compare without a string's accessors. */
+    private static final byte[][] METHOD_BYTES = bytes(METHODS);
+    private static final byte[][] TRANSPORT_BYTES = bytes(TRANSPORTS);
+
+    private static byte[][] bytes(String[] names) {
+        byte[][] b = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            b[i] = names[i].getBytes(StandardCharsets.US_ASCII);
+        }
+        return b;
+    }
+
+    /** The one of {@code names} that the bytes spell exactly, or null; {@code bytes} are the names' bytes. */
+    private static String known(byte[] d, int s, int e, String[] names, byte[][] bytes) {
         int n = e - s;
-        for (String k : table) {
-            if (k.length() == n && sameAscii(d, s, k)) {
-                return k;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i].length == n && same(d, s, bytes[i])) {
+                return names[i];
             }
         }
         return null;
     }
 
-    private static boolean sameAscii(byte[] d, int s, String k) {
-        for (int i = 0; i < k.length(); i++) {
-            if (d[s + i] != k.charAt(i)) {
+    /** Whether {@code d} at {@code s} holds the bytes of {@code k}. */
+    private static boolean same(byte[] d, int s, byte[] k) {
+        for (int i = 0; i < k.length; i++) {
+            if (d[s + i] != k[i]) {
                 return false;
             }
         }
@@ -168,13 +183,13 @@ public final class SipScanner {
             if (!isVersion20(d, p, version)) {
                 b.problems.add(SipProblem.UNSUPPORTED_VERSION);
             }
-            statusLine(d, p + version, lineEnd, b, phrases);
+            statusLine(d, p + version, lineEnd, b);
         } else {
             int methodEnd = requestLineMethodEnd(d, p, lineEnd);
             if (methodEnd < 0) {
                 return Scan.NOT_SIP;
             }
-            String method = known(d, p, methodEnd, METHODS);
+            String method = known(d, p, methodEnd, METHODS, METHOD_BYTES);
             b.method = method != null ? method : ascii(d, p, Math.min(methodEnd, p + MAX_FIELD_CHARS));
             int lastBlank = lineEnd - 1;
             while (!isBlank(d[lastBlank])) {
@@ -274,7 +289,7 @@ public final class SipScanner {
                 && Character.isDigit(d[sp + 3]) && d[sp + 4] == ' ';
     }
 
-    private static void statusLine(byte[] d, int p, int lineEnd, Builder b, String[] phrases) {
+    private void statusLine(byte[] d, int p, int lineEnd, Builder b) {
         p = skipBlanks(d, p, lineEnd);
         int digitsEnd = p;
         long code = 0;
@@ -293,14 +308,16 @@ public final class SipScanner {
             b.reasonPhrase = text(d, rs, lineEnd);
             return;
         }
-        String cached = phrases[(int) code - 100];
-        if (cached != null && cached.length() == lineEnd - rs && sameAscii(d, rs, cached)) {
-            b.reasonPhrase = cached;
+        int k = (int) code - 100;
+        byte[] cached = phraseBytes[k];
+        if (cached != null && cached.length == lineEnd - rs && same(d, rs, cached)) {
+            b.reasonPhrase = phrases[k];
             return;
         }
         String phrase = text(d, rs, lineEnd);
         if (phrase.length() == lineEnd - rs && phrase.length() <= MAX_CACHED_PHRASE && isAscii(phrase)) {
-            phrases[(int) code - 100] = phrase; // what the bytes spell, one character a byte: safe to compare
+            phrases[k] = phrase; // what the bytes spell, one character a byte: safe to compare
+            phraseBytes[k] = phrase.getBytes(StandardCharsets.ISO_8859_1);
         }
         b.reasonPhrase = phrase;
     }
@@ -417,26 +434,45 @@ public final class SipScanner {
             };
         }
         return switch (n) {
-            case 2 -> eq(d, s, "to") ? H_TO : H_OTHER;
-            case 3 -> eq(d, s, "via") ? H_VIA : H_OTHER;
-            case 4 -> eq(d, s, "cseq") ? H_CSEQ : eq(d, s, "from") ? H_FROM : H_OTHER;
-            case 6 -> eq(d, s, "reason") ? H_REASON : eq(d, s, "server") ? H_SERVER : H_OTHER;
-            case 7 -> eq(d, s, "call-id") ? H_CALL_ID : eq(d, s, "warning") ? H_WARNING : H_OTHER;
-            case 10 -> eq(d, s, "user-agent") ? H_USER_AGENT : H_OTHER;
-            case 11 -> eq(d, s, "retry-after") ? H_RETRY_AFTER : H_OTHER;
-            case 14 -> eq(d, s, "content-length") ? H_CONTENT_LENGTH : H_OTHER;
+            case 2 -> eq(d, s, N_TO) ? H_TO : H_OTHER;
+            case 3 -> eq(d, s, N_VIA) ? H_VIA : H_OTHER;
+            case 4 -> eq(d, s, N_CSEQ) ? H_CSEQ : eq(d, s, N_FROM) ? H_FROM : H_OTHER;
+            case 6 -> eq(d, s, N_REASON) ? H_REASON : eq(d, s, N_SERVER) ? H_SERVER : H_OTHER;
+            case 7 -> eq(d, s, N_CALL_ID) ? H_CALL_ID : eq(d, s, N_WARNING) ? H_WARNING : H_OTHER;
+            case 10 -> eq(d, s, N_USER_AGENT) ? H_USER_AGENT : H_OTHER;
+            case 11 -> eq(d, s, N_RETRY_AFTER) ? H_RETRY_AFTER : H_OTHER;
+            case 14 -> eq(d, s, N_CONTENT_LENGTH) ? H_CONTENT_LENGTH : H_OTHER;
             default -> H_OTHER;
         };
     }
 
+    /** Header and parameter names, lower case, as bytes. */
+    private static final byte[] N_TO = nameBytes("to");
+    private static final byte[] N_VIA = nameBytes("via");
+    private static final byte[] N_CSEQ = nameBytes("cseq");
+    private static final byte[] N_FROM = nameBytes("from");
+    private static final byte[] N_REASON = nameBytes("reason");
+    private static final byte[] N_SERVER = nameBytes("server");
+    private static final byte[] N_CALL_ID = nameBytes("call-id");
+    private static final byte[] N_WARNING = nameBytes("warning");
+    private static final byte[] N_USER_AGENT = nameBytes("user-agent");
+    private static final byte[] N_RETRY_AFTER = nameBytes("retry-after");
+    private static final byte[] N_CONTENT_LENGTH = nameBytes("content-length");
+    private static final byte[] P_TAG = nameBytes("tag");
+    private static final byte[] P_BRANCH = nameBytes("branch");
+
+    private static byte[] nameBytes(String name) {
+        return name.getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** Case-insensitive comparison with a lower-case ASCII name. */
-    private static boolean eq(byte[] d, int s, String lower) {
-        for (int i = 0; i < lower.length(); i++) {
+    private static boolean eq(byte[] d, int s, byte[] lower) {
+        for (int i = 0; i < lower.length; i++) {
             int c = d[s + i];
             if (c >= 'A' && c <= 'Z') {
                 c |= 0x20;
             }
-            if (c != lower.charAt(i)) {
+            if (c != lower[i]) {
                 return false;
             }
         }
@@ -594,12 +630,12 @@ public final class SipScanner {
          */
         private String tagChecked(byte[] v, int a, int z) {
             int close = indexOutside(v, a, z, '>');
-            int first = paramValueStart(v, close < 0 ? a : close, z, "tag");
+            int first = paramValueStart(v, close < 0 ? a : close, z, P_TAG);
             if (first < 0) {
                 return null;
             }
             int end = paramValueEnd(v, first, z);
-            if (paramValueStart(v, end, z, "tag") >= 0) {
+            if (paramValueStart(v, end, z, P_TAG) >= 0) {
                 problems.add(SipProblem.DUPLICATE_HEADER);
             }
             return utf8(v, first, end);
@@ -633,7 +669,7 @@ public final class SipScanner {
                 }
             }
             cseqNumber = n;
-            String m = known(d, j, z, METHODS);
+            String m = known(d, j, z, METHODS, METHOD_BYTES);
             cseqMethod = m != null ? m : ascii(d, j, z);
             return true;
         }
@@ -720,7 +756,7 @@ public final class SipScanner {
             while (i < end && !isLws(v[i]) && v[i] != ';') {
                 i++;
             }
-            String transport = known(v, t, i, TRANSPORTS);
+            String transport = known(v, t, i, TRANSPORTS, TRANSPORT_BYTES);
             viaTransport = transport != null ? transport : utf8(v, t, i);
             while (i < end && isLws(v[i])) {
                 i++;
@@ -730,7 +766,7 @@ public final class SipScanner {
                 i++;
             }
             viaSentBy = h < i ? utf8(v, h, i) : null;
-            int branch = paramValueStart(v, i, end, "branch");
+            int branch = paramValueStart(v, i, end, P_BRANCH);
             viaBranch = branch < 0 ? null : utf8(v, branch, paramValueEnd(v, branch, end));
         }
 
@@ -779,7 +815,7 @@ public final class SipScanner {
     }
 
     /** Where the value of parameter {@code name} starts in {@code v[from, z)}; -1 when absent. */
-    private static int paramValueStart(byte[] v, int from, int z, String name) {
+    private static int paramValueStart(byte[] v, int from, int z, byte[] name) {
         int i = from;
         while (true) {
             int semi = indexOutside(v, i, z, ';');
@@ -790,8 +826,8 @@ public final class SipScanner {
             while (s < z && isLws(v[s])) {
                 s++;
             }
-            if (matchesLowerCase(v, s, z, name)) {
-                int e = s + name.length();
+            if (s + name.length <= z && eq(v, s, name)) {
+                int e = s + name.length;
                 while (e < z && isLws(v[e])) {
                     e++;
                 }
@@ -805,23 +841,6 @@ public final class SipScanner {
             }
             i = s;
         }
-    }
-
-    /** ASCII case-insensitive comparison of {@code v} at {@code at} with a lower-case name. */
-    private static boolean matchesLowerCase(byte[] v, int at, int z, String lower) {
-        if (at + lower.length() > z) {
-            return false;
-        }
-        for (int i = 0; i < lower.length(); i++) {
-            int c = v[at + i];
-            if (c >= 'A' && c <= 'Z') {
-                c |= 0x20;
-            }
-            if (c != lower.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
