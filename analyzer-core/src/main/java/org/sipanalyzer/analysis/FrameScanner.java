@@ -50,6 +50,8 @@ final class FrameScanner implements StreamSink {
         final List<Frame> frames;
         /** Payloads to scan for SIP, in order, when scanning is deferred; emptied when scanned. */
         List<Unit> units = List.of();
+        /** Whether {@link #scanUnits} is still to run: payloads were left, or the frames are not counted yet. */
+        boolean pending;
         /** Frames (by position) that could not be decoded: counted as neither with nor without SIP. */
         final boolean[] undecodable;
         /** Frames (by position) in which a SIP message was found. */
@@ -93,6 +95,8 @@ final class FrameScanner implements StreamSink {
     private final Reassembly reassembly;
     private Chunk current;
     private final boolean deferScanning;
+    /** Frames of the chunk being decoded from this position on leave their payloads as units (see {@link #decode}). */
+    private int deferFrom = Integer.MAX_VALUE;
     /** The position in {@link #current} of the frame being decoded, and its bytes (-1 and null between chunks). */
     private int position = -1;
     private byte[] frameData;
@@ -115,7 +119,7 @@ final class FrameScanner implements StreamSink {
 
     /** Scans the payloads {@link #decode} left in {@code chunk}, if any, on this thread. */
     Chunk scanDecoded(Chunk chunk) {
-        return deferScanning ? scanUnits(chunk, sip) : chunk;
+        return chunk.pending ? scanUnits(chunk, sip) : chunk;
     }
 
     /**
@@ -125,6 +129,17 @@ final class FrameScanner implements StreamSink {
      * streams whose buffers are reused, are then copied).
      */
     Chunk decode(Chunk chunk) {
+        return decode(chunk, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Decodes {@code chunk} as {@link #decode(Chunk)} does, scanning as they are found only the payloads of the frames
+     * before position {@code deferFrom}: those of the frames from it on are left in {@link Chunk#units}, for
+     * {@link #scanUnits} on another thread (the one that counts, when the decoding thread has more to do than it). The
+     * messages found either way are in frame order: every payload left comes after every payload scanned.
+     */
+    Chunk decode(Chunk chunk, int deferFrom) {
+        this.deferFrom = deferScanning ? 0 : deferFrom;
         current = chunk;
         List<Frame> frames = chunk.frames;
         for (int i = 0; i < frames.size(); i++) {
@@ -144,7 +159,9 @@ final class FrameScanner implements StreamSink {
         }
         position = -1;
         frameData = null;
-        if (!deferScanning) {
+        this.deferFrom = Integer.MAX_VALUE;
+        chunk.pending = deferScanning || !chunk.units.isEmpty();
+        if (!chunk.pending) {
             countFrames(chunk);
         }
         return chunk;
@@ -191,6 +208,7 @@ final class FrameScanner implements StreamSink {
             }
         }
         chunk.units = List.of();
+        chunk.pending = false;
         countFrames(chunk);
         if (decodingProblems > 0 && chunk.problems.size() > decodingProblems) {
             // Decoding and scanning each found problems in frame order; together, in frame order too (a stable sort).
@@ -208,6 +226,7 @@ final class FrameScanner implements StreamSink {
     /** At the end of the input: streams still open and datagrams still incomplete yield what they can. */
     Chunk finish() {
         current = new Chunk(List.of());
+        current.pending = deferScanning;
         reassembly.finish();
         return scanDecoded(current);
     }
@@ -301,7 +320,7 @@ final class FrameScanner implements StreamSink {
 
     /** A payload that may hold SIP, scanned by the one SIP stage. */
     private void sip(long frame, long ts, Endpoint src, Endpoint dst, Transport transport, byte[] d, int at, int len) {
-        if (!deferScanning) {
+        if (!deferScanning && position < deferFrom) { // at the end of the input (position -1), as found too
             if (sip.scan(current, frame, ts, src, dst, transport, true, d, at, len) && position >= 0) {
                 current.withSip[position] = true;
             }

@@ -98,7 +98,7 @@ final class InputAnalysis {
         if (live || !options.prefetch() || size >= 0 && size < PREFETCH_FROM_BYTES) {
             FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly(), options.keepText(), false);
             try {
-                produce(opened, scanner, false, chunk -> apply(scanner.scanDecoded(chunk)));
+                produce(opened, scanner, false, n -> Integer.MAX_VALUE, chunk -> apply(scanner.scanDecoded(chunk)));
             } finally {
                 finish(opened, scanner);
             }
@@ -115,11 +115,12 @@ final class InputAnalysis {
         // the young collections copy, so no more wait than keep every thread busy.
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(pool == null ? QUEUED_CHUNKS
                 : Math.min(QUEUED_CHUNKS, options.scanThreads() + 1));
+        ScanSharing sharing = new ScanSharing(queue);
         Thread producer = new Thread(() -> {
             Object last = END;
             try {
-                produce(reader, scanner, true, chunk -> put(queue, pool == null ? scanner.scanDecoded(chunk)
-                        : pool.scan(chunk)));
+                produce(reader, scanner, true, pool == null ? sharing::deferFrom : n -> 0,
+                        chunk -> put(queue, pool == null ? chunk : pool.scan(chunk)));
             } catch (Throwable e) { // an Error too: the run must fail with its cause, never end as if the input had
                 last = e;
             } finally {
@@ -154,7 +155,11 @@ final class InputAnalysis {
                 if (o instanceof Error e) {
                     throw e;
                 }
-                apply((FrameScanner.Chunk) o);
+                FrameScanner.Chunk chunk = (FrameScanner.Chunk) o;
+                if (chunk.pending) { // payloads the decoding thread left: scanned here, in order, before counting
+                    FrameScanner.scanUnits(chunk, countingStage());
+                }
+                apply(chunk);
             }
         } finally {
             producer.interrupt();
@@ -235,6 +240,46 @@ final class InputAnalysis {
         }
     }
 
+    /** The SIP stage of the counting thread, for the payloads the decoding thread leaves to it. */
+    private SipStage countingStage;
+
+    private SipStage countingStage() {
+        if (countingStage == null) {
+            countingStage = new SipStage(options.strict(), options.keepText());
+        }
+        return countingStage;
+    }
+
+    /**
+     * How the decoding thread and the counting thread share the scanning of SIP when there is no pool (two cores):
+     * the decoding thread scans the payloads of the first part of each chunk's frames as it finds them and leaves
+     * the rest to the counting thread. The part it scans itself grows, a sixteenth at a time, while two chunks or more
+     * wait for the counting thread, and shrinks while none does (the counting thread waits), from all of them to no
+     * less than a quarter: the queue stays short (chunks waiting are live data every young collection copies). The
+     * messages and counts are the same whatever the share; only the time changes.
+     */
+    static final class ScanSharing {
+        private static final int WHOLE = 16;
+        private static final int LEAST = 4;
+        private final BlockingQueue<Object> queue;
+        private int share = WHOLE;
+
+        ScanSharing(BlockingQueue<Object> queue) {
+            this.queue = queue;
+        }
+
+        /** For a chunk of {@code frames}: the position from which its frames' payloads are left to scan. */
+        int deferFrom(int frames) {
+            int waiting = queue.size();
+            if (waiting >= 2) {
+                share = Math.min(WHOLE, share + 1);
+            } else if (waiting == 0) {
+                share = Math.max(LEAST, share - 1);
+            }
+            return share == WHOLE ? Integer.MAX_VALUE : frames * share / WHOLE;
+        }
+    }
+
     private static final Object END = new Object();
     static final int QUEUED_CHUNKS = 8;
 
@@ -306,7 +351,8 @@ final class InputAnalysis {
      * frames stay valid, so they go by chunks.
      */
     private void produce(CaptureReader reader, FrameScanner scanner, boolean framesStayValid,
-            java.util.function.Consumer<FrameScanner.Chunk> out) throws IOException {
+            java.util.function.IntUnaryOperator deferFrom, java.util.function.Consumer<FrameScanner.Chunk> out)
+            throws IOException {
         int size = framesStayValid ? CHUNK_FRAMES : 1;
         List<Frame> frames = new ArrayList<>(size);
         Frame f;
@@ -315,7 +361,7 @@ final class InputAnalysis {
             while (!(stopAtFrame && stop.requested()) && (f = reader.next()) != null) {
                 frames.add(f);
                 if (frames.size() == size) {
-                    FrameScanner.Chunk c = scanner.decode(new FrameScanner.Chunk(frames));
+                    FrameScanner.Chunk c = scanner.decode(new FrameScanner.Chunk(frames), deferFrom.applyAsInt(size));
                     addCaptureWarnings(reader, c);
                     out.accept(c);
                     frames = new ArrayList<>(size);
@@ -324,7 +370,7 @@ final class InputAnalysis {
         } catch (IOException e) {
             failure = e;
         }
-        FrameScanner.Chunk c = scanner.decode(new FrameScanner.Chunk(frames));
+        FrameScanner.Chunk c = scanner.decode(new FrameScanner.Chunk(frames), deferFrom.applyAsInt(frames.size()));
         addCaptureWarnings(reader, c);
         out.accept(c);
         if (failure != null) {
