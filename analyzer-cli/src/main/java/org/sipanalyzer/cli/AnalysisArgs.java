@@ -230,7 +230,7 @@ final class AnalysisArgs {
                 .desc("Analyse up to N inputs at once (default 1; each needs its own memory: raise -Xmx with it).").get());
         o.addOption(Option.builder().longOpt("scan-threads").hasArg().argName("N")
                 .desc("Threads that scan one input's SIP in parallel (default: the cores less one, at most 8; 1 on two"
-                        + " cores or fewer, where the reading, decoding and counting threads already fill them).").get());
+                        + " cores or fewer, where the decoding and counting threads share the scanning).").get());
         o.addOption(Option.builder().longOpt("max-frame-bytes").hasArg().argName("BYTES")
                 .desc("Largest captured frame accepted; a larger record is taken as corrupt (default 262144).").get());
         o.addOption(Option.builder().longOpt("retransmission-window").hasArg().argName("SECONDS")
