@@ -55,13 +55,49 @@ public final class NameAddr {
     /**
      * The first {@code c} at or after {@code from} outside a quoted string (with its backslash escapes) and, when
      * {@code angles}, outside angle brackets too (a {@code >} closing them is found when asked for); -1 if none. The
-     * one walk of RFC 3261's quoting rules, shared with the scanner.
+     * one walk of RFC 3261's quoting rules (the scanner's, over bytes, is {@link #indexOutside(byte[], int, int, char,
+     * boolean)}).
      */
     static int indexOutside(String v, char c, int from, boolean angles) {
         boolean quoted = false;
         boolean angle = false;
         for (int i = from; i < v.length(); i++) {
             char x = v.charAt(i);
+            if (quoted) {
+                if (x == '\\') {
+                    i++;
+                } else if (x == '"') {
+                    quoted = false;
+                }
+                continue;
+            }
+            if (x == c && !angle) {
+                return i;
+            }
+            if (x == '"') {
+                quoted = true;
+            } else if (angles && x == '<') {
+                angle = true;
+            } else if (angles && x == '>') {
+                if (c == '>') {
+                    return i;
+                }
+                angle = false;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@link #indexOutside(String, char, int, boolean)} over the bytes {@code v[from, end)}: ASCII text, or UTF-8 (whose
+     * bytes of other characters are never ASCII), for the scanner, which reads parameters without making strings. The
+     * two walks must agree; NameAddrTest compares them.
+     */
+    static int indexOutside(byte[] v, int from, int end, char c, boolean angles) {
+        boolean quoted = false;
+        boolean angle = false;
+        for (int i = from; i < end; i++) {
+            byte x = v[i];
             if (quoted) {
                 if (x == '\\') {
                     i++;

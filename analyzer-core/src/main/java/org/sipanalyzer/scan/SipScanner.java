@@ -843,38 +843,9 @@ public final class SipScanner {
         }
     }
 
-    /**
-     * The first {@code c} in {@code v[from, z)} that is not inside quotes or angle brackets (a backslash in quotes
-     * escapes the next byte; {@code '>'} is found where it closes a bracket), as {@link NameAddr} finds it in text.
-     */
+    /** The first {@code c} in {@code v[from, z)} outside quotes and angle brackets, as {@link NameAddr} walks text. */
     private static int indexOutside(byte[] v, int from, int z, char c) {
-        boolean quoted = false;
-        boolean angle = false;
-        for (int i = from; i < z; i++) {
-            byte x = v[i];
-            if (quoted) {
-                if (x == '\\') {
-                    i++;
-                } else if (x == '"') {
-                    quoted = false;
-                }
-                continue;
-            }
-            if (x == c && !angle) {
-                return i;
-            }
-            if (x == '"') {
-                quoted = true;
-            } else if (x == '<') {
-                angle = true;
-            } else if (x == '>') {
-                if (c == '>') {
-                    return i;
-                }
-                angle = false;
-            }
-        }
-        return -1;
+        return NameAddr.indexOutside(v, from, z, c, true);
     }
 
     private static boolean isToken(String s) {

@@ -2,6 +2,9 @@ package org.sipanalyzer.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,5 +37,27 @@ class NameAddrTest {
     })
     void theTagIsTheHeaderParameterOnly(String value, String without) {
         assertEquals(without, NameAddr.withoutTag(value));
+    }
+
+    /** The walk over text and the scanner's over bytes find the same places, on random text full of quoting. */
+    @Test
+    void theWalksOverTextAndOverBytesAgree() {
+        Random rnd = new Random(3);
+        String alphabet = "ab \t;,<>\"\\=:@";
+        for (int n = 0; n < 50_000; n++) {
+            char[] text = new char[rnd.nextInt(24)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = alphabet.charAt(rnd.nextInt(alphabet.length()));
+            }
+            String v = new String(text);
+            byte[] b = v.getBytes(StandardCharsets.US_ASCII);
+            int from = v.isEmpty() ? 0 : rnd.nextInt(v.length());
+            for (char c : new char[] {';', ',', '>'}) {
+                for (boolean angles : new boolean[] {true, false}) {
+                    assertEquals(NameAddr.indexOutside(v, c, from, angles),
+                            NameAddr.indexOutside(b, from, b.length, c, angles), v + " from " + from + " for " + c);
+                }
+            }
+        }
     }
 }
