@@ -50,7 +50,7 @@ final class FrameScanner implements StreamSink {
         final List<Frame> frames;
         /** Payloads to scan for SIP, in order, when scanning is deferred; emptied when scanned. */
         List<Unit> units = List.of();
-        /** Whether {@link #scanUnits} is still to run: payloads were left, or the frames are not counted yet. */
+        /** Whether {@link #scanUnits} is still to run: payloads were left (the frames are counted once they are). */
         boolean pending;
         /** Frames (by position) that could not be decoded: counted as neither with nor without SIP. */
         final boolean[] undecodable;
@@ -94,52 +94,33 @@ final class FrameScanner implements StreamSink {
     private final SipStage sip;
     private final Reassembly reassembly;
     private Chunk current;
-    private final boolean deferScanning;
     /** Frames of the chunk being decoded from this position on leave their payloads as units (see {@link #decode}). */
     private int deferFrom = Integer.MAX_VALUE;
     /** The position in {@link #current} of the frame being decoded, and its bytes (-1 and null between chunks). */
     private int position = -1;
     private byte[] frameData;
 
-    /**
-     * @param deferScanning whether {@link #decode} leaves the payloads that may hold SIP for {@link #scanUnits} (on
-     *     other threads), rather than scanning each as it is found, while its frame is still in the processor's cache
-     *     (a chunk's frames are about a megabyte: scanned afterwards, on the same thread, a capture of SIP alone took
-     *     4-6% longer)
-     */
-    FrameScanner(boolean strict, ReassemblyLimits limits, boolean keepText, boolean deferScanning) {
+    FrameScanner(boolean strict, ReassemblyLimits limits, boolean keepText) {
         this.sip = new SipStage(strict, keepText);
         this.reassembly = new Reassembly(limits, this);
-        this.deferScanning = deferScanning;
     }
 
     Reassembly reassembly() {
         return reassembly;
     }
 
-    /** Scans the payloads {@link #decode} left in {@code chunk}, if any, on this thread. */
-    Chunk scanDecoded(Chunk chunk) {
-        return chunk.pending ? scanUnits(chunk, sip) : chunk;
-    }
-
     /**
-     * Decodes every frame of {@code chunk} and reassembles, in order, scanning the payloads that may hold SIP as they
-     * are found; or, when scanning is deferred, leaving them in {@link Chunk#units} for {@link #scanUnits}, which
-     * needs none of this scanner's state (payloads that do not point into the chunk's frames, such as reassembled
-     * streams whose buffers are reused, are then copied).
-     */
-    Chunk decode(Chunk chunk) {
-        return decode(chunk, Integer.MAX_VALUE);
-    }
-
-    /**
-     * Decodes {@code chunk} as {@link #decode(Chunk)} does, scanning as they are found only the payloads of the frames
-     * before position {@code deferFrom}: those of the frames from it on are left in {@link Chunk#units}, for
-     * {@link #scanUnits} on another thread (the one that counts, when the decoding thread has more to do than it). The
-     * messages found either way are in frame order: every payload left comes after every payload scanned.
+     * Decodes every frame of {@code chunk} and reassembles, in order, scanning the payloads that may hold SIP of the
+     * frames before position {@code deferFrom} as they are found, while their frame is still in the processor's cache
+     * (a chunk's frames are about a megabyte: scanned afterwards, even on the same thread, a capture of SIP alone took
+     * 4-6% longer). Those of the frames from {@code deferFrom} on are left in {@link Chunk#units} for
+     * {@link #scanUnits}, on any thread: the scan pool's (0, every payload), or the counting thread (part of a chunk,
+     * when the decoding thread has more to do than it). {@code scanUnits} needs none of this scanner's state:
+     * payloads that do not point into the chunk's frames, such as reassembled streams whose buffers are reused, are
+     * copied. The messages found either way are in frame order: every payload left comes after every payload scanned.
      */
     Chunk decode(Chunk chunk, int deferFrom) {
-        this.deferFrom = deferScanning ? 0 : deferFrom;
+        this.deferFrom = deferFrom;
         current = chunk;
         List<Frame> frames = chunk.frames;
         for (int i = 0; i < frames.size(); i++) {
@@ -160,7 +141,7 @@ final class FrameScanner implements StreamSink {
         position = -1;
         frameData = null;
         this.deferFrom = Integer.MAX_VALUE;
-        chunk.pending = deferScanning || !chunk.units.isEmpty();
+        chunk.pending = !chunk.units.isEmpty();
         if (!chunk.pending) {
             countFrames(chunk);
         }
@@ -179,9 +160,12 @@ final class FrameScanner implements StreamSink {
     /**
      * Scans the payloads {@link #decode} left in {@code chunk}, in order, with {@code stage}: any thread may do it,
      * each with its own stage. Every frame is then counted once: undecodable, with SIP, or without (packets =
-     * withSip + withoutSip + undecodable).
+     * withSip + withoutSip + undecodable). A chunk with nothing left is returned as it is.
      */
     static Chunk scanUnits(Chunk chunk, SipStage stage) {
+        if (!chunk.pending) {
+            return chunk; // scanned as decoded, and counted
+        }
         boolean[] withSip = chunk.withSip;
         int decodingProblems = chunk.problems.size();
         // A frame whose scan failed is left there, as decoding leaves it: the rest of its payloads are not scanned.
@@ -226,9 +210,8 @@ final class FrameScanner implements StreamSink {
     /** At the end of the input: streams still open and datagrams still incomplete yield what they can. */
     Chunk finish() {
         current = new Chunk(List.of());
-        current.pending = deferScanning;
-        reassembly.finish();
-        return scanDecoded(current);
+        reassembly.finish(); // what it yields is scanned as found (position -1)
+        return current;
     }
 
     private void frame(Frame f) {
@@ -320,7 +303,7 @@ final class FrameScanner implements StreamSink {
 
     /** A payload that may hold SIP, scanned by the one SIP stage. */
     private void sip(long frame, long ts, Endpoint src, Endpoint dst, Transport transport, byte[] d, int at, int len) {
-        if (!deferScanning && position < deferFrom) { // at the end of the input (position -1), as found too
+        if (position < deferFrom) { // at the end of the input (position -1), as found too
             if (sip.scan(current, frame, ts, src, dst, transport, true, d, at, len) && position >= 0) {
                 current.withSip[position] = true;
             }

@@ -96,9 +96,9 @@ final class InputAnalysis {
         stopAtFrame = size >= 0;
         report.opened(opened.format().word() + (opened.isCompressed() ? "+gzip" : ""));
         if (live || !options.prefetch() || size >= 0 && size < PREFETCH_FROM_BYTES) {
-            FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly(), options.keepText(), false);
+            FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly(), options.keepText());
             try {
-                produce(opened, scanner, false, n -> Integer.MAX_VALUE, chunk -> apply(scanner.scanDecoded(chunk)));
+                produce(opened, scanner, false, n -> Integer.MAX_VALUE, this::apply);
             } finally {
                 finish(opened, scanner);
             }
@@ -109,8 +109,7 @@ final class InputAnalysis {
         // detection, statistics and listeners. The queue holds chunks, or the scans of chunks, in capture order.
         CaptureReader reader = new PrefetchingReader(opened);
         ScanPool pool = options.scanThreads() > 1 ? new ScanPool(options) : null;
-        FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly(), options.keepText(),
-                pool != null);
+        FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly(), options.keepText());
         // Room for each scanning thread's chunk and one more: chunks waiting for the counting thread are live data
         // the young collections copy, so no more wait than keep every thread busy.
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(pool == null ? QUEUED_CHUNKS

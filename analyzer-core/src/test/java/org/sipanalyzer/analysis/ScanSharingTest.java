@@ -57,15 +57,13 @@ class ScanSharingTest {
     }
 
     private static List<String> decode(List<Frame> frames, int chunkFrames, int deferFrom) {
-        FrameScanner decoding = new FrameScanner(false, ReassemblyLimits.defaults(), false, false);
+        FrameScanner decoding = new FrameScanner(false, ReassemblyLimits.defaults(), false);
         SipStage counting = new SipStage(false, false);
         List<String> chunks = new ArrayList<>();
         for (int i = 0; i < frames.size(); i += chunkFrames) {
             FrameScanner.Chunk c = decoding.decode(new FrameScanner.Chunk(
                     frames.subList(i, Math.min(frames.size(), i + chunkFrames))), deferFrom);
-            if (c.pending) {
-                FrameScanner.scanUnits(c, counting);
-            }
+            FrameScanner.scanUnits(c, counting);
             assertTrue(!c.pending && c.units.isEmpty());
             chunks.add(summary(c));
         }
