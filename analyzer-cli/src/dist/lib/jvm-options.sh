@@ -8,11 +8,12 @@
 # pauses of about 50 ms at most (the parallel collector's full collections took 300 ms, and the kernel dropped what
 # came meanwhile).
 #
-# Most captures finish before the optimising compiler pays for itself: for files of 320 MB or less in all, only the
-# quick compiler runs, and no performance-counter file is written. On 2 cores the optimising compiler spends 1.6 CPU-s
-# compiling; 122 MB of SIP take 1.00 s rather than 1.20 s without it, a 283 MB capture of calls with their RTP 1.11 s
-# rather than 1.44 s; a capture of SIP alone breaks even near 300 MB (730,000 messages) and past that the optimising
-# compiler pays for itself (410 MB, a million messages: 2.43 s with it, 2.71 s without; docs/performance.md).
+# Most captures finish before the optimising compiler pays for itself: for files of 640 MB or less in all, only the
+# quick compiler runs, and no performance-counter file is written. On 2 cores the optimising compiler spends about
+# 1.5 CPU-s compiling, a third of the CPU time of a million SIP messages (410 MB: 2.17-2.25 s with the quick compiler
+# alone, 2.43-2.62 s with both); a capture of SIP alone breaks even near 640 MB (1.5 million messages, 615 MB: 3.14-3.31
+# s against 3.24-3.39 s) and past that the optimising compiler pays for itself (820 MB: 3.80-3.89 s with it, 3.96-4.28
+# s without; docs/performance.md).
 #
 # Where the kernel hands out transparent huge pages on request (Linux's "madvise" mode, the usual default), the heap
 # asks for them: first touches of the young generation then fault 2 MB at a time rather than 4 KB, which took a fifth of
@@ -32,7 +33,7 @@ jvm_options() {
         last=${sizes##*$'\n'}                    # one file's size, or the total of several
         last=${last#"${last%%[![:space:]]*}"}
         total=${last%%[![:digit:]]*}
-        if [ -n "$total" ] && [ "$total" -le 335544320 ]; then
+        if [ -n "$total" ] && [ "$total" -le 671088640 ]; then
           jvm+=(-XX:TieredStopAtLevel=1 -XX:-UsePerfData)
         fi
       fi ;;

@@ -58,9 +58,13 @@ class JvmOptionsTest {
     void largeInputsKeepTheOptimisingCompiler(@TempDir Path dir) throws Exception {
         Path large = dir.resolve("large.pcap");
         try (var f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
-            f.setLength(400L << 20); // sparse: no disk used
+            f.setLength(640L << 20); // sparse: no disk used
         }
-        assertFalse(options("analyze", large.toString()).contains("-XX:TieredStopAtLevel=1"));
+        assertTrue(options("analyze", large.toString()).contains("-XX:TieredStopAtLevel=1"), "640 MB: quick only");
+        try (var f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            f.setLength((640L << 20) + 1);
+        }
+        assertFalse(options("analyze", large.toString()).contains("-XX:TieredStopAtLevel=1"), "past 640 MB");
     }
 
     @Test
