@@ -8,12 +8,14 @@
 # pauses of about 50 ms at most (the parallel collector's full collections took 300 ms, and the kernel dropped what
 # came meanwhile).
 #
-# Most captures finish before the optimising compiler pays for itself: for files of 640 MB or less in all, only the
-# quick compiler runs, and no performance-counter file is written. On 2 cores the optimising compiler spends about
-# 1.5 CPU-s compiling, a third of the CPU time of a million SIP messages (410 MB: 2.17-2.25 s with the quick compiler
-# alone, 2.43-2.62 s with both); a capture of SIP alone breaks even near 640 MB (1.5 million messages, 615 MB: 3.14-3.31
-# s against 3.24-3.39 s) and past that the optimising compiler pays for itself (820 MB: 3.80-3.89 s with it, 3.96-4.28
-# s without; docs/performance.md).
+# Most captures finish before the optimising compiler pays for itself: for files of 384 MB or less in all, only the
+# quick compiler runs, and no performance-counter file is written. Past that, the optimising compiler inlines methods
+# of at most 50 bytecodes where they are called often (the default is 325): it then compiles smaller graphs, spends
+# far less than its 1.5 CPU-s, and the code it makes is as fast or faster (410 MB, a million SIP messages, each a new
+# call: 1.99-2.14 s, against 2.43-2.62 s with the default inlining and 2.14-2.26 s with the quick compiler alone; 2.99
+# million SIP messages, 1.2 GB: 3.92-4.34 s against 4.41-4.79 s). At 287 MB the two break even (1.72-1.79 s against
+# 1.66-1.73 s), and a capture of calls with their RTP favours the quick compiler for longer (283 MB: 0.99-1.02 s
+# against 1.22-1.25 s). docs/performance.md has the commands.
 #
 # Where the kernel hands out transparent huge pages on request (Linux's "madvise" mode, the usual default), the heap
 # asks for them: first touches of the young generation then fault 2 MB at a time rather than 4 KB, which took a fifth of
@@ -33,9 +35,11 @@ jvm_options() {
         last=${sizes##*$'\n'}                    # one file's size, or the total of several
         last=${last#"${last%%[![:space:]]*}"}
         total=${last%%[![:digit:]]*}
-        if [ -n "$total" ] && [ "$total" -le 671088640 ]; then
-          jvm+=(-XX:TieredStopAtLevel=1 -XX:-UsePerfData)
-        fi
+      fi
+      if [ -n "${total:-}" ] && [ "$total" -le 402653184 ]; then
+        jvm+=(-XX:TieredStopAtLevel=1 -XX:-UsePerfData)
+      else
+        jvm+=(-XX:FreqInlineSize=50)
       fi ;;
   esac
   local thp=

@@ -55,16 +55,24 @@ class JvmOptionsTest {
     }
 
     @Test
-    void largeInputsKeepTheOptimisingCompiler(@TempDir Path dir) throws Exception {
+    void largeInputsKeepTheOptimisingCompilerWithLessInlining(@TempDir Path dir) throws Exception {
         Path large = dir.resolve("large.pcap");
         try (var f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
-            f.setLength(640L << 20); // sparse: no disk used
+            f.setLength(384L << 20); // sparse: no disk used
         }
-        assertTrue(options("analyze", large.toString()).contains("-XX:TieredStopAtLevel=1"), "640 MB: quick only");
+        List<String> quick = options("analyze", large.toString());
+        assertTrue(quick.contains("-XX:TieredStopAtLevel=1") && !quick.contains("-XX:FreqInlineSize=50"),
+                "384 MB: the quick compiler only " + quick);
         try (var f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
-            f.setLength((640L << 20) + 1);
+            f.setLength((384L << 20) + 1);
         }
-        assertFalse(options("analyze", large.toString()).contains("-XX:TieredStopAtLevel=1"), "past 640 MB");
+        List<String> optimising = options("analyze", large.toString());
+        assertFalse(optimising.contains("-XX:TieredStopAtLevel=1"), "past 384 MB " + optimising);
+        assertTrue(optimising.contains("-XX:FreqInlineSize=50"), optimising.toString());
+        // Standard input: its size is unknown, so it is treated as large.
+        List<String> stream = options("analyze", "-");
+        assertTrue(stream.contains("-XX:FreqInlineSize=50") && !stream.contains("-XX:TieredStopAtLevel=1"),
+                stream.toString());
     }
 
     @Test

@@ -62,6 +62,19 @@ public final class MessageStatistics implements java.io.Serializable, Tap<Messag
         return "messages";
     }
 
+    /** The codes a status line can hold (three digits), boxed once: Integer.valueOf caches only up to 127. */
+    private static final Integer[] CODES = new Integer[1000];
+
+    static {
+        for (int i = 0; i < CODES.length; i++) {
+            CODES[i] = i;
+        }
+    }
+
+    private static Integer boxed(int code) {
+        return code >= 0 && code < CODES.length ? CODES[code] : Integer.valueOf(code);
+    }
+
     @Override
     public void onEvent(SipEvent e) {
         SipMessage m = e.message();
@@ -78,7 +91,7 @@ public final class MessageStatistics implements java.io.Serializable, Tap<Messag
         }
         if (m instanceof SipMessage.Response r) {
             responses.add(rtx);
-            int code = r.statusCode();
+            Integer code = boxed(r.statusCode());
             ResponseClass cls = e.code() != null && e.code().isValid() ? e.code().responseClass().orElse(null) : null;
             if (cls != null) {
                 byClass.computeIfAbsent(cls, k -> new Counts()).add(rtx);
@@ -88,7 +101,7 @@ public final class MessageStatistics implements java.io.Serializable, Tap<Messag
             byCode.get(code).add(r.reasonPhrase(), rtx);
             String method = m.cseqMethod() == null ? NO_METHOD : m.cseqMethod();
             byMethodAndCode.get(method).get(code).add(rtx);
-            if (code >= 400 && code <= 699 && e.source() != null) {
+            if (code >= 400 && code <= 699 && e.source() != null) { // (unboxed)
                 failuresBySender.get(e.source().hostOrUnknown()).get(code).add(rtx);
             }
         } else if (m instanceof SipMessage.Request r) {

@@ -15,6 +15,17 @@ public enum ResponseClass {
     private final int digit;
     private final String label;
 
+    /** The class of each first digit 1-6, made once: {@code values()} copies its array at every call. */
+    private static final ResponseClass[] BY_DIGIT = values();
+    @SuppressWarnings("unchecked")
+    private static final Optional<ResponseClass>[] OF_DIGIT = new Optional[BY_DIGIT.length];
+
+    static {
+        for (int i = 0; i < BY_DIGIT.length; i++) {
+            OF_DIGIT[i] = Optional.of(BY_DIGIT[i]);
+        }
+    }
+
     ResponseClass(int digit, String label) {
         this.digit = digit;
         this.label = label;
@@ -25,14 +36,14 @@ public enum ResponseClass {
         if (code < 100 || code > 699) {
             return Optional.empty();
         }
-        return Optional.of(values()[code / 100 - 1]);
+        return OF_DIGIT[code / 100 - 1]; // every response's lookup asks: nothing is allocated
     }
 
     /** Parses a class written as {@code 4xx} (any case). */
     public static Optional<ResponseClass> parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.length() == 3 && t.endsWith("xx") && t.charAt(0) >= '1' && t.charAt(0) <= '6') {
-            return Optional.of(values()[t.charAt(0) - '1']);
+            return OF_DIGIT[t.charAt(0) - '1'];
         }
         return Optional.empty();
     }

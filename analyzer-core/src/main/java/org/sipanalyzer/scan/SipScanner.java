@@ -480,6 +480,19 @@ public final class SipScanner {
     }
 
     /** Collects fields while headers are read. */
+    /** The status codes of three digits as OptionalInts, made once rather than one a response. */
+    private static final java.util.OptionalInt[] OPTIONAL_CODES = new java.util.OptionalInt[1000];
+
+    static {
+        for (int i = 0; i < OPTIONAL_CODES.length; i++) {
+            OPTIONAL_CODES[i] = java.util.OptionalInt.of(i);
+        }
+    }
+
+    private static java.util.OptionalInt optionalCode(int code) {
+        return code < OPTIONAL_CODES.length ? OPTIONAL_CODES[code] : java.util.OptionalInt.of(code);
+    }
+
     private static final class Builder {
         String method;
         String requestUri;
@@ -797,7 +810,7 @@ public final class SipScanner {
                     viaBranch, viaSentBy, viaTransport, contentLength, bodyLength, reason, warning, retryAfter, userAgent,
                     server, length, p);
             return method != null ? new SipMessage.Request(method, requestUri, f)
-                    : new SipMessage.Response(statusCode >= 0 ? java.util.OptionalInt.of(statusCode)
+                    : new SipMessage.Response(statusCode >= 0 ? optionalCode(statusCode)
                             : java.util.OptionalInt.empty(), reasonPhrase, f);
         }
     }
