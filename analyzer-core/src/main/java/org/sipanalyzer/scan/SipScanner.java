@@ -951,6 +951,9 @@ public final class SipScanner {
             s++;
         }
         e = trimEnd(d, s, e);
+        if (isPlain(d, s, e)) {
+            return ascii(d, s, e); // printable ASCII on one line, blanks trimmed: its bytes are its text, as below
+        }
         String v = text(d, s, e);
         if (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) { // folded: a line end inside (CR and LF are ASCII in UTF-8)
             v = v.replaceAll("[\\r\\n]+[ \\t]+", " ");

@@ -130,6 +130,59 @@ class SipScannerTest {
         assertTrue(compared > 5_000, compared + " pairs compared");
     }
 
+    /**
+     * Call-ID, User-Agent, Reason and the other values kept whole are their own bytes when printable ASCII on one line,
+     * and text made and unfolded otherwise: the same value on one line and folded at a blank gives the same fields.
+     */
+    @Test
+    void wholeValuesReadFromBytesOrFromTextAgree() {
+        Random rnd = new Random(43);
+        String[] parts = {"a84b4c76e66710", "@", "pc33.example.com", " ", "\t", "\"q\"", "Acme/1.0", "(x)", "é", ";",
+            "SIP ;cause=200 ;text=\"Call completed elsewhere\"", "~", "x  y", "=", "%20", "\u00e9t\u00e9"};
+        int compared = 0;
+        for (int n = 0; n < 40_000; n++) {
+            String[] plain = new String[3];
+            String[] folded = new String[3];
+            for (int h = 0; h < 3; h++) {
+                StringBuilder v = new StringBuilder();
+                for (int k = rnd.nextInt(7); k >= 0; k--) {
+                    v.append(parts[rnd.nextInt(parts.length)]);
+                }
+                plain[h] = v.toString().strip();
+                int at = -1;
+                for (int i = 1; i < plain[h].length() - 1; i++) {
+                    if (plain[h].charAt(i) == ' ' && plain[h].charAt(i + 1) != ' ' && plain[h].charAt(i + 1) != '\t') {
+                        at = i;
+                    }
+                }
+                folded[h] = at < 0 ? null : plain[h].substring(0, at) + "\r\n " + plain[h].substring(at + 1);
+            }
+            if (folded[0] == null || folded[1] == null || folded[2] == null) {
+                continue;
+            }
+            SipMessage a = scanUtf8(whole(plain)).message();
+            SipMessage b = scanUtf8(whole(folded)).message();
+            String what = String.join(" | ", plain);
+            assertEquals(plain[0], a.callId(), what);
+            assertEquals(a.callId(), b.callId(), what);
+            assertEquals(a.userAgent(), b.userAgent(), what);
+            assertEquals(a.reason(), b.reason(), what);
+            compared++;
+        }
+        assertTrue(compared > 2_000, compared + " pairs compared");
+    }
+
+    private SipScanner.Scan scanUtf8(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return scanner.scanDatagram(b, 0, b.length);
+    }
+
+    private static String whole(String[] callIdAgentReason) {
+        return "BYE sip:b@h SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@h>;tag=1\r\nTo: <sip:b@h>\r\n"
+                + "Call-ID: \t" + callIdAgentReason[0] + " \r\nCSeq: 2 BYE\r\nUser-Agent: " + callIdAgentReason[1]
+                + "\r\nReason: " + callIdAgentReason[2] + "\r\n\r\n";
+    }
+
     private static String message(String[] viaFromTo) {
         return "OPTIONS sip:b@h SIP/2.0\r\nVia: " + viaFromTo[2] + "\r\nFrom: " + viaFromTo[0] + "\r\nTo: " + viaFromTo[1]
                 + "\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\n\r\n";
