@@ -23,16 +23,46 @@ public final class CodeStatistics implements java.io.Serializable {
         this.lookup = lookup;
     }
 
+    /** The phrase last added and its count: responses of a code mostly repeat one phrase, the same string object. */
+    private transient String lastPhrase;
+    /** Counts of {@link #lastPhrase} not yet in {@link #phrases}. */
+    private transient long pending;
+
     void add(String phrase, boolean retransmission) {
         counts.add(retransmission);
         String p = phrase == null ? "" : phrase;
+        if (p == lastPhrase) {
+            pending++; // the same string as the last: no lookup, counted into the map when the phrase changes or is read
+            return;
+        }
+        settle();
         if (!phrases.containsKey(p) && phrases.size() >= MAX_PHRASES) {
             p = OTHER_PHRASES;
         }
         phrases.merge(p, 1L, Long::sum);
+        lastPhrase = phrase == null ? "" : phrase;
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        settle(); // the pending counts are not serialised
+        out.defaultWriteObject();
+    }
+
+    /** Moves the pending counts of the last phrase into the map, under the key it went to. */
+    private void settle() {
+        if (pending > 0) {
+            String p = lastPhrase;
+            if (!phrases.containsKey(p)) {
+                p = OTHER_PHRASES; // it was folded when first added: the map was full then, and still is
+            }
+            phrases.merge(p, pending, Long::sum);
+            pending = 0;
+        }
     }
 
     void add(CodeStatistics other) {
+        settle();
+        other.settle();
         counts.add(other.counts);
         other.phrases.forEach((p, n) -> {
             String key = !phrases.containsKey(p) && phrases.size() >= MAX_PHRASES ? OTHER_PHRASES : p;
@@ -58,6 +88,7 @@ public final class CodeStatistics implements java.io.Serializable {
      * that does not depend on the order the inputs were read in).
      */
     public Map<String, Long> phrases() {
+        settle();
         Map<String, Long> out = new LinkedHashMap<>();
         phrases.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey())).forEach(e -> out.put(e.getKey(), e.getValue()));

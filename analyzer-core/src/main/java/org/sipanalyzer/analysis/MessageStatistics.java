@@ -62,6 +62,62 @@ public final class MessageStatistics implements java.io.Serializable, Tap<Messag
         return "messages";
     }
 
+    /**
+     * The entries of {@link #byCode} for three-digit codes, as looked up: a bounded table never forgets a key, and once
+     * full it sends every new key to its overflow entry for good, so what a code found once it finds again. Not
+     * serialised (made again on first use).
+     */
+    private transient CodeStatistics[] codeEntries;
+    /** The last entries of byMethodAndCode and failuresBySender looked up (see {@link RecentEntries}). */
+    private transient RecentEntries recentByMethod;
+    private transient RecentEntries recentBySender;
+
+    private CodeStatistics codeEntry(Integer code) {
+        int c = code;
+        if (c < 0 || c >= CODES.length) {
+            return byCode.get(code);
+        }
+        if (codeEntries == null) {
+            codeEntries = new CodeStatistics[CODES.length];
+        }
+        CodeStatistics s = codeEntries[c];
+        if (s == null) {
+            s = byCode.get(code);
+            codeEntries[c] = s;
+        }
+        return s;
+    }
+
+    /**
+     * The counts of a (key, code) pair in a table of tables, remembered in a small direct-mapped cache: the keys, CSeq
+     * methods and sending hosts, are the same string objects from one message to the next, so most lookups are one
+     * comparison of references rather than two hash lookups. Exact for the reason {@link #codeEntries} is.
+     */
+    private static final class RecentEntries {
+        private static final int SLOTS = 64;
+        private final BoundedCounter<String, BoundedCounter<Integer, Counts>> table;
+        private final String[] keys = new String[SLOTS];
+        private final int[] codes = new int[SLOTS];
+        private final Counts[] entries = new Counts[SLOTS];
+
+        RecentEntries(BoundedCounter<String, BoundedCounter<Integer, Counts>> table) {
+            this.table = table;
+        }
+
+        Counts get(String key, Integer code) {
+            int c = code;
+            int slot = (key.hashCode() * 31 + c) & (SLOTS - 1);
+            if (keys[slot] == key && codes[slot] == c) {
+                return entries[slot];
+            }
+            Counts n = table.get(key).get(code);
+            keys[slot] = key;
+            codes[slot] = c;
+            entries[slot] = n;
+            return n;
+        }
+    }
+
     /** The codes a status line can hold (three digits), boxed once: Integer.valueOf caches only up to 127. */
     private static final Integer[] CODES = new Integer[1000];
 
@@ -98,11 +154,15 @@ public final class MessageStatistics implements java.io.Serializable, Tap<Messag
             } else {
                 invalidCodes.add(rtx);
             }
-            byCode.get(code).add(r.reasonPhrase(), rtx);
+            codeEntry(code).add(r.reasonPhrase(), rtx);
             String method = m.cseqMethod() == null ? NO_METHOD : m.cseqMethod();
-            byMethodAndCode.get(method).get(code).add(rtx);
+            if (recentByMethod == null) {
+                recentByMethod = new RecentEntries(byMethodAndCode);
+                recentBySender = new RecentEntries(failuresBySender);
+            }
+            recentByMethod.get(method, code).add(rtx);
             if (code >= 400 && code <= 699 && e.source() != null) { // (unboxed)
-                failuresBySender.get(e.source().hostOrUnknown()).get(code).add(rtx);
+                recentBySender.get(e.source().hostOrUnknown(), code).add(rtx);
             }
         } else if (m instanceof SipMessage.Request r) {
             requests.add(rtx);
