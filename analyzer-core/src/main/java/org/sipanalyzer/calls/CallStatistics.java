@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -44,9 +45,10 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
     final Distribution setup = new Distribution();
     final Distribution duration = new Distribution();
     final Distribution sdd = new Distribution();
-    final Map<String, Map<Integer, Long>> failuresByPeer = new TreeMap<>();
-    final Map<String, Long> failingDestinations = new TreeMap<>();
-    final Map<String, Long> failingSources = new TreeMap<>();
+    // Hashed, for the lookup of each failed call (a flood fails every call, from thousands of hosts); sorted when read.
+    final Map<String, Map<Integer, Long>> failuresByPeer = new HashMap<>();
+    final Map<String, Long> failingDestinations = new HashMap<>();
+    final Map<String, Long> failingSources = new HashMap<>();
     final TreeMap<Integer, Long> byQ850 = new TreeMap<>();
     final TreeMap<Long, long[]> byTime = new TreeMap<>();
     long bucketSeconds = 1;
@@ -163,9 +165,18 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
     /** Per time bucket: calls, failed calls, then calls by outcome (in the outcomes' order). */
     private static final int TIME_SLOTS = 2 + CallOutcome.values().length;
 
+    /** The bucket of the last call counted, and its counts: calls end in about the order they started. */
+    private transient long lastBucket;
+    private transient long[] lastBucketCounts;
+
     private void time(long startNanos, boolean failed, CallOutcome outcome) {
         long bucket = Math.floorDiv(startNanos, 1_000_000_000L * bucketSeconds);
-        long[] c = byTime.computeIfAbsent(bucket, k -> new long[TIME_SLOTS]);
+        long[] c = lastBucketCounts;
+        if (c == null || bucket != lastBucket) {
+            c = byTime.computeIfAbsent(bucket, k -> new long[TIME_SLOTS]);
+            lastBucket = bucket;
+            lastBucketCounts = c;
+        }
         c[0]++;
         if (failed) {
             c[1]++;
@@ -187,6 +198,7 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
         byTime.clear();
         byTime.putAll(merged);
         bucketSeconds *= 10;
+        lastBucketCounts = null; // the buckets are new arrays
     }
 
     /**
@@ -216,12 +228,13 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
         setup.add(o.setup);
         duration.add(o.duration);
         sdd.add(o.sdd);
-        o.failuresByPeer.forEach((peer, codes) -> {
+        // In key order, so that which keys fold into OTHER past the bound does not depend on the hashing.
+        new TreeMap<>(o.failuresByPeer).forEach((peer, codes) -> {
             Map<Integer, Long> mine = bounded(failuresByPeer, peer, CallStatistics::newCodes);
             codes.forEach((c, n) -> mine.merge(c, n, Long::sum));
         });
-        o.failingDestinations.forEach((k, v) -> bounded(failingDestinations, k, v));
-        o.failingSources.forEach((k, v) -> bounded(failingSources, k, v));
+        new TreeMap<>(o.failingDestinations).forEach((k, v) -> bounded(failingDestinations, k, v));
+        new TreeMap<>(o.failingSources).forEach((k, v) -> bounded(failingSources, k, v));
         o.byQ850.forEach((k, v) -> byQ850.merge(k, v, Long::sum));
         // Time buckets at the wider width of the two, then as wide as the bound asks: the width one tracker of
         // every call would have reached, since it depends only on the set of start times.
@@ -270,8 +283,11 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
     }
 
     private static <V> V bounded(Map<String, V> map, String key, java.util.function.Function<String, V> make) {
-        String k = map.containsKey(key) || map.size() < MAX_KEYS ? key : OTHER;
-        return map.computeIfAbsent(k, make);
+        V v = map.get(key); // one lookup where the key is in (most calls)
+        if (v != null) {
+            return v;
+        }
+        return map.computeIfAbsent(map.size() < MAX_KEYS ? key : OTHER, make);
     }
 
     private static Map<Integer, Long> newCodes(String peer) {
@@ -283,8 +299,12 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
     }
 
     private static void bounded(Map<String, Long> map, String key, long n) {
-        String k = map.containsKey(key) || map.size() < MAX_KEYS ? key : OTHER;
-        map.merge(k, n, Long::sum);
+        Long v = map.get(key);
+        if (v != null) {
+            map.put(key, v + n);
+        } else {
+            map.merge(map.size() < MAX_KEYS ? key : OTHER, n, Long::sum);
+        }
     }
 
     // ---------------------------------------------------------------- reading
@@ -454,7 +474,7 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
 
     /** Failed calls by the host that sent the final response, then code. */
     public Map<String, Map<Integer, Long>> failuresByPeer() {
-        return Collections.unmodifiableMap(failuresByPeer);
+        return Collections.unmodifiableMap(new TreeMap<>(failuresByPeer));
     }
 
     /** The hosts most failed calls went to, most first. */
@@ -468,7 +488,8 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
     }
 
     private static List<Map.Entry<String, Long>> top(Map<String, Long> m, int n) {
-        return m.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(n)
+        return m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).limit(n)
                 .map(e -> Map.entry(e.getKey(), e.getValue())).collect(Collectors.toList());
     }
 
