@@ -59,8 +59,9 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
     final TreeMap<Integer, Long> registrationsByFinalCode = new TreeMap<>();
     final Distribution rrd = new Distribution();
 
-    final Map<String, TreeMap<Integer, Long>> transactionsByMethod = new TreeMap<>();
-    final Map<String, Long> transactionTotals = new TreeMap<>();
+    // Hashed too (a transaction each OPTIONS or REGISTER a scanner sends); sorted when read.
+    final Map<String, TreeMap<Integer, Long>> transactionsByMethod = new HashMap<>();
+    final Map<String, Long> transactionTotals = new HashMap<>();
     long callsEvicted;
     long untimed;
     long registrationsUntimed;
@@ -153,13 +154,11 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
     }
 
     void transaction(String method) {
-        String m = transactionTotals.containsKey(method) || transactionTotals.size() < MAX_KEYS ? method : OTHER;
-        transactionTotals.merge(m, 1L, Long::sum);
+        bounded(transactionTotals, method);
     }
 
     void transactionFinal(String method, int code) {
-        String m = transactionsByMethod.containsKey(method) || transactionsByMethod.size() < MAX_KEYS ? method : OTHER;
-        transactionsByMethod.computeIfAbsent(m, k -> new TreeMap<>()).merge(code, 1L, Long::sum);
+        bounded(transactionsByMethod, method, k -> new TreeMap<>()).merge(code, 1L, Long::sum);
     }
 
     /** Per time bucket: calls, failed calls, then calls by outcome (in the outcomes' order). */
@@ -256,12 +255,11 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
         registrationsIneffective += o.registrationsIneffective;
         o.registrationsByFinalCode.forEach((k, v) -> registrationsByFinalCode.merge(k, v, Long::sum));
         rrd.add(o.rrd);
-        o.transactionsByMethod.forEach((m, codes) -> {
-            String k = transactionsByMethod.containsKey(m) || transactionsByMethod.size() < MAX_KEYS ? m : OTHER;
-            TreeMap<Integer, Long> mine = transactionsByMethod.computeIfAbsent(k, x -> new TreeMap<>());
+        new TreeMap<>(o.transactionsByMethod).forEach((m, codes) -> {
+            TreeMap<Integer, Long> mine = bounded(transactionsByMethod, m, x -> new TreeMap<>());
             codes.forEach((c, n) -> mine.merge(c, n, Long::sum));
         });
-        o.transactionTotals.forEach((k, v) -> bounded(transactionTotals, k, v));
+        new TreeMap<>(o.transactionTotals).forEach((k, v) -> bounded(transactionTotals, k, v));
         callsEvicted += o.callsEvicted;
         untimed += o.untimed;
         registrationsUntimed += o.registrationsUntimed;
@@ -641,12 +639,12 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
 
     /** Transactions of other methods (OPTIONS, SUBSCRIBE, MESSAGE...): how many. */
     public Map<String, Long> transactionTotals() {
-        return Collections.unmodifiableMap(transactionTotals);
+        return Collections.unmodifiableMap(new TreeMap<>(transactionTotals));
     }
 
     /** Transactions of other methods by final response code. */
     public Map<String, Map<Integer, Long>> transactionsByFinalCode() {
-        return Collections.unmodifiableMap(transactionsByMethod);
+        return Collections.unmodifiableMap(new TreeMap<>(transactionsByMethod));
     }
 
     /** Calls closed early because too many were open at once. */

@@ -144,4 +144,33 @@ class CallStatisticsTest {
         long total = s.byTime().values().stream().mapToLong(c -> c[0]).sum();
         assertEquals(buckets + 1, total, "every call in some bucket");
     }
+
+    /** Transactions of other methods: the same bound, read sorted by method, whatever order they came in. */
+    @Test
+    void transactionsPastTheBoundFoldIntoOneAndReadSorted() {
+        Random rnd = new Random(31);
+        String[] methods = new String[CallStatistics.MAX_KEYS + 100];
+        for (int i = 0; i < methods.length; i++) {
+            methods[i] = i < 3 ? new String[] {"OPTIONS", "MESSAGE", "SUBSCRIBE"}[i] : "X-" + Integer.toString(i, 36);
+        }
+        CallStatistics s = new CallStatistics(KpiDefinitions.defaults());
+        Map<String, Long> totals = new LinkedHashMap<>();
+        Map<String, Map<Integer, Long>> finals = new LinkedHashMap<>();
+        for (int n = 0; n < 20_000; n++) {
+            String m = methods[rnd.nextInt(rnd.nextBoolean() ? 3 : methods.length)];
+            if (rnd.nextBoolean()) {
+                s.transaction(m);
+                fold(totals, m);
+            } else {
+                int code = 200 + 100 * rnd.nextInt(5);
+                s.transactionFinal(m, code);
+                String k = finals.containsKey(m) || finals.size() < CallStatistics.MAX_KEYS ? m : CallStatistics.OTHER;
+                finals.computeIfAbsent(k, x -> new TreeMap<>()).merge(code, 1L, Long::sum);
+            }
+        }
+        assertEquals(new ArrayList<>(new TreeMap<>(totals).entrySet()), new ArrayList<>(s.transactionTotals().entrySet()));
+        assertEquals(new ArrayList<>(new TreeMap<>(finals).keySet()), new ArrayList<>(s.transactionsByFinalCode().keySet()));
+        assertEquals(new TreeMap<>(finals), new TreeMap<>(s.transactionsByFinalCode()));
+        assertTrue(s.transactionTotals().containsKey(CallStatistics.OTHER));
+    }
 }
