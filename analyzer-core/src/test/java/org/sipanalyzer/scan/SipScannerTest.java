@@ -95,23 +95,9 @@ class SipScannerTest {
             ";rport", ">", "<", "\"", "\\", ";lr", "\t", "x y"};
         int compared = 0;
         for (int n = 0; n < 20_000; n++) {
-            String[] plain = new String[3];
-            String[] folded = new String[3];
-            for (int h = 0; h < 3; h++) {
-                StringBuilder v = new StringBuilder(h == 2 ? "SIP/2.0/UDP " : "");
-                for (int k = rnd.nextInt(9); k >= 0; k--) {
-                    v.append(parts[rnd.nextInt(parts.length)]);
-                }
-                plain[h] = v.toString().strip();
-                int at = -1; // a blank inside, not followed by a blank: folding there unfolds to the same text
-                for (int i = 1; i < plain[h].length() - 1; i++) {
-                    if (plain[h].charAt(i) == ' ' && plain[h].charAt(i + 1) != ' ' && plain[h].charAt(i + 1) != '\t') {
-                        at = i;
-                    }
-                }
-                folded[h] = at < 0 ? null : plain[h].substring(0, at) + "\r\n\t" + plain[h].substring(at + 1);
-            }
-            if (folded[0] == null || folded[1] == null || folded[2] == null) {
+            String[] plain = {random(rnd, parts, 9, ""), random(rnd, parts, 9, ""), random(rnd, parts, 9, "SIP/2.0/UDP ")};
+            String[] folded = folded(plain, "\r\n\t");
+            if (folded == null) {
                 continue;
             }
             SipMessage a = scan(message(plain)).message();
@@ -141,23 +127,9 @@ class SipScannerTest {
             "SIP ;cause=200 ;text=\"Call completed elsewhere\"", "~", "x  y", "=", "%20", "\u00e9t\u00e9"};
         int compared = 0;
         for (int n = 0; n < 40_000; n++) {
-            String[] plain = new String[3];
-            String[] folded = new String[3];
-            for (int h = 0; h < 3; h++) {
-                StringBuilder v = new StringBuilder();
-                for (int k = rnd.nextInt(7); k >= 0; k--) {
-                    v.append(parts[rnd.nextInt(parts.length)]);
-                }
-                plain[h] = v.toString().strip();
-                int at = -1;
-                for (int i = 1; i < plain[h].length() - 1; i++) {
-                    if (plain[h].charAt(i) == ' ' && plain[h].charAt(i + 1) != ' ' && plain[h].charAt(i + 1) != '\t') {
-                        at = i;
-                    }
-                }
-                folded[h] = at < 0 ? null : plain[h].substring(0, at) + "\r\n " + plain[h].substring(at + 1);
-            }
-            if (folded[0] == null || folded[1] == null || folded[2] == null) {
+            String[] plain = {random(rnd, parts, 7, ""), random(rnd, parts, 7, ""), random(rnd, parts, 7, "")};
+            String[] folded = folded(plain, "\r\n ");
+            if (folded == null) {
                 continue;
             }
             SipMessage a = scanUtf8(whole(plain)).message();
@@ -181,6 +153,41 @@ class SipScannerTest {
         return "BYE sip:b@h SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@h>;tag=1\r\nTo: <sip:b@h>\r\n"
                 + "Call-ID: \t" + callIdAgentReason[0] + " \r\nCSeq: 2 BYE\r\nUser-Agent: " + callIdAgentReason[1]
                 + "\r\nReason: " + callIdAgentReason[2] + "\r\n\r\n";
+    }
+
+    /** {@code prefix} and 1 to {@code most} random parts, outer blanks removed. */
+    private static String random(Random rnd, String[] parts, int most, String prefix) {
+        StringBuilder v = new StringBuilder(prefix);
+        for (int k = rnd.nextInt(most); k >= 0; k--) {
+            v.append(parts[rnd.nextInt(parts.length)]);
+        }
+        return v.toString().strip();
+    }
+
+    /** Each value folded as {@link #folded(String, String)} folds it; null when one cannot be. */
+    private static String[] folded(String[] plain, String fold) {
+        String[] out = new String[plain.length];
+        for (int i = 0; i < plain.length; i++) {
+            out[i] = folded(plain[i], fold);
+            if (out[i] == null) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code plain} folded at its last blank that is not followed by a blank, the blank replaced by a line end and
+     * {@code fold} (which unfolds to the same text); null when it has no such blank.
+     */
+    private static String folded(String plain, String fold) {
+        int at = -1;
+        for (int i = 1; i < plain.length() - 1; i++) {
+            if (plain.charAt(i) == ' ' && plain.charAt(i + 1) != ' ' && plain.charAt(i + 1) != '\t') {
+                at = i;
+            }
+        }
+        return at < 0 ? null : plain.substring(0, at) + fold + plain.substring(at + 1);
     }
 
     private static String message(String[] viaFromTo) {
