@@ -16,57 +16,39 @@ public final class CodeStatistics implements java.io.Serializable {
     private final int code;
     private final CodeLookup lookup;
     private final Counts counts = new Counts();
-    private final Map<String, Long> phrases = new LinkedHashMap<>();
+    /** Each phrase's count, in a cell of its own so that a repeat adds to it in place. */
+    private final Map<String, long[]> phrases = new LinkedHashMap<>();
 
     CodeStatistics(int code, CodeLookup lookup) {
         this.code = code;
         this.lookup = lookup;
     }
 
-    /** The phrase last added and its count: responses of a code mostly repeat one phrase, the same string object. */
+    /** The phrase last added and its count's cell: responses of a code mostly repeat one phrase, the same string. */
     private transient String lastPhrase;
-    /** Counts of {@link #lastPhrase} not yet in {@link #phrases}. */
-    private transient long pending;
+    private transient long[] lastCount;
 
     void add(String phrase, boolean retransmission) {
         counts.add(retransmission);
         String p = phrase == null ? "" : phrase;
         if (p == lastPhrase) {
-            pending++; // the same string as the last: no lookup, counted into the map when the phrase changes or is read
+            lastCount[0]++; // the same string as the last: its cell, without a lookup
             return;
         }
-        settle();
-        if (!phrases.containsKey(p) && phrases.size() >= MAX_PHRASES) {
-            p = OTHER_PHRASES;
+        long[] n = phrases.get(p);
+        if (n == null) {
+            n = phrases.computeIfAbsent(phrases.size() >= MAX_PHRASES ? OTHER_PHRASES : p, k -> new long[1]);
         }
-        phrases.merge(p, 1L, Long::sum);
-        lastPhrase = phrase == null ? "" : phrase;
-    }
-
-    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-        settle(); // the pending counts are not serialised
-        out.defaultWriteObject();
-    }
-
-    /** Moves the pending counts of the last phrase into the map, under the key it went to. */
-    private void settle() {
-        if (pending > 0) {
-            String p = lastPhrase;
-            if (!phrases.containsKey(p)) {
-                p = OTHER_PHRASES; // it was folded when first added: the map was full then, and still is
-            }
-            phrases.merge(p, pending, Long::sum);
-            pending = 0;
-        }
+        n[0]++;
+        lastPhrase = p;
+        lastCount = n;
     }
 
     void add(CodeStatistics other) {
-        settle();
-        other.settle();
         counts.add(other.counts);
         other.phrases.forEach((p, n) -> {
             String key = !phrases.containsKey(p) && phrases.size() >= MAX_PHRASES ? OTHER_PHRASES : p;
-            phrases.merge(key, n, Long::sum);
+            phrases.computeIfAbsent(key, k -> new long[1])[0] += n[0];
         });
     }
 
@@ -88,10 +70,10 @@ public final class CodeStatistics implements java.io.Serializable {
      * that does not depend on the order the inputs were read in).
      */
     public Map<String, Long> phrases() {
-        settle();
         Map<String, Long> out = new LinkedHashMap<>();
-        phrases.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> out.put(e.getKey(), e.getValue()));
+        phrases.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue()[0]))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
         return Collections.unmodifiableMap(out);
     }
 
