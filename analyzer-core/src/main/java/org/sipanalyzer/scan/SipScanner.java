@@ -479,7 +479,6 @@ public final class SipScanner {
         return true;
     }
 
-    /** Collects fields while headers are read. */
     /** The status codes of three digits as OptionalInts, made once rather than one a response. */
     private static final java.util.OptionalInt[] OPTIONAL_CODES = new java.util.OptionalInt[1000];
 
@@ -493,6 +492,7 @@ public final class SipScanner {
         return code < OPTIONAL_CODES.length ? OPTIONAL_CODES[code] : java.util.OptionalInt.of(code);
     }
 
+    /** Collects fields while headers are read. */
     private static final class Builder {
         String method;
         String requestUri;
