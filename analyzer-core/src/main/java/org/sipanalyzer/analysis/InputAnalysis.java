@@ -68,13 +68,15 @@ final class InputAnalysis {
      */
     static final long PREFETCH_FROM_BYTES = 1 << 20;
 
-    /**
-     * @param fileDate the day the input file was last modified (dates a log's times of day), or null
-     * @param size the file's size, or -1 when unknown (a stream)
-     */
     /** Live traffic: each frame is analysed as it arrives, on one thread, with no batches to fill first. */
     boolean live;
 
+    /**
+     * Reads one input, a capture or a text log, to its end.
+     *
+     * @param fileDate the day the input file was last modified (dates a log's times of day), or null
+     * @param size the file's size, or -1 when unknown (a stream)
+     */
     void run(InputStream in, java.time.LocalDate fileDate, long size) throws IOException {
         // A file stops at the frame in hand; a stream (its input ends at the stop) delivers all it read before.
         stopAtFrame = size >= 0;

@@ -49,13 +49,13 @@ public record SipEvent(int input, long frame, long timestampNanos, Endpoint sour
                 true, null);
     }
 
-    /** The same event without its text (to hold it for less). */
     /** This event, as of input {@code input} (its index in a larger analysis of which its own was a part). */
     public SipEvent withInput(int input) {
         return input == this.input ? this : new SipEvent(input, frame, timestampNanos, source, destination, transport,
                 message, code, retransmission, duplicate, timed, text);
     }
 
+    /** The same event without its text (to hold it for less). */
     public SipEvent withoutText() {
         return text == null ? this : new SipEvent(input, frame, timestampNanos, source, destination, transport, message,
                 code, retransmission, duplicate, timed, null);

@@ -588,7 +588,6 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
         });
     }
 
-    /** How many intervals {@link #timeline(long)} holds: 0 without calls. */
     /**
      * One interval with calls, and how many empty intervals came before it since the previous one with calls: what
      * reports list, so that inputs days apart give a line for the gap, not pages of zeros.
@@ -647,7 +646,6 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
         return Collections.unmodifiableMap(new TreeMap<>(transactionsByMethod));
     }
 
-    /** Calls closed early because too many were open at once. */
     /**
      * Calls with a message the input gave no time for (a text log without times): their delays are not measured,
      * and they are left out of calls by time.
@@ -661,6 +659,7 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
         return registrationsUntimed;
     }
 
+    /** Calls closed early because too many were open at once. */
     public long callsEvicted() {
         return callsEvicted;
     }
