@@ -144,6 +144,53 @@ public class MessageStageBenchmarks {
         return t.snapshot();
     }
 
+    /**
+     * The same calls fanned out by a hash of the Call-ID to two trackers, one on another thread and one on this, their
+     * statistics merged: how the call tracking stage scales over cores (ShardedCallsTest checks the result is the
+     * same). Each tracker sees only its own Call-IDs, in capture order.
+     */
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public Object callTrackerTwoShards() throws Exception {
+        java.util.concurrent.Future<org.sipanalyzer.calls.CallStatistics> other = shardThread.submit(() -> track(shards[1]));
+        org.sipanalyzer.calls.CallStatistics mine = track(shards[0]);
+        return mine.merge(other.get());
+    }
+
+    private static org.sipanalyzer.calls.CallStatistics track(SipEvent[] events) {
+        CallTracker t = new CallTracker(CallOptions.defaults());
+        for (SipEvent e : events) {
+            t.onEvent(e);
+        }
+        t.onInputEnd(0);
+        t.finish();
+        return t.snapshot();
+    }
+
+    private SipEvent[][] shards;
+    private java.util.concurrent.ExecutorService shardThread;
+
+    @Setup
+    public void setUpShards() {
+        List<SipEvent> a = new ArrayList<>();
+        List<SipEvent> b = new ArrayList<>();
+        for (SipEvent e : events) {
+            String callId = e.message().callId();
+            (callId == null || Math.floorMod(callId.hashCode(), 2) == 0 ? a : b).add(e);
+        }
+        shards = new SipEvent[][] {a.toArray(new SipEvent[0]), b.toArray(new SipEvent[0])};
+        shardThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "shard");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @org.openjdk.jmh.annotations.TearDown
+    public void tearDownShards() {
+        shardThread.shutdownNow();
+    }
+
     /** The whole analysis of the capture, from its bytes, with calls on as the command line has them. */
     @Benchmark
     @OperationsPerInvocation(MESSAGES)
