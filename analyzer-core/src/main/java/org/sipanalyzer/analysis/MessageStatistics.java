@@ -161,7 +161,7 @@ public final class MessageStatistics implements java.io.Serializable, Tap<Messag
                 recentBySender = new RecentEntries(failuresBySender);
             }
             recentByMethod.get(method, code).add(rtx);
-            if (code >= 400 && code <= 699 && e.source() != null) { // (unboxed)
+            if (code >= 400 && code <= 699 && e.source() != null) {
                 recentBySender.get(e.source().hostOrUnknown(), code).add(rtx);
             }
         } else if (m instanceof SipMessage.Request r) {

@@ -16,14 +16,16 @@ public enum ResponseClass {
     private final String label;
 
     /** The class of each first digit 1-6, made once: {@code values()} copies its array at every call. */
-    private static final ResponseClass[] BY_DIGIT = values();
-    @SuppressWarnings("unchecked")
-    private static final Optional<ResponseClass>[] OF_DIGIT = new Optional[BY_DIGIT.length];
+    private static final Optional<ResponseClass>[] OF_DIGIT = ofEachDigit();
 
-    static {
-        for (int i = 0; i < BY_DIGIT.length; i++) {
-            OF_DIGIT[i] = Optional.of(BY_DIGIT[i]);
+    @SuppressWarnings("unchecked")
+    private static Optional<ResponseClass>[] ofEachDigit() {
+        ResponseClass[] all = values();
+        Optional<ResponseClass>[] of = new Optional[all.length];
+        for (int i = 0; i < all.length; i++) {
+            of[i] = Optional.of(all[i]);
         }
+        return of;
     }
 
     ResponseClass(int digit, String label) {

@@ -58,17 +58,7 @@ public class MessageStageBenchmarks {
         analyzer = new Analyzer(Catalogue.standard(), AnalysisOptions.defaults());
         List<SipEvent> seen = new ArrayList<>();
         analyzer.analyze(List.of(AnalysisInput.stream("bench", new ByteArrayInputStream(capture))),
-                List.of(new StatisticsListener() {
-                    @Override
-                    public String name() {
-                        return "events";
-                    }
-
-                    @Override
-                    public void onEvent(SipEvent event) {
-                        seen.add(event);
-                    }
-                }));
+                List.of(new org.sipanalyzer.testing.CollectingListener(seen)));
         if (seen.size() < MESSAGES * 99L / 100) {
             throw new IllegalStateException(kind + ": " + seen.size() + " messages, fewer than the " + MESSAGES
                     + " each operation is counted as");
@@ -135,13 +125,7 @@ public class MessageStageBenchmarks {
     @Benchmark
     @OperationsPerInvocation(MESSAGES)
     public Object callTracker() {
-        CallTracker t = new CallTracker(CallOptions.defaults());
-        for (SipEvent e : events) {
-            t.onEvent(e);
-        }
-        t.onInputEnd(0);
-        t.finish();
-        return t.snapshot();
+        return track(events);
     }
 
     /**

@@ -18,8 +18,8 @@ import org.sipanalyzer.analysis.AnalysisOptions;
 import org.sipanalyzer.analysis.Analyzer;
 import org.sipanalyzer.analysis.MetricRegistry;
 import org.sipanalyzer.analysis.SipEvent;
-import org.sipanalyzer.analysis.StatisticsListener;
 import org.sipanalyzer.catalogue.Catalogue;
+import org.sipanalyzer.testing.CollectingListener;
 import org.sipanalyzer.testing.SharedData;
 import org.sipanalyzer.testing.SyntheticCapture;
 
@@ -64,17 +64,7 @@ class ShardedCallsTest {
     private static List<SipEvent> events(Path file) {
         List<SipEvent> events = new ArrayList<>();
         new Analyzer(Catalogue.standard(), AnalysisOptions.defaults()).analyze(List.of(AnalysisInput.file(file)),
-                List.of(new StatisticsListener() {
-                    @Override
-                    public String name() {
-                        return "events";
-                    }
-
-                    @Override
-                    public void onEvent(SipEvent e) {
-                        events.add(e);
-                    }
-                }));
+                List.of(new CollectingListener(events)));
         return events;
     }
 
