@@ -11,10 +11,10 @@ _sip_analyzer() {
         -f|--format) COMPREPLY=($(compgen -W "text json csv markdown html sql" -- "$cur")); return ;;
         --table) COMPREPLY=($(compgen -W "codes methods method-codes senders outcomes finals peers time inputs" -- "$cur")); return ;;
         --calls-chart|--chart|-o|--output|--pdd-chart|--time-chart) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --analysis-id|--call-ids|--call-timeout|--code|--delays-from|--dst|--flow-idle-timeout|--fragment-timeout|--from|--host|--interval|--match|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--method|--ner-codes|--port|--retransmission-window|--scan-threads|--src|--threads|--to|--transport) return ;;
+        --analysis-id|--call-ids|--call-threads|--call-timeout|--code|--delays-from|--dst|--flow-idle-timeout|--fragment-timeout|--from|--host|--interval|--match|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--method|--ner-codes|--port|--retransmission-window|--scan-threads|--src|--threads|--to|--transport) return ;;
       esac
       if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "--analysis-id --call-ids --call-timeout --calls-chart --chart --code --debug --delays-from --dst --flow-idle-timeout --format --fragment-timeout --from --help --host --interval --match --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --method --ner-codes --output --pdd-chart --port --quiet --retransmission-window --scan-threads --src --strict --table --threads --time-chart --to --transport --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--analysis-id --call-ids --call-threads --call-timeout --calls-chart --chart --code --debug --delays-from --dst --flow-idle-timeout --format --fragment-timeout --from --help --host --interval --match --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --method --ner-codes --output --pdd-chart --port --quiet --retransmission-window --scan-threads --src --strict --table --threads --time-chart --to --transport --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;
@@ -23,10 +23,10 @@ _sip_analyzer() {
         -f|--format) COMPREPLY=($(compgen -W "text csv json sql" -- "$cur")); return ;;
         --outcome) COMPREPLY=($(compgen -W "answered busy declined forbidden notFound unavailable cancelled redirected timeout failed" -- "$cur")); return ;;
         -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --analysis-id|--call-id|--call-ids|--call-timeout|--code|--delays-from|--dst|--flow-idle-timeout|--fragment-timeout|--from|--host|--match|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--method|--min-pdd|--ner-codes|--port|--retransmission-window|--scan-threads|--src|--threads|--to|--transport) return ;;
+        --analysis-id|--call-id|--call-ids|--call-threads|--call-timeout|--code|--delays-from|--dst|--flow-idle-timeout|--fragment-timeout|--from|--host|--match|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--method|--min-pdd|--ner-codes|--port|--retransmission-window|--scan-threads|--src|--threads|--to|--transport) return ;;
       esac
       if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "--analysis-id --call-id --call-ids --call-timeout --code --debug --delays-from --dst --flow-idle-timeout --format --fragment-timeout --from --help --host --match --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --method --min-pdd --ner-codes --outcome --output --port --quiet --retransmission-window --scan-threads --src --strict --threads --to --transport --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--analysis-id --call-id --call-ids --call-threads --call-timeout --code --debug --delays-from --dst --flow-idle-timeout --format --fragment-timeout --from --help --host --match --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --method --min-pdd --ner-codes --outcome --output --port --quiet --retransmission-window --scan-threads --src --strict --threads --to --transport --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;
@@ -34,10 +34,10 @@ _sip_analyzer() {
       case "$prev" in
         -f|--format) COMPREPLY=($(compgen -W "text json junit" -- "$cur")); return ;;
         -o|--output|--rules) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --call-ids|--call-timeout|--code|--delays-from|--dst|--flow-idle-timeout|--fragment-timeout|--from|--host|--match|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--method|--ner-codes|--port|-r|--require|--retransmission-window|--scan-threads|--src|--threads|--to|--transport) return ;;
+        --call-ids|--call-threads|--call-timeout|--code|--delays-from|--dst|--flow-idle-timeout|--fragment-timeout|--from|--host|--match|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--method|--ner-codes|--port|-r|--require|--retransmission-window|--scan-threads|--src|--threads|--to|--transport) return ;;
       esac
       if [[ "$cur" == -* ]]; then
-        COMPREPLY=($(compgen -W "--call-ids --call-timeout --code --debug --delays-from --dst --each-input --flow-idle-timeout --format --fragment-timeout --from --help --host --match --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --method --ner-codes --output --port --quiet --require --retransmission-window --rules --scan-threads --src --strict --threads --to --transport --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "--call-ids --call-threads --call-timeout --code --debug --delays-from --dst --each-input --flow-idle-timeout --format --fragment-timeout --from --help --host --match --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --method --ner-codes --output --port --quiet --require --retransmission-window --rules --scan-threads --src --strict --threads --to --transport --version" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -- "$cur"))
       fi ;;

@@ -20,6 +20,7 @@ import org.sipanalyzer.analysis.Tap;
 import org.sipanalyzer.analysis.Taps;
 import org.sipanalyzer.calls.Call;
 import org.sipanalyzer.calls.CallOptions;
+import org.sipanalyzer.calls.CallShards;
 import org.sipanalyzer.calls.CallStatistics;
 import org.sipanalyzer.calls.CallTracker;
 import org.sipanalyzer.catalogue.Catalogue;
@@ -227,10 +228,15 @@ public final class SipAnalysis {
      */
     public Result run(List<AnalysisInput> inputs) throws IOException {
         FailedCalls failed = failedCalls ? new FailedCalls() : null;
-        CallTracker calls = new CallTracker(callOptions, failed == null ? callSink : c -> {
-            failed.finished(c);
-            callSink.accept(c);
-        });
+        // Calls spread over threads, unless the failed calls are kept (they take each call's end beside its messages,
+        // as they come) or the input is live (a call is reported as it ends, not a batch later).
+        boolean spread = options.callThreads() > 1 && failed == null
+                && inputs.stream().noneMatch(AnalysisInput::isLive);
+        Tap<CallStatistics> calls = spread ? new CallShards(callOptions, options.callThreads(), callSink)
+                : new CallTracker(callOptions, failed == null ? callSink : c -> {
+                    failed.finished(c);
+                    callSink.accept(c);
+                });
         // The failed calls after the tracker: they still hold an input's messages when it judges its last calls.
         List<StatisticsListener> listeners = new ArrayList<>(List.of(calls));
         if (failed != null) {
@@ -269,9 +275,10 @@ public final class SipAnalysis {
         if (live != null) {
             snapshots.accept(snapshot(analyzer, live, calls, registered, began));
         }
+        CallStatistics judged = calls.snapshot();
         MetricRegistry metrics = new MetricRegistry();
         result.publish(metrics);
-        calls.publish(metrics);
+        judged.publish(metrics);
         for (Tap<?> t : registered) {
             t.publish(metrics);
         }
@@ -279,12 +286,12 @@ public final class SipAnalysis {
         for (Tap<?> t : registered) {
             tapResults.add(t.snapshot());
         }
-        return new Result(result, calls.statistics(), failed == null ? List.of() : failed.listed(),
+        return new Result(result, judged, failed == null ? List.of() : failed.listed(),
                 failed == null ? List.of() : failed.ladders(), metrics, tapResults);
     }
 
     /** The figures at this moment, read between two events. */
-    private static Snapshot snapshot(Analyzer analyzer, MessageStatistics live, CallTracker calls,
+    private static Snapshot snapshot(Analyzer analyzer, MessageStatistics live, Tap<CallStatistics> calls,
             List<Tap<?>> registered, long began) {
         MetricRegistry m = new MetricRegistry();
         CallStatistics[] judged = new CallStatistics[1];

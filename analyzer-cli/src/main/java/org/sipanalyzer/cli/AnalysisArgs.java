@@ -231,6 +231,10 @@ final class AnalysisArgs {
         o.addOption(Option.builder().longOpt("scan-threads").hasArg().argName("N")
                 .desc("Threads that scan one input's SIP in parallel (default: the cores less one, at most 8; 1 on two"
                         + " cores or fewer, where the decoding and counting threads share the scanning).").get());
+        o.addOption(Option.builder().longOpt("call-threads").hasArg().argName("N")
+                .desc("Threads that follow one analysis's calls, each the calls of a share of the Call-IDs, with the"
+                        + " results of one (default: 1 below four cores, then one more per four cores, at most 4).")
+                .get());
         o.addOption(Option.builder().longOpt("max-frame-bytes").hasArg().argName("BYTES")
                 .desc("Largest captured frame accepted; a larger record is taken as corrupt (default 262144).").get());
         o.addOption(Option.builder().longOpt("retransmission-window").hasArg().argName("SECONDS")
@@ -260,6 +264,10 @@ final class AnalysisArgs {
         }
         if (line.hasOption("scan-threads")) {
             options = options.withScanThreads(intOption(line, "scan-threads", 1, AnalysisOptions.MAX_SCAN_THREADS,
+                    command));
+        }
+        if (line.hasOption("call-threads")) {
+            options = options.withCallThreads(intOption(line, "call-threads", 1, AnalysisOptions.MAX_CALL_THREADS,
                     command));
         }
         if (line.hasOption("max-frame-bytes")) {

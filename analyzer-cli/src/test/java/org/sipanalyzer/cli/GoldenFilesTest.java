@@ -84,6 +84,34 @@ class GoldenFilesTest {
         }));
     }
 
+    /**
+     * Calls followed on several threads ({@code --call-threads}) give every output byte for byte as one thread does:
+     * the statistics, the tables past their bounds, and the calls listed in the order they ended.
+     */
+    @TestFactory
+    Stream<DynamicTest> callsOnSeveralThreadsGiveTheSameOutputs() throws IOException {
+        List<Path> inputs = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SAMPLES)) {
+            files.filter(Files::isRegularFile).filter(p -> INPUT.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> !p.toString().contains("node_modules")).sorted().forEach(inputs::add);
+        }
+        CORPUS_CHOSEN.stream().map(CORPUS::resolve).filter(Files::isRegularFile).forEach(inputs::add);
+        return inputs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            Path golden = p.startsWith(SAMPLES) ? GOLDEN.resolve("samples").resolve(SAMPLES.relativize(p) + ".txt")
+                    : GOLDEN.resolve("corpus").resolve(p.getFileName() + ".txt");
+            assumeTrue(!UPDATE && Files.isRegularFile(golden), "no golden file to compare with");
+            if (p.startsWith(SAMPLES)) {
+                Files.setLastModifiedTime(p, SAMPLE_DAY);
+            }
+            String expected = Files.readString(golden, StandardCharsets.UTF_8);
+            String actual = outputs(p, "--call-threads", "3");
+            if (!expected.equals(actual)) {
+                fail("with --call-threads 3, the outputs of " + p.getFileName() + " differ from " + golden
+                        + " first at: " + firstDifference(expected, actual));
+            }
+        }));
+    }
+
     /** The golden files that no input makes any more (a sample renamed or removed) would test nothing. */
     @TestFactory
     Stream<DynamicTest> everyGoldenFileHasItsInput() throws IOException {
@@ -122,33 +150,51 @@ class GoldenFilesTest {
 
     /** Every output of one input, as one text. */
     static String outputs(Path input) {
+        return outputs(input, new String[0]);
+    }
+
+    /** Every output of one input with {@code options} added to each command (and not shown), as one text. */
+    static String outputs(Path input, String... options) {
         String in = input.toString();
         StringBuilder sb = new StringBuilder();
-        run(sb, "analyze", in);
-        run(sb, "analyze", "-f", "json", in);
-        run(sb, "analyze", "-f", "markdown", in);
-        run(sb, "analyze", "-f", "html", in);
-        run(sb, "analyze", "-f", "sql", "--analysis-id", "golden", in);
+        Run run = (out, args) -> {
+            List<String> all = new ArrayList<>(List.of(args));
+            all.addAll(1, List.of(options));
+            GoldenFilesTest.run(out, args.length, all.toArray(String[]::new));
+        };
+        run.run(sb, "analyze", in);
+        run.run(sb, "analyze", "-f", "json", in);
+        run.run(sb, "analyze", "-f", "markdown", in);
+        run.run(sb, "analyze", "-f", "html", in);
+        run.run(sb, "analyze", "-f", "sql", "--analysis-id", "golden", in);
         for (String t : TABLES) {
-            run(sb, "analyze", "-f", "csv", "--table", t, in);
+            run.run(sb, "analyze", "-f", "csv", "--table", t, in);
         }
-        run(sb, "calls", in);
-        run(sb, "calls", "-f", "csv", in);
-        run(sb, "calls", "-f", "json", in);
+        run.run(sb, "calls", in);
+        run.run(sb, "calls", "-f", "csv", in);
+        run.run(sb, "calls", "-f", "json", in);
         for (String f : List.of("text", "json", "junit")) {
             List<String> args = new ArrayList<>(List.of("check", "-f", f));
             args.addAll(RULES);
             args.add(in);
-            run(sb, args.toArray(String[]::new));
+            run.run(sb, args.toArray(String[]::new));
         }
         return sb.toString();
     }
 
-    private static void run(StringBuilder sb, String... args) {
+    private interface Run {
+        void run(StringBuilder sb, String... args);
+    }
+
+    /** Runs {@code args} and writes what it gave, showing the command and its arguments but not the options added. */
+    private static void run(StringBuilder sb, int shownArgs, String... args) {
         CliRun r = CliRun.of(args);
         List<String> shown = new ArrayList<>();
-        for (String a : args) {
-            shown.add(normalise(a));
+        int added = args.length - shownArgs;
+        for (int i = 0; i < args.length; i++) {
+            if (i == 0 || i > added) {
+                shown.add(normalise(args[i]));
+            }
         }
         sb.append("=== ").append(String.join(" ", shown)).append('\n');
         sb.append("--- exit ").append(r.exit()).append('\n');

@@ -150,7 +150,7 @@ public final class AnalysisInput {
     }
 
     /** Whether the input is live traffic ({@link #live}). */
-    boolean isLive() {
+    public boolean isLive() {
         return live;
     }
 

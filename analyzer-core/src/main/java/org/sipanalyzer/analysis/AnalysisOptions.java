@@ -23,16 +23,21 @@ import org.sipanalyzer.net.ReassemblyLimits;
  * @param scanThreads how many threads scan the SIP of one input read ahead ({@code prefetch}), the payloads of a
  *     chunk of frames at a time, in parallel; results are applied in capture order whatever order they finish in.
  *     1 scans on the thread that decodes
+ * @param callThreads how many threads follow the calls of one analysis, each the calls of a share of the Call-IDs
+ *     ({@code CallShards}): the results are those of one thread, past the bound on open calls aside (docs/limits.md).
+ *     1 follows them on the thread that counts
  */
 public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Duration retransmissionWindow,
         int maxTrackedMessages, int maxWarningsPerInput, boolean strict, int threads, boolean prefetch,
-        Duration duplicateWindow, long maxDecompressedBytes, boolean keepText, int scanThreads)
+        Duration duplicateWindow, long maxDecompressedBytes, boolean keepText, int scanThreads, int callThreads)
         implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** The most scanning threads one input may have. */
     public static final int MAX_SCAN_THREADS = 64;
+    /** The most threads that follow calls. */
+    public static final int MAX_CALL_THREADS = 64;
 
 
     public AnalysisOptions {
@@ -58,6 +63,9 @@ public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Du
         if (scanThreads < 1 || scanThreads > MAX_SCAN_THREADS) {
             throw new IllegalArgumentException("scanThreads must be 1 to " + MAX_SCAN_THREADS + ", not " + scanThreads);
         }
+        if (callThreads < 1 || callThreads > MAX_CALL_THREADS) {
+            throw new IllegalArgumentException("callThreads must be 1 to " + MAX_CALL_THREADS + ", not " + callThreads);
+        }
         if (duplicateWindow.isNegative()) {
             throw new IllegalArgumentException("duplicateWindow must not be negative");
         }
@@ -74,7 +82,7 @@ public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Du
         int cores = Runtime.getRuntime().availableProcessors();
         return new AnalysisOptions(CaptureOpener.DEFAULT_MAX_FRAME_BYTES, ReassemblyLimits.defaults(),
                 Duration.ofSeconds(64), 200_000, 50, false, 1, cores > 1, Duration.ofMillis(10),
-                CaptureOpener.DEFAULT_MAX_DECOMPRESSED_BYTES, false, defaultScanThreads(cores));
+                CaptureOpener.DEFAULT_MAX_DECOMPRESSED_BYTES, false, defaultScanThreads(cores), defaultCallThreads(cores));
     }
 
     /**
@@ -85,53 +93,68 @@ public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Du
         return cores <= 2 ? 1 : Math.min(cores - 1, 8);
     }
 
+    /**
+     * 1 below four cores, where the counting thread keeps up with the others (a thread more only costs); then one
+     * thread more for every four cores, at most 4: following calls takes about a fifth of the work of a dense capture,
+     * scanning about two fifths (docs/performance.md).
+     */
+    public static int defaultCallThreads(int cores) {
+        return cores < 4 ? 1 : Math.min(cores / 4 + 1, 4);
+    }
+
     public AnalysisOptions withMaxFrameBytes(int m) {
         return new AnalysisOptions(m, reassembly, retransmissionWindow, maxTrackedMessages, maxWarningsPerInput, strict,
-                threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads);
+                threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads, callThreads);
     }
 
     public AnalysisOptions withReassembly(ReassemblyLimits r) {
         return new AnalysisOptions(maxFrameBytes, r, retransmissionWindow, maxTrackedMessages, maxWarningsPerInput,
-                strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads);
+                strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads, callThreads);
     }
 
     public AnalysisOptions withRetransmissionWindow(Duration w) {
         return new AnalysisOptions(maxFrameBytes, reassembly, w, maxTrackedMessages, maxWarningsPerInput, strict,
-                threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads);
+                threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads, callThreads);
     }
 
     public AnalysisOptions withStrict(boolean s) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, s, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads);
+                maxWarningsPerInput, s, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads, callThreads);
     }
 
     public AnalysisOptions withThreads(int t) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, t, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads);
+                maxWarningsPerInput, strict, t, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads, callThreads);
     }
 
     public AnalysisOptions withDuplicateWindow(Duration d) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, prefetch, d, maxDecompressedBytes, keepText, scanThreads);
+                maxWarningsPerInput, strict, threads, prefetch, d, maxDecompressedBytes, keepText, scanThreads, callThreads);
     }
 
     public AnalysisOptions withPrefetch(boolean p) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, p, duplicateWindow, maxDecompressedBytes, keepText, scanThreads);
+                maxWarningsPerInput, strict, threads, p, duplicateWindow, maxDecompressedBytes, keepText, scanThreads, callThreads);
     }
 
     public AnalysisOptions withMaxDecompressedBytes(long m) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, m, keepText, scanThreads);
+                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, m, keepText, scanThreads, callThreads);
     }
 
     public AnalysisOptions withKeepText(boolean k) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, k, scanThreads);
+                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, k, scanThreads, callThreads);
     }
 
     public AnalysisOptions withScanThreads(int n) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, n);
+                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, n, callThreads);
+    }
+
+    public AnalysisOptions withCallThreads(int n) {
+        return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
+                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText,
+                scanThreads, n);
     }
 }

@@ -282,7 +282,16 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
 
     // The size first: below the bound, one lookup of the hashed table rather than two.
     private static <V> V bounded(Map<String, V> map, String key, java.util.function.Function<String, V> make) {
-        return map.computeIfAbsent(map.size() < MAX_KEYS || map.containsKey(key) ? key : OTHER, make);
+        return map.computeIfAbsent(map.size() < MAX_KEYS || ownRow(map, key) ? key : OTHER, make);
+    }
+
+    /**
+     * Whether {@code key} has a row of its own in a table at its bound: a key already there, OTHER itself, or one more
+     * key while OTHER is among the {@link #MAX_KEYS} rows (a copy adds OTHER first, since it sorts first, and must
+     * still keep every key the original kept).
+     */
+    private static boolean ownRow(Map<String, ?> map, String key) {
+        return map.containsKey(key) || OTHER.equals(key) || map.size() == MAX_KEYS && map.containsKey(OTHER);
     }
 
     private static Map<Integer, Long> newCodes(String peer) {
@@ -294,7 +303,7 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
     }
 
     private static void bounded(Map<String, Long> map, String key, long n) {
-        map.merge(map.size() < MAX_KEYS || map.containsKey(key) ? key : OTHER, n, Long::sum);
+        map.merge(map.size() < MAX_KEYS || ownRow(map, key) ? key : OTHER, n, Long::sum);
     }
 
     // ---------------------------------------------------------------- reading

@@ -1,5 +1,6 @@
 package org.sipanalyzer.calls;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -15,22 +16,57 @@ import org.sipanalyzer.sip.SipMessage;
  * A 401/407 challenge answered by a new INVITE in the same Call-ID stays one call, judged by its last final
  * response; a re-INVITE inside an answered dialog is not a call; retransmissions change nothing; of forked
  * answers, a 2xx wins. Finished calls are folded into {@link CallStatistics} (and handed to an optional
- * consumer) after a linger, and freed; open calls time out in capture time, per input.
+ * consumer) after a linger, and freed; open calls time out in capture time, per input. Calls are judged in the order
+ * of their deadlines (the capture time their state fell due), then of their Call-IDs, which {@link CallShards} keeps
+ * when it spreads calls over threads.
  */
 public final class CallTracker implements Tap<CallStatistics> {
 
     /** Forks told apart per call; a proxy forking wider is counted as this many dialogs. */
     static final int MAX_DIALOGS = 16;
 
+    /**
+     * Where a judged call goes: into the statistics and the sink (a tracker of every call), or back to the
+     * {@link CallShards} that merges the calls of several trackers into that order.
+     */
+    interface Judged {
+        /**
+         * A call is judged. Calls come in the order of their deadline (the capture time their state fell due), then of
+         * their Call-ID: every call judged later has a later deadline, or the same one and a greater Call-ID, except
+         * for a call closed early by the bound on open calls.
+         */
+        void call(Call call, long deadline, boolean completed);
+    }
+
     private final CallOptions options;
     private final CallStatistics stats;
-    private final Consumer<Call> sink;
+    private final Judged judged;
+    /** Whether the transactions other than INVITE and REGISTER are counted here, or by the caller. */
+    private final boolean countsTransactions;
     private final Map<Integer, InputState> inputs = new HashMap<>();
 
     public CallTracker(CallOptions options, Consumer<Call> sink) {
         this.options = options;
         this.stats = new CallStatistics(options.kpis());
-        this.sink = sink;
+        this.countsTransactions = true;
+        this.judged = (call, deadline, completed) -> {
+            stats.add(call);
+            if (completed) {
+                stats.countCompleted();
+            }
+            sink.accept(call);
+        };
+    }
+
+    /**
+     * A shard of a {@link CallShards}: its judged calls go to {@code judged}, and it does not count transactions
+     * (the dispatcher does, in capture order); its statistics hold the rest (registrations, SDD, evictions).
+     */
+    CallTracker(CallOptions options, Judged judged) {
+        this.options = options;
+        this.stats = new CallStatistics(options.kpis());
+        this.countsTransactions = false;
+        this.judged = judged;
     }
 
     public CallTracker(CallOptions options) {
@@ -73,12 +109,65 @@ public final class CallTracker implements Tap<CallStatistics> {
 
     @Override
     public void onEvent(SipEvent e) {
+        if (countsTransactions) {
+            countTransaction(e, stats);
+        }
+        state(e.input()).onEvent(e, e.timestampNanos());
+    }
+
+    /**
+     * An event, with the capture time of the whole input so far ({@code clock}, at least the event's own): a shard
+     * sees only some of an input's messages, and keeps the clock one tracker of all of them would have.
+     */
+    void onEvent(SipEvent e, long clock) {
+        state(e.input()).onEvent(e, clock);
+    }
+
+    /** The input's capture time has reached {@code clock}: what fell due before it is judged. */
+    void advance(int input, long clock) {
+        InputState s = inputs.get(input);
+        if (s != null) {
+            s.now = Math.max(s.now, clock);
+            s.expire();
+        }
+    }
+
+    private InputState state(int input) {
         InputState s = last;
-        if (s == null || s.input != e.input()) {
-            s = inputs.computeIfAbsent(e.input(), k -> new InputState(k));
+        if (s == null || s.input != input) {
+            s = inputs.computeIfAbsent(input, k -> new InputState(k));
             last = s;
         }
-        s.onEvent(e);
+        return s;
+    }
+
+    /**
+     * Counts {@code e} among the transactions other than INVITE and REGISTER (requests by method, final responses by
+     * method and code; retransmissions not), which depend on no call's state: in capture order, on one thread, so
+     * that the bounded table of methods keeps the same entries however calls are spread over threads.
+     */
+    static void countTransaction(SipEvent e, CallStatistics stats) {
+        SipMessage m = e.message();
+        String method = m.cseqMethod();
+        if (m.callId() == null || method == null || e.retransmission()) {
+            return;
+        }
+        if (m instanceof SipMessage.Request q) {
+            String requested = q.method();
+            switch (requested) {
+                case "INVITE", "CANCEL", "ACK", "REGISTER" -> {
+                    // calls and registrations have outcomes of their own
+                }
+                default -> stats.transaction(requested);
+            }
+        } else if (m instanceof SipMessage.Response r && r.statusCode() >= 200) {
+            switch (method) {
+                case "INVITE", "CANCEL", "ACK", "REGISTER" -> {
+                    // CANCEL's own 200 says nothing of the call; the INVITE's 487 does
+                }
+                default -> stats.transactionFinal(method, r.statusCode());
+            }
+        }
     }
 
     /** At the end of an input: its open calls are judged as they stand, and its state is freed. */
@@ -202,14 +291,15 @@ public final class CallTracker implements Tap<CallStatistics> {
         /** Registrations by deadline: an entry each time one is set, the earlier ones stale. */
         final DeadlineQueue<Registration> registrationsDue = new DeadlineQueue<>();
         long now = Long.MIN_VALUE;
-        long events;
+        /** The calls an expiry judges, sorted before they are. */
+        private final java.util.ArrayList<OpenCall> falling = new java.util.ArrayList<>();
 
         InputState(int input) {
             this.input = input;
         }
 
-        void onEvent(SipEvent e) {
-            now = Math.max(now, e.timestampNanos());
+        void onEvent(SipEvent e, long clock) {
+            now = Math.max(now, clock);
             expire();
             SipMessage m = e.message();
             if (m.callId() == null || m.cseqMethod() == null) {
@@ -246,13 +336,14 @@ public final class CallTracker implements Tap<CallStatistics> {
                         c.byeCseq = (int) m.cseqNumber();
                         touch(c);
                     }
-                    stats.transaction(method);
                 }
                 case "ACK" -> {
                     // part of the INVITE transaction (non-2xx) or of the dialog (2xx): no outcome of its own
                 }
                 case "REGISTER" -> register(e, m);
-                default -> stats.transaction(method);
+                default -> {
+                    // a transaction of its own, counted by countTransaction
+                }
             }
         }
 
@@ -317,18 +408,10 @@ public final class CallTracker implements Tap<CallStatistics> {
                         }
                         touch(c);
                     }
-                    if (code >= 200 && !e.retransmission()) {
-                        stats.transactionFinal(method, code);
-                    }
                 }
                 case "REGISTER" -> registerResponse(e, m, code);
-                case "CANCEL", "ACK" -> {
-                    // CANCEL's own 200 says nothing of the call; the INVITE's 487 does
-                }
                 default -> {
-                    if (code >= 200 && !e.retransmission()) {
-                        stats.transactionFinal(method, code);
-                    }
+                    // CANCEL's own 200 says nothing of the call; the others are counted by countTransaction
                 }
             }
         }
@@ -462,7 +545,13 @@ public final class CallTracker implements Tap<CallStatistics> {
             }
         }
 
-        private void expire() {
+        /**
+         * Judges every call whose deadline has passed, in the order of their deadlines, then Call-IDs: since the clock
+         * only moves on, every call judged later falls due later, so the calls are judged in that order throughout,
+         * whatever else the queue held, and a tracker that saw only some of the Call-IDs judges its calls in the same
+         * relative order ({@link CallShards} merges them back).
+         */
+        void expire() {
             while (!due.isEmpty() && due.peekDeadline() < now) {
                 long deadline = due.peekDeadline();
                 OpenCall c = due.poll();
@@ -471,15 +560,24 @@ public final class CallTracker implements Tap<CallStatistics> {
                 }
                 c.queued = Long.MAX_VALUE;
                 if (c.deadline < now) {
-                    finish(c);
+                    falling.add(c);
                 } else {
                     c.queued = c.deadline;
                     due.add(c.deadline, c);
                 }
             }
-            if (!registrations.isEmpty() && (++events & 0x3ff) == 0) { // every 1,024 events
-                // Every registration whose deadline has passed, as a sweep of the table would find them: each has
-                // an entry with its deadline, so all of them come off the queue; stale entries are passed over.
+            if (!falling.isEmpty()) {
+                if (falling.size() > 1) {
+                    falling.sort(InputState::byDeadline);
+                }
+                for (OpenCall c : falling) {
+                    finish(c);
+                }
+                falling.clear();
+            }
+            if (!registrations.isEmpty() && registrationsDue.peekDeadline() < now) {
+                // Every registration whose deadline has passed: each has an entry with its deadline, so all of them
+                // come off the queue; stale entries are passed over.
                 while (!registrationsDue.isEmpty() && registrationsDue.peekDeadline() < now) {
                     long deadline = registrationsDue.peekDeadline();
                     Registration r = registrationsDue.poll();
@@ -515,15 +613,19 @@ public final class CallTracker implements Tap<CallStatistics> {
                     c.finalReason, org.sipanalyzer.scan.Reason.q850Cause(c.reasonHeader).orElse(-1), c.reasonHeader, c.warning, c.retryAfter, c.answeredBy, c.agent,
                     c.challenged, timed ? c.pdd : -1, timed ? c.setupTime : -1, timed ? duration : -1, c.invites,
                     c.reInvites, c.dialogs, timed);
-            stats.add(call);
-            if (c.byeCompleted) {
-                stats.countCompleted();
-            }
-            sink.accept(call);
+            judged.call(call, c.deadline, c.byeCompleted);
         }
 
+        private static int byDeadline(OpenCall a, OpenCall b) {
+            int d = Long.compare(a.deadline, b.deadline);
+            return d != 0 ? d : a.callId.compareTo(b.callId);
+        }
+
+        /** The open calls judged as they stand, in the order of their deadlines, then Call-IDs. */
         void finishAll() {
-            for (OpenCall c : calls.values().toArray(OpenCall[]::new)) {
+            OpenCall[] open = calls.values().toArray(OpenCall[]::new);
+            Arrays.sort(open, InputState::byDeadline);
+            for (OpenCall c : open) {
                 finish(c);
             }
             for (Registration r : registrations.values()) {

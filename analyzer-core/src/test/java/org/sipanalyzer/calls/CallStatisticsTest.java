@@ -76,6 +76,12 @@ class CallStatisticsTest {
         assertEquals(top(destinations, 10), s.topFailingDestinations(10));
         assertEquals(top(sources, 10), s.topFailingSources(10));
         assertEquals(top(sources, hosts + 1), s.topFailingSources(hosts + 1), "every row, ties by host");
+        // A copy (a snapshot; a merge begins with one) adds the overflow row first, since it sorts first: it must keep
+        // every row of its own still.
+        CallStatistics copy = s.copy();
+        assertEquals(new TreeMap<>(s.failuresByPeer()), new TreeMap<>(copy.failuresByPeer()), "a copy, by peer");
+        assertEquals(s.topFailingDestinations(hosts + 1), copy.topFailingDestinations(hosts + 1), "a copy");
+        assertEquals(s.topFailingSources(hosts + 1), copy.topFailingSources(hosts + 1), "a copy");
     }
 
     @Test
@@ -172,5 +178,8 @@ class CallStatisticsTest {
         assertEquals(new ArrayList<>(new TreeMap<>(finals).keySet()), new ArrayList<>(s.transactionsByFinalCode().keySet()));
         assertEquals(new TreeMap<>(finals), new TreeMap<>(s.transactionsByFinalCode()));
         assertTrue(s.transactionTotals().containsKey(CallStatistics.OTHER));
+        CallStatistics copy = s.copy();
+        assertEquals(s.transactionTotals(), copy.transactionTotals(), "a copy");
+        assertEquals(s.transactionsByFinalCode(), copy.transactionsByFinalCode(), "a copy");
     }
 }

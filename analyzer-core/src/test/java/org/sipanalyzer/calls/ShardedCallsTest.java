@@ -1,6 +1,8 @@
 package org.sipanalyzer.calls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,47 +21,126 @@ import org.sipanalyzer.analysis.AnalysisOptions;
 import org.sipanalyzer.analysis.Analyzer;
 import org.sipanalyzer.analysis.MetricRegistry;
 import org.sipanalyzer.analysis.SipEvent;
+import org.sipanalyzer.analysis.Tap;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.testing.CollectingListener;
 import org.sipanalyzer.testing.SharedData;
 import org.sipanalyzer.testing.SyntheticCapture;
 
 /**
- * The ground for fanning calls out over threads by a hash of the Call-ID (docs/performance.md): trackers that each see
- * only the messages of their own Call-IDs, their statistics merged, judge every call as one tracker of every message
- * does, wherever the capture's times never go backwards. Checked on synthetic captures of every call outcome and on
- * every corpus capture whose times are in order.
+ * Calls fanned out over threads by a hash of the Call-ID ({@link CallShards}) give what one {@link CallTracker} of
+ * every message gives: the same statistics and tables, and the same calls handed to the sink in the same order. Checked
+ * on synthetic captures of every call outcome, on every corpus capture (those whose times go backwards included), on
+ * messages reordered at random, and on inputs whose events interleave.
  */
 class ShardedCallsTest {
 
     @Test
-    void shardsByCallIdJudgeEveryCallAsOneTrackerDoes(@TempDir Path dir) throws IOException {
+    void shardsJudgeEveryCallAsOneTrackerDoesAndInItsOrder(@TempDir Path dir) throws IOException {
         for (boolean tcp : new boolean[] {false, true}) {
-            Path file = dir.resolve("calls-" + tcp + ".pcap");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                SyntheticCapture.write(out, 60_000, 23, tcp);
-            }
-            List<SipEvent> events = events(file);
+            List<SipEvent> events = events(synthetic(dir, tcp, 60_000));
             assertTrue(inOrder(events), "the generator writes its packets in time order");
             assertTrue(events.size() > 10_000, events.size() + " messages");
-            for (int shards = 2; shards <= 5; shards++) {
-                assertSameAsOne(events, shards, file + ", " + shards + " shards");
+            for (int threads = 1; threads <= 4; threads++) {
+                assertTrue(assertSameAsOne(List.of(events), threads, "tcp " + tcp + ", " + threads + " threads") > 1_000);
             }
         }
     }
 
     @Test
-    void soOnEveryCorpusCaptureInTimeOrder() throws IOException {
-        int compared = 0;
-        for (Path capture : SharedData.corpusCaptures()) {
-            List<SipEvent> events = events(capture);
-            if (!inOrder(events)) {
-                continue; // times that go back: a shard's clock could lag behind one tracker's (see the class)
+    void soWhenTimesGoBackwards(@TempDir Path dir) throws IOException {
+        List<SipEvent> events = new ArrayList<>(events(synthetic(dir, false, 40_000)));
+        // Neighbours swapped at random, and some messages moved back by up to ten seconds: the clock a shard keeps must
+        // be the whole input's, or deadlines and time-outs move.
+        Random random = new Random(7);
+        for (int i = 1; i < events.size(); i++) {
+            if (random.nextInt(4) == 0) {
+                events.set(i - 1, events.set(i, events.get(i - 1)));
             }
-            assertSameAsOne(events, 3, capture.getFileName().toString());
-            compared++;
         }
-        assertTrue(compared >= 20, compared + " captures in time order");
+        for (int i = 0; i < events.size(); i++) {
+            if (random.nextInt(50) == 0) {
+                SipEvent e = events.get(i);
+                events.set(i, new SipEvent(e.input(), e.frame(), e.timestampNanos() - random.nextInt(10_000) * 1_000_000L,
+                        e.source(), e.destination(), e.transport(), e.message(), e.code(), e.retransmission(),
+                        e.duplicate()));
+            }
+        }
+        assertTrue(!inOrder(events));
+        for (int threads = 2; threads <= 3; threads++) {
+            assertSameAsOne(List.of(events), threads, threads + " threads");
+        }
+    }
+
+    @Test
+    void soOnEverySampleAndCorpusInput() throws IOException {
+        List<Path> inputs = new ArrayList<>(SharedData.samplesAndCorpus());
+        Path logs = SharedData.root().resolve("corpus/logs");
+        if (Files.isDirectory(logs)) {
+            try (var files = Files.list(logs)) {
+                files.filter(Files::isRegularFile).sorted().forEach(inputs::add);
+            }
+        }
+        int withCalls = 0;
+        for (Path input : inputs) {
+            List<SipEvent> events = events(input);
+            withCalls += assertSameAsOne(List.of(events), 3, input.getFileName().toString()) > 0 ? 1 : 0;
+        }
+        assertTrue(withCalls >= 2, withCalls + " inputs with calls, of " + inputs.size());
+    }
+
+    @Test
+    void soForSeveralInputsWhoseEventsInterleave(@TempDir Path dir) throws IOException {
+        List<SipEvent> a = events(synthetic(dir, false, 20_000));
+        List<SipEvent> b = events(synthetic(dir, true, 20_000));
+        // As inputs read in parallel reach the listeners: runs of each input's events, one input then the other.
+        List<List<SipEvent>> runs = new ArrayList<>();
+        for (int i = 0, j = 0; i < a.size() || j < b.size(); i += 3_000, j += 2_000) {
+            runs.add(a.subList(Math.min(i, a.size()), Math.min(i + 3_000, a.size())));
+            runs.add(b.subList(Math.min(j, b.size()), Math.min(j + 2_000, b.size())).stream().map(e -> e.withInput(1))
+                    .toList());
+        }
+        assertSameAsOne(runs, 3, "interleaved inputs");
+    }
+
+    @Test
+    void aSinkThatFailsStopsTheShardsAndSaysWhy(@TempDir Path dir) throws IOException {
+        List<SipEvent> events = events(synthetic(dir, false, 20_000));
+        IllegalStateException failure = new IllegalStateException("the sink is full");
+        int[] taken = new int[1];
+        CallShards shards = new CallShards(CallOptions.defaults(), 3, c -> {
+            if (++taken[0] == 100) {
+                throw failure;
+            }
+        });
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> {
+            for (SipEvent e : events) {
+                shards.onEvent(e);
+            }
+            shards.onInputEnd(0);
+        });
+        assertSame(failure, thrown);
+        assertTrue(shards.awaitStopped(5_000), "the threads end");
+    }
+
+    @Test
+    void theThreadsEndWithTheAnalysis(@TempDir Path dir) throws IOException {
+        CallShards shards = new CallShards(CallOptions.defaults(), 4, c -> { });
+        for (SipEvent e : events(synthetic(dir, false, 5_000))) {
+            shards.onEvent(e);
+        }
+        shards.onInputEnd(0);
+        shards.finish();
+        assertTrue(shards.awaitStopped(5_000));
+        assertTrue(shards.snapshot().total() > 100, "the statistics stay readable");
+    }
+
+    private static Path synthetic(Path dir, boolean tcp, int packets) throws IOException {
+        Path file = dir.resolve("calls-" + tcp + "-" + packets + ".pcap");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            SyntheticCapture.write(out, packets, 23, tcp);
+        }
+        return file;
     }
 
     private static List<SipEvent> events(Path file) {
@@ -77,38 +159,48 @@ class ShardedCallsTest {
         return true;
     }
 
-    private static void assertSameAsOne(List<SipEvent> events, int shards, String what) {
+    /**
+     * Feeds the runs of events, in order, to one tracker and to {@code threads} shards, compares, and returns how many
+     * calls there were.
+     */
+    private static long assertSameAsOne(List<List<SipEvent>> runs, int threads, String what) {
         List<Call> oneCalls = new ArrayList<>();
         CallTracker one = new CallTracker(CallOptions.defaults(), oneCalls::add);
         List<Call> shardCalls = new ArrayList<>();
-        List<CallTracker> trackers = new ArrayList<>();
-        for (int i = 0; i < shards; i++) {
-            trackers.add(new CallTracker(CallOptions.defaults(), shardCalls::add));
-        }
-        for (SipEvent e : events) {
-            one.onEvent(e);
-            String callId = e.message().callId();
-            trackers.get(callId == null ? 0 : Math.floorMod(callId.hashCode(), shards)).onEvent(e);
-        }
-        one.onInputEnd(0);
-        one.finish();
-        CallStatistics merged = null;
-        for (CallTracker t : trackers) {
-            t.onInputEnd(0);
-            t.finish();
-            merged = merged == null ? t.snapshot() : merged.merge(t.snapshot());
+        CallShards shards = new CallShards(CallOptions.defaults(), threads, shardCalls::add);
+        for (Tap<CallStatistics> tap : List.<Tap<CallStatistics>>of(one, shards)) {
+            java.util.Set<Integer> inputs = new java.util.TreeSet<>();
+            for (List<SipEvent> run : runs) {
+                for (SipEvent e : run) {
+                    tap.onEvent(e);
+                    inputs.add(e.input());
+                }
+            }
+            for (int input : inputs) {
+                tap.onInputEnd(input);
+            }
+            tap.finish();
         }
         CallStatistics single = one.snapshot();
+        CallStatistics merged = shards.snapshot();
         assertEquals(metrics(single), metrics(merged), what);
         assertEquals(single.byFinalCode(), merged.byFinalCode(), what);
         assertEquals(single.failuresByPeer(), merged.failuresByPeer(), what);
-        assertEquals(single.topFailingDestinations(20), merged.topFailingDestinations(20), what);
+        assertEquals(single.topFailingDestinations(2_000), merged.topFailingDestinations(2_000), what);
+        assertEquals(single.topFailingSources(2_000), merged.topFailingSources(2_000), what);
+        assertEquals(single.byQ850Cause(), merged.byQ850Cause(), what);
         assertEquals(single.transactionTotals(), merged.transactionTotals(), what);
         assertEquals(single.transactionsByFinalCode(), merged.transactionsByFinalCode(), what);
         assertEquals(single.registrationsByFinalCode(), merged.registrationsByFinalCode(), what);
         assertEquals(timeline(single), timeline(merged), what);
-        // The calls themselves, whatever order they ended in across the shards.
-        assertEquals(summaries(oneCalls), summaries(shardCalls), what);
+        // The calls themselves, in the order they were handed over.
+        List<String> expected = summaries(oneCalls);
+        List<String> actual = summaries(shardCalls);
+        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+            assertEquals(expected.get(i), actual.get(i), what + ": call " + i + " handed over");
+        }
+        assertEquals(expected.size(), actual.size(), what + ": calls handed over");
+        return single.total();
     }
 
     private static Map<String, String> metrics(CallStatistics s) {
@@ -130,10 +222,10 @@ class ShardedCallsTest {
     private static List<String> summaries(List<Call> calls) {
         List<String> out = new ArrayList<>();
         for (Call c : calls) {
-            out.add(c.callId() + " " + c.start() + " " + c.outcome() + " " + c.rawFinalCode() + " " + c.rawPdd() + " "
-                    + c.rawSetupTime() + " " + c.rawDuration() + " " + c.challenged() + " " + c.reInvites());
+            out.add(c.input() + " " + c.callId() + " " + c.start() + " " + c.outcome() + " " + c.rawFinalCode() + " "
+                    + c.rawPdd() + " " + c.rawSetupTime() + " " + c.rawDuration() + " " + c.challenged() + " "
+                    + c.reInvites());
         }
-        out.sort(null);
         return out;
     }
 }
