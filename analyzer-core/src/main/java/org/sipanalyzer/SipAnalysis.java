@@ -163,7 +163,8 @@ public final class SipAnalysis {
     private final CallOptions callOptions;
     private CallFilter filter = new CallFilter(List.of());
     private boolean failedCalls;
-    private Consumer<Call> callSink = c -> { };
+    /** Handed every call as it ends; null for none. */
+    private Consumer<Call> callSink;
     private StopSignal stop = new StopSignal();
     private Progress progress = Progress.NONE;
     private java.time.Duration snapshotEvery;
@@ -232,10 +233,11 @@ public final class SipAnalysis {
         // as they come) or the input is live (a call is reported as it ends, not a batch later).
         boolean spread = options.callThreads() > 1 && failed == null
                 && inputs.stream().noneMatch(AnalysisInput::isLive);
+        Consumer<Call> sink = callSink == null ? c -> { } : callSink;
         Tap<CallStatistics> calls = spread ? new CallShards(callOptions, options.callThreads(), callSink)
-                : new CallTracker(callOptions, failed == null ? callSink : c -> {
+                : new CallTracker(callOptions, failed == null ? sink : c -> {
                     failed.finished(c);
-                    callSink.accept(c);
+                    sink.accept(c);
                 });
         // The failed calls after the tracker: they still hold an input's messages when it judges its last calls.
         List<StatisticsListener> listeners = new ArrayList<>(List.of(calls));

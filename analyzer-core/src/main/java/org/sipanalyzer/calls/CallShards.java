@@ -24,10 +24,12 @@ import org.sipanalyzer.analysis.Tap;
  *
  * <p>Why it is exact: a call's outcome depends only on its own messages and on the capture clock, which each event
  * carries to its tracker as the whole input's clock (a capture whose times go backwards included); one tracker judges
- * calls in the order of their deadlines, then Call-IDs, so the calls of the shards are merged back into that order
- * ({@link CallTracker.Judged}) before they are counted; and the transactions, which need no call's state, are counted
- * here in capture order. A call is counted once every shard's clock has passed its deadline, so the calls held here
- * are those of the last few batches. One difference: the bound on open calls applies to each shard, as its share
+ * calls in the order of their deadlines, then Call-IDs ({@link CallTracker.Judged}); every figure but the bounded
+ * tables of failing hosts comes out the same whatever order calls are counted in, so each shard counts its own calls
+ * in those, and its failed calls (all its calls, when there is a sink) are merged back here into that order, for the
+ * tables of failing hosts and the sink; and the transactions, which need no call's state, are counted here in capture
+ * order. A call is merged once every shard's clock has passed its deadline, so the calls held here are those of the
+ * last few batches. One difference: the bound on open calls applies to each shard, as its share
  * ({@link CallOptions#maxOpenCalls()} divided by the threads, rounded up), so a capture that reaches the bound may see
  * other calls closed early than one tracker would close ({@link CallStatistics#callsEvicted()} says how many).
  *
@@ -60,7 +62,8 @@ public final class CallShards implements Tap<CallStatistics> {
     /**
      * @param threads how many trackers (and threads) share the calls, 1 to {@link #MAX_THREADS}
      * @param sink handed every call as it is judged, in the order one tracker would hand them, on the thread that
-     *     calls this tap
+     *     calls this tap; null for none (then only failed calls come back from the shards, for the tables of failing
+     *     hosts)
      */
     public CallShards(CallOptions options, int threads, Consumer<Call> sink) {
         if (threads < 1 || threads > MAX_THREADS) {
@@ -207,11 +210,10 @@ public final class CallShards implements Tap<CallStatistics> {
         }
         while (!waiting.isEmpty() && (all || waiting.peek().deadline < watermark)) {
             Judged j = waiting.poll();
-            central.add(j.call);
-            if (j.completed) {
-                central.countCompleted();
+            central.addHosts(j.call);
+            if (sink != null) {
+                sink.accept(j.call);
             }
-            sink.accept(j.call);
         }
         if (all) {
             for (Shard s : shards) {
@@ -241,7 +243,7 @@ public final class CallShards implements Tap<CallStatistics> {
     }
 
     /** A judged call, ordered as one tracker judges them. */
-    private record Judged(Call call, long deadline, boolean completed) implements Comparable<Judged> {
+    private record Judged(Call call, long deadline) implements Comparable<Judged> {
         @Override
         public int compareTo(Judged o) {
             int d = Long.compare(deadline, o.deadline);
@@ -282,8 +284,12 @@ public final class CallShards implements Tap<CallStatistics> {
         long clock = Long.MIN_VALUE;
 
         Shard(CallOptions options) {
-            this.tracker = new CallTracker(options, (call, deadline, completed) ->
-                    judging.add(new Judged(call, deadline, completed)));
+            this.tracker = CallTracker.shard(options, (call, deadline) ->
+                    {
+                        if (sink != null || call.outcome() != CallOutcome.ANSWERED) {
+                            judging.add(new Judged(call, deadline));
+                        }
+                    });
         }
 
         /** Adds an event to the batch being filled; true when it is full. */

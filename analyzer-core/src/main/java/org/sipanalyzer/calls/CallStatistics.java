@@ -71,6 +71,15 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
     }
 
     void add(Call c) {
+        addCounts(c);
+        addHosts(c);
+    }
+
+    /**
+     * The call in every figure but the tables of failing hosts: counts, delays and time buckets, which come out the same
+     * whatever order calls are added in.
+     */
+    void addCounts(Call c) {
         total++;
         byOutcome.merge(c.outcome(), 1L, Long::sum);
         // The raw values: no Optional per call on this path (0: no final response, a row of its own; -1: no delay).
@@ -123,9 +132,16 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
         } else {
             untimed++;
         }
-        if (failed) {
+    }
+
+    /**
+     * A failed call in the tables of failing hosts (nothing for an answered one): bounded, they keep the first
+     * {@link #MAX_KEYS} hosts in the order calls are added.
+     */
+    void addHosts(Call c) {
+        if (c.outcome() != CallOutcome.ANSWERED) {
             String peer = c.rawAnsweredBy() == null ? "(no response)" : c.rawAnsweredBy().hostOrUnknown();
-            bounded(failuresByPeer, peer, CallStatistics::newCodes).merge(code, 1L, Long::sum);
+            bounded(failuresByPeer, peer, CallStatistics::newCodes).merge(c.rawFinalCode(), 1L, Long::sum);
             bounded(failingDestinations, c.callee() == null ? "?" : c.callee().hostOrUnknown());
             bounded(failingSources, c.caller() == null ? "?" : c.caller().hostOrUnknown());
         }

@@ -31,11 +31,12 @@ public final class CallTracker implements Tap<CallStatistics> {
      */
     interface Judged {
         /**
-         * A call is judged. Calls come in the order of their deadline (the capture time their state fell due), then of
-         * their Call-ID: every call judged later has a later deadline, or the same one and a greater Call-ID, except
-         * for a call closed early by the bound on open calls.
+         * A call is judged, and counted in every figure but the tables of failing hosts
+         * ({@link CallStatistics#addCounts}). Calls come in the order of their deadline (the capture time their state
+         * fell due), then of their Call-ID: every call judged later has a later deadline, or the same one and a
+         * greater Call-ID, except for a call closed early by the bound on open calls.
          */
-        void call(Call call, long deadline, boolean completed);
+        void call(Call call, long deadline);
     }
 
     private final CallOptions options;
@@ -49,23 +50,25 @@ public final class CallTracker implements Tap<CallStatistics> {
         this.options = options;
         this.stats = new CallStatistics(options.kpis());
         this.countsTransactions = true;
-        this.judged = (call, deadline, completed) -> {
-            stats.add(call);
-            if (completed) {
-                stats.countCompleted();
-            }
+        this.judged = (call, deadline) -> {
+            stats.addHosts(call);
             sink.accept(call);
         };
     }
 
     /**
-     * A shard of a {@link CallShards}: its judged calls go to {@code judged}, and it does not count transactions
-     * (the dispatcher does, in capture order); its statistics hold the rest (registrations, SDD, evictions).
+     * A shard of a {@link CallShards}: its judged calls go to {@code judged}, to be added to the tables of failing
+     * hosts in order, and it does not count transactions (the dispatcher does, in capture order); its statistics hold
+     * the rest.
      */
-    CallTracker(CallOptions options, Judged judged) {
+    static CallTracker shard(CallOptions options, Judged judged) {
+        return new CallTracker(options, judged, false);
+    }
+
+    private CallTracker(CallOptions options, Judged judged, boolean countsTransactions) {
         this.options = options;
         this.stats = new CallStatistics(options.kpis());
-        this.countsTransactions = false;
+        this.countsTransactions = countsTransactions;
         this.judged = judged;
     }
 
@@ -613,7 +616,11 @@ public final class CallTracker implements Tap<CallStatistics> {
                     c.finalReason, org.sipanalyzer.scan.Reason.q850Cause(c.reasonHeader).orElse(-1), c.reasonHeader, c.warning, c.retryAfter, c.answeredBy, c.agent,
                     c.challenged, timed ? c.pdd : -1, timed ? c.setupTime : -1, timed ? duration : -1, c.invites,
                     c.reInvites, c.dialogs, timed);
-            judged.call(call, c.deadline, c.byeCompleted);
+            stats.addCounts(call);
+            if (c.byeCompleted) {
+                stats.countCompleted();
+            }
+            judged.call(call, c.deadline);
         }
 
         private static int byDeadline(OpenCall a, OpenCall b) {

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.sipanalyzer.calls.CallOptions;
+import org.sipanalyzer.calls.CallShards;
 import org.sipanalyzer.calls.CallTracker;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.testing.SyntheticCapture;
@@ -125,23 +126,6 @@ public class MessageStageBenchmarks {
     @Benchmark
     @OperationsPerInvocation(MESSAGES)
     public Object callTracker() {
-        return track(events);
-    }
-
-    /**
-     * The same calls fanned out by a hash of the Call-ID to two trackers, one on another thread and one on this, their
-     * statistics merged: how the call tracking stage scales over cores (ShardedCallsTest checks the result is the
-     * same). Each tracker sees only its own Call-IDs, in capture order.
-     */
-    @Benchmark
-    @OperationsPerInvocation(MESSAGES)
-    public Object callTrackerTwoShards() throws Exception {
-        java.util.concurrent.Future<org.sipanalyzer.calls.CallStatistics> other = shardThread.submit(() -> track(shards[1]));
-        org.sipanalyzer.calls.CallStatistics mine = track(shards[0]);
-        return mine.merge(other.get());
-    }
-
-    private static org.sipanalyzer.calls.CallStatistics track(SipEvent[] events) {
         CallTracker t = new CallTracker(CallOptions.defaults());
         for (SipEvent e : events) {
             t.onEvent(e);
@@ -151,28 +135,35 @@ public class MessageStageBenchmarks {
         return t.snapshot();
     }
 
-    private SipEvent[][] shards;
-    private java.util.concurrent.ExecutorService shardThread;
-
-    @Setup
-    public void setUpShards() {
-        List<SipEvent> a = new ArrayList<>();
-        List<SipEvent> b = new ArrayList<>();
-        for (SipEvent e : events) {
-            String callId = e.message().callId();
-            (callId == null || Math.floorMod(callId.hashCode(), 2) == 0 ? a : b).add(e);
-        }
-        shards = new SipEvent[][] {a.toArray(new SipEvent[0]), b.toArray(new SipEvent[0])};
-        shardThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "shard");
-            t.setDaemon(true);
-            return t;
-        });
+    /**
+     * The same calls followed by {@link CallShards} on two threads, handed over from this one, merged back into one
+     * tracker's statistics and order (ShardedCallsTest checks they are the same): how the call tracking stage scales
+     * over cores, its dispatching and merging included.
+     */
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public Object callShardsTwoThreads() {
+        return shards(2);
     }
 
-    @org.openjdk.jmh.annotations.TearDown
-    public void tearDownShards() {
-        shardThread.shutdownNow();
+    /**
+     * The same on one thread besides this one: what handing events over and merging calls back costs this thread, with
+     * all the tracking on the other.
+     */
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public Object callShardsOneThread() {
+        return shards(1);
+    }
+
+    private Object shards(int threads) {
+        CallShards t = new CallShards(CallOptions.defaults(), threads, null);
+        for (SipEvent e : events) {
+            t.onEvent(e);
+        }
+        t.onInputEnd(0);
+        t.finish();
+        return t.snapshot();
     }
 
     /** The whole analysis of the capture, from its bytes, with calls on as the command line has them. */

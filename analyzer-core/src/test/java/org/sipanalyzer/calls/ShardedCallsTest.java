@@ -48,6 +48,28 @@ class ShardedCallsTest {
     }
 
     @Test
+    void withoutASinkTheTablesPastTheirBoundsKeepTheSameHosts(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("flood.pcap");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            SyntheticCapture.write(out, 60_000, 5, "flood");
+        }
+        List<SipEvent> events = events(file);
+        for (int threads = 2; threads <= 3; threads++) {
+            CallTracker one = new CallTracker(CallOptions.defaults());
+            CallShards shards = new CallShards(CallOptions.defaults(), threads, null);
+            feed(List.of(events), one);
+            feed(List.of(events), shards);
+            CallStatistics single = one.snapshot();
+            assertTrue(single.topFailingSources(Integer.MAX_VALUE).stream()
+                    .anyMatch(r -> r.getKey().equals(CallStatistics.OTHER)), "past the bound: "
+                    + single.topFailingSources(Integer.MAX_VALUE).size() + " sources, "
+                    + single.topFailingDestinations(Integer.MAX_VALUE).size() + " destinations, "
+                    + single.failuresByPeer().size() + " peers, " + single.total() + " calls");
+            assertSameStatistics(single, shards.snapshot(), threads + " threads, no sink");
+        }
+    }
+
+    @Test
     void soWhenTimesGoBackwards(@TempDir Path dir) throws IOException {
         List<SipEvent> events = new ArrayList<>(events(synthetic(dir, false, 40_000)));
         // Neighbours swapped at random, and some messages moved back by up to ten seconds: the clock a shard keeps must
@@ -168,21 +190,34 @@ class ShardedCallsTest {
         CallTracker one = new CallTracker(CallOptions.defaults(), oneCalls::add);
         List<Call> shardCalls = new ArrayList<>();
         CallShards shards = new CallShards(CallOptions.defaults(), threads, shardCalls::add);
-        for (Tap<CallStatistics> tap : List.<Tap<CallStatistics>>of(one, shards)) {
-            java.util.Set<Integer> inputs = new java.util.TreeSet<>();
-            for (List<SipEvent> run : runs) {
-                for (SipEvent e : run) {
-                    tap.onEvent(e);
-                    inputs.add(e.input());
-                }
-            }
-            for (int input : inputs) {
-                tap.onInputEnd(input);
-            }
-            tap.finish();
-        }
+        feed(runs, one);
+        feed(runs, shards);
         CallStatistics single = one.snapshot();
-        CallStatistics merged = shards.snapshot();
+        assertSameStatistics(single, shards.snapshot(), what);
+        List<String> expected = summaries(oneCalls);
+        List<String> actual = summaries(shardCalls);
+        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+            assertEquals(expected.get(i), actual.get(i), what + ": call " + i + " handed over");
+        }
+        assertEquals(expected.size(), actual.size(), what + ": calls handed over");
+        return single.total();
+    }
+
+    private static void feed(List<List<SipEvent>> runs, Tap<CallStatistics> tap) {
+        java.util.Set<Integer> inputs = new java.util.TreeSet<>();
+        for (List<SipEvent> run : runs) {
+            for (SipEvent e : run) {
+                tap.onEvent(e);
+                inputs.add(e.input());
+            }
+        }
+        for (int input : inputs) {
+            tap.onInputEnd(input);
+        }
+        tap.finish();
+    }
+
+    private static void assertSameStatistics(CallStatistics single, CallStatistics merged, String what) {
         assertEquals(metrics(single), metrics(merged), what);
         assertEquals(single.byFinalCode(), merged.byFinalCode(), what);
         assertEquals(single.failuresByPeer(), merged.failuresByPeer(), what);
@@ -193,14 +228,6 @@ class ShardedCallsTest {
         assertEquals(single.transactionsByFinalCode(), merged.transactionsByFinalCode(), what);
         assertEquals(single.registrationsByFinalCode(), merged.registrationsByFinalCode(), what);
         assertEquals(timeline(single), timeline(merged), what);
-        // The calls themselves, in the order they were handed over.
-        List<String> expected = summaries(oneCalls);
-        List<String> actual = summaries(shardCalls);
-        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            assertEquals(expected.get(i), actual.get(i), what + ": call " + i + " handed over");
-        }
-        assertEquals(expected.size(), actual.size(), what + ": calls handed over");
-        return single.total();
     }
 
     private static Map<String, String> metrics(CallStatistics s) {
