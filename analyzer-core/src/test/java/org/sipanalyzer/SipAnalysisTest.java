@@ -30,6 +30,36 @@ class SipAnalysisTest {
     }
 
     @Test
+    void callsOnSeveralThreadsAreHandedOverInOneThreadsOrder() throws Exception {
+        List<Call> one = new ArrayList<>();
+        SipAnalysis.Result a = analysis().withCallSink(one::add).run(SAMPLE);
+        List<Call> three = new ArrayList<>();
+        SipAnalysis.Result b = new SipAnalysis(Catalogue.standard(), AnalysisOptions.defaults().withCallThreads(3),
+                CallOptions.defaults()).withCallSink(three::add).run(SAMPLE);
+        assertEquals(30, three.size());
+        assertEquals(one.stream().map(Call::callId).toList(), three.stream().map(Call::callId).toList());
+        assertEquals(a.metrics().get("asr"), b.metrics().get("asr"));
+        assertEquals(a.calls().byFinalCode(), b.calls().byFinalCode());
+    }
+
+    @Test
+    void aSinkThatFailsOnSeveralThreadsIsReportedAndTheRestStands() throws Exception {
+        int[] taken = new int[1];
+        SipAnalysis.Result r = new SipAnalysis(Catalogue.standard(), AnalysisOptions.defaults().withCallThreads(3),
+                CallOptions.defaults()).withCallSink(c -> {
+                    if (++taken[0] == 5) {
+                        throw new IllegalStateException("the sink is full");
+                    }
+                }).run(SAMPLE);
+        assertEquals(1, r.analysis().failedListeners().size(), r.analysis().failedListeners().toString());
+        assertTrue(r.analysis().failedListeners().get(0).contains("the sink is full"));
+        assertTrue(r.calls().total() >= 4 && r.calls().total() <= 30, r.calls().total() + " calls counted");
+        assertEquals(analysis().run(SAMPLE).analysis().total().messages().count(),
+                r.analysis().total().messages().count(),
+                "every message still counted");
+    }
+
+    @Test
     void oneCallGivesTheCallsTheirMetricsAndTheFailedCallsToDraw() throws Exception {
         List<Call> seen = new ArrayList<>();
         SipAnalysis.Result r = analysis().withFailedCalls(true).withCallSink(seen::add).run(SAMPLE);

@@ -34,8 +34,8 @@ import org.sipanalyzer.analysis.Tap;
  * other calls closed early than one tracker would close ({@link CallStatistics#callsEvicted()} says how many).
  *
  * <p>Events are handed over in batches; a batch holds the events of one input, and an input's end waits until every
- * shard has judged what was open. A shard that fails (a sink that throws, say) makes the next call of this tap throw
- * its failure. The threads end when {@link #finish} is called, or a few seconds after the last batch when it is not
+ * shard has judged what was open. A shard that fails, or a sink that throws, makes this tap throw that failure (the
+ * analysis then disables it); its snapshot is then what was counted before. The threads end when {@link #finish} is called, or a few seconds after the last batch when it is not
  * (an analysis that failed).
  */
 public final class CallShards implements Tap<CallStatistics> {
@@ -58,6 +58,8 @@ public final class CallShards implements Tap<CallStatistics> {
     private int input = -1;
     private long clock = Long.MIN_VALUE;
     private boolean finished;
+    /** Whether a shard or the sink failed: the tap is then disabled, and its statistics are what was counted. */
+    private boolean failed;
 
     /**
      * @param threads how many trackers (and threads) share the calls, 1 to {@link #MAX_THREADS}
@@ -146,7 +148,9 @@ public final class CallShards implements Tap<CallStatistics> {
     /** The statistics of the calls judged so far, as one tracker would give them (a barrier: the shards catch up). */
     @Override
     public CallStatistics snapshot() {
-        if (!finished && input >= 0) {
+        if (failed) {
+            awaitStopped(10_000); // what the shards were doing when it failed, finished before it is read
+        } else if (!finished && input >= 0) {
             handOver(false);
             collect(true);
         }
@@ -189,6 +193,7 @@ public final class CallShards implements Tap<CallStatistics> {
         try {
             merge(all);
         } catch (RuntimeException | Error e) {
+            failed = true;
             executor.shutdownNow(); // the tap is disabled: its threads end now
             throw e;
         }
