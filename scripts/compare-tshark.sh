@@ -14,16 +14,15 @@ cd "$root"
 what=${1:-rtp-mix}
 runs=${2:-5}
 command -v tshark >/dev/null || { echo "compare-tshark: tshark is needed (apt-get install tshark)" >&2; exit 2; }
-mvn -B -q -Dstyle.color=never -DskipTests install >&2
+# shellcheck source=bench-lib.sh
+. scripts/bench-lib.sh
+bench_classpath
 mkdir -p target/bench
 case "$what" in
   rtp-mix|sip-only|flood)
     capture=target/bench/synthetic-$what-1m.pcap
     [ "$what" = rtp-mix ] && [ -f target/bench/synthetic-1m.pcap ] && capture=target/bench/synthetic-1m.pcap
     if [ ! -f "$capture" ]; then
-      mvn -B -q -Dstyle.color=never -pl analyzer-core dependency:build-classpath -Dmdep.includeScope=test \
-        -Dmdep.outputFile=target/bench.classpath >&2
-      cp="analyzer-core/target/test-classes:analyzer-core/target/classes:$(cat analyzer-core/target/bench.classpath)"
       java -cp "$cp" org.sipanalyzer.testing.SyntheticCapture "$capture" 1000000 1 "$what" >&2
     fi ;;
   *) capture=$what

@@ -4,8 +4,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-mvn -B -q -Dstyle.color=never -DskipTests install >&2
-mvn -B -q -Dstyle.color=never -pl analyzer-core test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >&2
-cp="analyzer-core/target/test-classes:analyzer-core/target/classes:$(cat analyzer-core/target/bench.classpath)"
+# shellcheck source=bench-lib.sh
+. scripts/bench-lib.sh
+bench_classpath
 exec java -cp "$cp" org.openjdk.jmh.Main "${@:-StageBenchmarks}"
