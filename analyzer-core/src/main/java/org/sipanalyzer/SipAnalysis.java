@@ -229,12 +229,15 @@ public final class SipAnalysis {
      */
     public Result run(List<AnalysisInput> inputs) throws IOException {
         FailedCalls failed = failedCalls ? new FailedCalls() : null;
-        // Calls spread over threads, unless the failed calls are kept (they take each call's end beside its messages,
-        // as they come) or the input is live (a call is reported as it ends, not a batch later).
-        boolean spread = options.callThreads() > 1 && failed == null
-                && inputs.stream().noneMatch(AnalysisInput::isLive);
+        // Calls spread over threads as asked, or as chosen when it pays; never while the failed calls are kept (they
+        // take each call's end beside its messages, as they come) or on live input (a call is reported as it ends,
+        // not a batch later).
+        int callThreads = failed != null || inputs.stream().anyMatch(AnalysisInput::isLive) ? 1
+                : options.callThreads() > 0 ? options.callThreads()
+                : spreadPays(inputs, options.threads())
+                        ? AnalysisOptions.defaultCallThreads(Runtime.getRuntime().availableProcessors()) : 1;
         Consumer<Call> sink = callSink == null ? c -> { } : callSink;
-        Tap<CallStatistics> calls = spread ? new CallShards(callOptions, options.callThreads(), callSink)
+        Tap<CallStatistics> calls = callThreads > 1 ? new CallShards(callOptions, callThreads, callSink)
                 : new CallTracker(callOptions, failed == null ? sink : c -> {
                     failed.finished(c);
                     sink.accept(c);
@@ -290,6 +293,35 @@ public final class SipAnalysis {
         }
         return new Result(result, judged, failed == null ? List.of() : failed.listed(),
                 failed == null ? List.of() : failed.ladders(), metrics, tapResults);
+    }
+
+    /** Calls are spread over threads for inputs of at least this many bytes in all ... */
+    static final long SPREAD_FROM_BYTES = 64L << 20;
+    /** ... and this many on average: each input's end waits for every call thread (about 70 microseconds). */
+    static final long SPREAD_FROM_AVERAGE_BYTES = 1L << 20;
+
+    /**
+     * Whether spreading calls over threads pays for these inputs, when the options leave it to the analysis: not for
+     * inputs read in parallel (they use the cores already), nor for small inputs (a directory of 100,000 small captures
+     * would spend its time waiting at their ends); a stream of unknown size may be large.
+     */
+    static boolean spreadPays(List<AnalysisInput> inputs, int inputThreads) {
+        if (inputs.isEmpty() || inputThreads > 1 && inputs.size() > 1) {
+            return false;
+        }
+        long needed = Math.max(SPREAD_FROM_BYTES, SPREAD_FROM_AVERAGE_BYTES * inputs.size());
+        long total = 0;
+        for (AnalysisInput in : inputs) {
+            long size = in.size();
+            if (size < 0) {
+                return true;
+            }
+            total += size;
+            if (total >= needed) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The figures at this moment, read between two events. */

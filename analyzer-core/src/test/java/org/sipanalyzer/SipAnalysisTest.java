@@ -43,6 +43,24 @@ class SipAnalysisTest {
     }
 
     @Test
+    void callsAreSpreadByDefaultOnlyWhereTheInputsAreLargeEnough() {
+        java.util.function.LongFunction<AnalysisInput> sized = n -> AnalysisInput.stored("in", () -> {
+            throw new java.io.IOException("not read");
+        }, n, java.time.Instant.EPOCH);
+        long mb = 1 << 20;
+        assertTrue(SipAnalysis.spreadPays(List.of(sized.apply(100 * mb)), 1), "one large file");
+        assertTrue(SipAnalysis.spreadPays(List.of(sized.apply(-1)), 1), "a stream, of unknown size");
+        assertTrue(!SipAnalysis.spreadPays(List.of(sized.apply(10 * mb)), 1), "one small file");
+        assertTrue(!SipAnalysis.spreadPays(java.util.Collections.nCopies(3_000, sized.apply(100_000)), 1),
+                "many small files, 300 MB in all: each input's end would wait for the threads");
+        assertTrue(SipAnalysis.spreadPays(java.util.Collections.nCopies(100, sized.apply(2 * mb)), 1),
+                "many files of a few megabytes");
+        assertTrue(!SipAnalysis.spreadPays(java.util.Collections.nCopies(100, sized.apply(2 * mb)), 2),
+                "inputs read in parallel use the cores already");
+        assertTrue(SipAnalysis.spreadPays(List.of(sized.apply(100 * mb)), 2), "one input, whatever --threads");
+    }
+
+    @Test
     void aSinkThatFailsOnSeveralThreadsIsReportedAndTheRestStands() throws Exception {
         int[] taken = new int[1];
         SipAnalysis.Result r = new SipAnalysis(Catalogue.standard(), AnalysisOptions.defaults().withCallThreads(3),

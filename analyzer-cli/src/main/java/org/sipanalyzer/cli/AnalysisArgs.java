@@ -233,7 +233,8 @@ final class AnalysisArgs {
                         + " cores or fewer, where the decoding and counting threads share the scanning).").get());
         o.addOption(Option.builder().longOpt("call-threads").hasArg().argName("N")
                 .desc("Threads that follow one analysis's calls, each the calls of a share of the Call-IDs, with the"
-                        + " results of one (default: 1 below four cores, then one more per four cores, at most 4).")
+                        + " results of one (default: 1 below four cores, then one more per four cores, at most 4, for"
+                        + " inputs of 64 MB or more, 1 MB each on average; else 1).")
                 .get());
         o.addOption(Option.builder().longOpt("max-frame-bytes").hasArg().argName("BYTES")
                 .desc("Largest captured frame accepted; a larger record is taken as corrupt (default 262144).").get());

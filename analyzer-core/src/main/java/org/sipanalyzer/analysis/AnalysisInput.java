@@ -170,7 +170,7 @@ public final class AnalysisInput {
     }
 
     /** The file's size in bytes (compressed, if it is); -1 for a stream, a FIFO, or when it cannot be read. */
-    long size() {
+    public long size() {
         if (path == null || !Files.isRegularFile(path)) {
             return storedSize;
         }

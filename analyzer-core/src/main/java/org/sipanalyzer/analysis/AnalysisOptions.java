@@ -25,7 +25,8 @@ import org.sipanalyzer.net.ReassemblyLimits;
  *     1 scans on the thread that decodes
  * @param callThreads how many threads follow the calls of one analysis, each the calls of a share of the Call-IDs
  *     ({@code CallShards}): the results are those of one thread, past the bound on open calls aside (docs/limits.md).
- *     1 follows them on the thread that counts
+ *     1 follows them on the thread that counts; 0, the default, chooses: {@link #defaultCallThreads} when the inputs
+ *     are large enough for it to pay, else 1
  */
 public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Duration retransmissionWindow,
         int maxTrackedMessages, int maxWarningsPerInput, boolean strict, int threads, boolean prefetch,
@@ -63,8 +64,9 @@ public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Du
         if (scanThreads < 1 || scanThreads > MAX_SCAN_THREADS) {
             throw new IllegalArgumentException("scanThreads must be 1 to " + MAX_SCAN_THREADS + ", not " + scanThreads);
         }
-        if (callThreads < 1 || callThreads > MAX_CALL_THREADS) {
-            throw new IllegalArgumentException("callThreads must be 1 to " + MAX_CALL_THREADS + ", not " + callThreads);
+        if (callThreads < 0 || callThreads > MAX_CALL_THREADS) {
+            throw new IllegalArgumentException("callThreads must be 0 (chosen) to " + MAX_CALL_THREADS + ", not "
+                    + callThreads);
         }
         if (duplicateWindow.isNegative()) {
             throw new IllegalArgumentException("duplicateWindow must not be negative");
@@ -82,7 +84,7 @@ public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Du
         int cores = Runtime.getRuntime().availableProcessors();
         return new AnalysisOptions(CaptureOpener.DEFAULT_MAX_FRAME_BYTES, ReassemblyLimits.defaults(),
                 Duration.ofSeconds(64), 200_000, 50, false, 1, cores > 1, Duration.ofMillis(10),
-                CaptureOpener.DEFAULT_MAX_DECOMPRESSED_BYTES, false, defaultScanThreads(cores), defaultCallThreads(cores));
+                CaptureOpener.DEFAULT_MAX_DECOMPRESSED_BYTES, false, defaultScanThreads(cores), 0);
     }
 
     /**
