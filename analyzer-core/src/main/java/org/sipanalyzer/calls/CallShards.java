@@ -94,6 +94,9 @@ public final class CallShards implements Tap<CallStatistics> {
 
     @Override
     public void onEvent(SipEvent e) {
+        if (finished) {
+            throw new IllegalStateException("an event after the calls were finished");
+        }
         if (e.input() != input) {
             switchTo(e.input());
         }
@@ -120,6 +123,9 @@ public final class CallShards implements Tap<CallStatistics> {
 
     @Override
     public void onInputEnd(int ended) {
+        if (finished) {
+            return; // finish ended every input
+        }
         if (ended != input) {
             switchTo(ended);
         }
@@ -135,12 +141,12 @@ public final class CallShards implements Tap<CallStatistics> {
         if (finished) {
             return;
         }
-        finished = true;
         try {
             for (Integer open : new java.util.TreeSet<>(clocks.keySet())) { // inputs begun and never ended
                 onInputEnd(open);
             }
         } finally {
+            finished = true;
             executor.shutdown();
         }
     }

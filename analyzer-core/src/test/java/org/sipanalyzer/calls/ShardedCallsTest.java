@@ -151,10 +151,13 @@ class ShardedCallsTest {
         for (SipEvent e : events(synthetic(dir, false, 5_000))) {
             shards.onEvent(e);
         }
-        shards.onInputEnd(0);
-        shards.finish();
+        shards.finish(); // the input was never ended: finish ends it
         assertTrue(shards.awaitStopped(5_000));
         assertTrue(shards.snapshot().total() > 100, "the statistics stay readable");
+        shards.onInputEnd(0); // nothing is left open
+        shards.finish();
+        assertThrows(IllegalStateException.class, () -> shards.onEvent(events(synthetic(dir, false, 100)).get(0)),
+                "no event after the end");
     }
 
     private static Path synthetic(Path dir, boolean tcp, int packets) throws IOException {
