@@ -230,9 +230,11 @@ public final class SipAnalysis {
     public Result run(List<AnalysisInput> inputs) throws IOException {
         FailedCalls failed = failedCalls ? new FailedCalls() : null;
         // Calls spread over threads as asked, or as chosen when it pays; never while the failed calls are kept (they
-        // take each call's end beside its messages, as they come) or on live input (a call is reported as it ends,
-        // not a batch later).
-        int callThreads = failed != null || inputs.stream().anyMatch(AnalysisInput::isLive) ? 1
+        // take each call's end beside its messages, as they come), on live input (a call is reported as it ends, not a
+        // batch later), or when inputs are read in parallel (they use the cores, and their events, interleaved, would
+        // make every switch from one input to another wait for the call threads).
+        int callThreads = failed != null || inputs.stream().anyMatch(AnalysisInput::isLive)
+                || options.threads() > 1 && inputs.size() > 1 ? 1
                 : options.callThreads() > 0 ? options.callThreads()
                 : spreadPays(inputs, options.threads())
                         ? AnalysisOptions.defaultCallThreads(Runtime.getRuntime().availableProcessors()) : 1;

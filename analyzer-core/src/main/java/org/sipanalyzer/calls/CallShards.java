@@ -18,25 +18,32 @@ import org.sipanalyzer.analysis.Tap;
 
 /**
  * Call tracking spread over threads: the calls of each Call-ID are followed by one of {@code threads}
- * {@link CallTracker}s, chosen by a hash of the Call-ID, each on a thread of its own, while the thread that calls
- * {@link #onEvent} only hands events over. The result is the one tracker's: the same statistics, and the same calls
- * handed to the sink in the same order, on the calling thread.
+ * {@link CallTracker}s, chosen by a hash of the Call-ID, each run on a pool of as many threads, while the thread that
+ * calls {@link #onEvent} hands events over, counts transactions and merges the judged calls back. The result is the one
+ * tracker's: the same statistics, and the same calls handed to the sink in the same order, on the calling thread.
  *
  * <p>Why it is exact: a call's outcome depends only on its own messages and on the capture clock, which each event
  * carries to its tracker as the whole input's clock (a capture whose times go backwards included); one tracker judges
- * calls in the order of their deadlines, then Call-IDs ({@link CallTracker.Judged}); every figure but the bounded
+ * calls in the order they fall due, then of their Call-IDs ({@link CallTracker.Judged}); every figure but the bounded
  * tables of failing hosts comes out the same whatever order calls are counted in, so each shard counts its own calls
  * in those, and its failed calls (all its calls, when there is a sink) are merged back here into that order, for the
  * tables of failing hosts and the sink; and the transactions, which need no call's state, are counted here in capture
- * order. A call is merged once every shard's clock has passed its deadline, so the calls held here are those of the
- * last few batches. One difference: the bound on open calls applies to each shard, as its share
- * ({@link CallOptions#maxOpenCalls()} divided by the threads, rounded up), so a capture that reaches the bound may see
- * other calls closed early than one tracker would close ({@link CallStatistics#callsEvicted()} says how many).
+ * order. A call is merged once every shard's clock has passed the time it fell due (a call closed early by the bound
+ * falls due then), so the calls held here are those of the last few batches. One difference: the bounds on open calls
+ * and open registrations apply to each shard, as its share ({@link CallOptions#maxOpenCalls()} divided by the threads,
+ * rounded up), so a capture that reaches a shard's share may see other calls closed early than one tracker would close
+ * ({@link CallStatistics#callsEvicted()} says how many); Call-IDs chosen to hash to one shard (a hostile flood) reach it
+ * at the share rather than at the whole bound.
  *
- * <p>Events are handed over in batches; a batch holds the events of one input, and an input's end waits until every
- * shard has judged what was open. A shard that fails, or a sink that throws, makes this tap throw that failure (the
- * analysis then disables it); its snapshot is then what was counted before. The threads end when {@link #finish} is called, or a few seconds after the last batch when it is not
- * (an analysis that failed).
+ * <p>Events are handed over in batches; a batch holds the events of one input, an input's end waits until every shard
+ * has judged what was open, and so does a switch to another input's events: inputs read in parallel, their events
+ * interleaved, would make that wait constant, so they should not share one {@code CallShards}. Like every tap, it must
+ * not be called from two threads at once, {@link #snapshot} included (which hands calls judged so far to the sink):
+ * the analysis serialises them ({@code Analyzer.inspect}). A shard that fails, or a sink that throws, makes this tap
+ * throw that failure, and every later call throw too (the analysis disables a tap that throws a RuntimeException; an
+ * Error ends the analysis, as it would with one tracker); its snapshot then holds what the shards had counted, which
+ * may include calls that never reached the sink. The threads end when {@link #finish} is called, or a few seconds
+ * after the last batch when it is not (an analysis that failed).
  */
 public final class CallShards implements Tap<CallStatistics> {
 
@@ -53,13 +60,13 @@ public final class CallShards implements Tap<CallStatistics> {
     private final ThreadPoolExecutor executor;
     /** Each input's capture clock: the latest time of its events so far. */
     private final Map<Integer, Long> clocks = new HashMap<>();
-    /** Calls judged by the shards, waiting for every shard's clock to pass their deadline. */
-    private final PriorityQueue<Judged> waiting = new PriorityQueue<>();
+    /** Calls judged by the shards, waiting for every shard's clock to pass the time they fell due. */
+    private final PriorityQueue<Pending> waiting = new PriorityQueue<>();
     private int input = -1;
     private long clock = Long.MIN_VALUE;
     private boolean finished;
-    /** Whether a shard or the sink failed: the tap is then disabled, and its statistics are what was counted. */
-    private boolean failed;
+    /** What made a shard or the sink fail, or null: the tap then takes nothing more. */
+    private Throwable failure;
 
     /**
      * @param threads how many trackers (and threads) share the calls, 1 to {@link #MAX_THREADS}
@@ -78,9 +85,10 @@ public final class CallShards implements Tap<CallStatistics> {
         for (int i = 0; i < threads; i++) {
             shards[i] = new Shard(share);
         }
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
         this.executor = new ThreadPoolExecutor(threads, threads, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {
-                    Thread t = new Thread(r, "sip-analyzer-calls");
+                    Thread t = new Thread(r, "sip-analyzer-calls-" + made.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
@@ -97,8 +105,9 @@ public final class CallShards implements Tap<CallStatistics> {
         if (finished) {
             throw new IllegalStateException("an event after the calls were finished");
         }
+        failedBefore();
         if (e.input() != input) {
-            switchTo(e.input());
+            guarded(() -> switchTo(e.input()));
         }
         if (e.timestampNanos() > clock) {
             clock = e.timestampNanos();
@@ -110,8 +119,28 @@ public final class CallShards implements Tap<CallStatistics> {
         }
         Shard s = shards[Math.floorMod(spread(callId.hashCode()), shards.length)];
         if (s.add(e, clock)) {
-            handOver(false);
-            collect(false);
+            guarded(() -> {
+                handOver(false);
+                merge(false);
+            });
+        }
+    }
+
+    /** Throws when an earlier call failed: the tap takes nothing more. */
+    private void failedBefore() {
+        if (failure != null) {
+            throw new IllegalStateException("call tracking failed earlier: " + failure, failure);
+        }
+    }
+
+    /** Runs {@code step}; if it fails, the tap is disabled and its threads end now. */
+    private void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            executor.shutdownNow();
+            throw e;
         }
     }
 
@@ -126,11 +155,14 @@ public final class CallShards implements Tap<CallStatistics> {
         if (finished) {
             return; // finish ended every input
         }
-        if (ended != input) {
-            switchTo(ended);
-        }
-        handOver(true);
-        collect(true);
+        failedBefore();
+        guarded(() -> {
+            if (ended != input) {
+                switchTo(ended);
+            }
+            handOver(true);
+            merge(true);
+        });
         clocks.remove(ended);
         input = -1;
         clock = Long.MIN_VALUE;
@@ -142,8 +174,10 @@ public final class CallShards implements Tap<CallStatistics> {
             return;
         }
         try {
-            for (Integer open : new java.util.TreeSet<>(clocks.keySet())) { // inputs begun and never ended
-                onInputEnd(open);
+            if (failure == null) {
+                for (Integer open : new java.util.TreeSet<>(clocks.keySet())) { // inputs begun and never ended
+                    onInputEnd(open);
+                }
             }
         } finally {
             finished = true;
@@ -151,20 +185,31 @@ public final class CallShards implements Tap<CallStatistics> {
         }
     }
 
-    /** The statistics of the calls judged so far, as one tracker would give them (a barrier: the shards catch up). */
+    /**
+     * The statistics of the calls judged so far, as one tracker would give them: a barrier, where the shards catch up
+     * and the calls they judged are merged (and handed to the sink). Not concurrently with events (see the class).
+     */
     @Override
     public CallStatistics snapshot() {
-        if (failed) {
-            awaitStopped(10_000); // what the shards were doing when it failed, finished before it is read
-        } else if (!finished && input >= 0) {
-            handOver(false);
-            collect(true);
+        if (failure == null && !finished && input >= 0) {
+            guarded(() -> {
+                handOver(false);
+                merge(true);
+            });
         }
         CallStatistics s = central.copy();
-        for (Shard shard : shards) {
-            s.add(shard.tracker.statistics());
+        // After a failure the shards are read only once they have stopped, or not at all.
+        if (failure == null || awaitStopped(10_000)) {
+            for (Shard shard : shards) {
+                s.add(shard.tracker.statistics());
+            }
         }
         return s;
+    }
+
+    /** Calls judged and waiting to be merged: bounded by the batches in flight. */
+    int held() {
+        return waiting.size();
     }
 
     @Override
@@ -176,7 +221,7 @@ public final class CallShards implements Tap<CallStatistics> {
     private void switchTo(int next) {
         if (input >= 0) {
             handOver(false);
-            collect(true);
+            merge(true);
             clocks.put(input, clock);
         }
         input = next;
@@ -195,16 +240,6 @@ public final class CallShards implements Tap<CallStatistics> {
      * Takes the calls the shards have judged, and counts, in order, those no shard can precede any more: with
      * {@code all}, after waiting for every batch handed over, all of them.
      */
-    private void collect(boolean all) {
-        try {
-            merge(all);
-        } catch (RuntimeException | Error e) {
-            failed = true;
-            executor.shutdownNow(); // the tap is disabled: its threads end now
-            throw e;
-        }
-    }
-
     private void merge(boolean all) {
         long watermark = Long.MAX_VALUE;
         for (Shard s : shards) {
@@ -219,8 +254,8 @@ public final class CallShards implements Tap<CallStatistics> {
             }
             watermark = Math.min(watermark, s.clock);
         }
-        while (!waiting.isEmpty() && (all || waiting.peek().deadline < watermark)) {
-            Judged j = waiting.poll();
+        while (!waiting.isEmpty() && (all || waiting.peek().due < watermark)) {
+            Pending j = waiting.poll();
             central.addHosts(j.call);
             if (sink != null) {
                 sink.accept(j.call);
@@ -253,11 +288,11 @@ public final class CallShards implements Tap<CallStatistics> {
         throw new IllegalStateException("call tracking failed", t);
     }
 
-    /** A judged call, ordered as one tracker judges them. */
-    private record Judged(Call call, long deadline) implements Comparable<Judged> {
+    /** A judged call waiting to be merged, ordered as one tracker judges them. */
+    private record Pending(Call call, long due) implements Comparable<Pending> {
         @Override
-        public int compareTo(Judged o) {
-            int d = Long.compare(deadline, o.deadline);
+        public int compareTo(Pending o) {
+            int d = Long.compare(due, o.due);
             return d != 0 ? d : call.callId().compareTo(o.call.callId());
         }
     }
@@ -270,7 +305,7 @@ public final class CallShards implements Tap<CallStatistics> {
         int input;
         long clock;
         boolean endInput;
-        List<Judged> judged = List.of();
+        List<Pending> judged = List.of();
         Throwable failure;
 
         Batch(int capacity) {
@@ -286,8 +321,10 @@ public final class CallShards implements Tap<CallStatistics> {
         final BlockingQueue<Batch> done = new LinkedBlockingQueue<>();
         final AtomicBoolean scheduled = new AtomicBoolean();
         /** What the tracker judges while it runs a batch. */
-        private List<Judged> judging = new ArrayList<>();
+        private List<Pending> judging = new ArrayList<>();
         private boolean failed;
+        /** What stopped this shard's thread before it could return a batch (out of memory), or null. */
+        private volatile Throwable lost;
         private Batch filling = new Batch(BATCH);
         long submitted;
         long returned;
@@ -295,12 +332,11 @@ public final class CallShards implements Tap<CallStatistics> {
         long clock = Long.MIN_VALUE;
 
         Shard(CallOptions options) {
-            this.tracker = CallTracker.shard(options, (call, deadline) ->
-                    {
-                        if (sink != null || call.outcome() != CallOutcome.ANSWERED) {
-                            judging.add(new Judged(call, deadline));
-                        }
-                    });
+            this.tracker = CallTracker.shard(options, (call, due) -> {
+                if (sink != null || call.outcome() != CallOutcome.ANSWERED) {
+                    judging.add(new Pending(call, due));
+                }
+            });
         }
 
         /** Adds an event to the batch being filled; true when it is full. */
@@ -311,30 +347,60 @@ public final class CallShards implements Tap<CallStatistics> {
             return ++b.size == BATCH;
         }
 
+        /**
+         * Queues the batch being filled, then starts a new one. The wait for room is not cut short by an interrupt (the
+         * flag is kept): the shard's thread never blocks, so room comes, and one tracker would not stop either.
+         */
         void submit(int input, long clock, boolean endInput) {
             Batch b = filling;
-            filling = new Batch(BATCH);
             b.input = input;
             b.clock = clock;
             b.endInput = endInput;
-            try {
-                queue.put(b);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("analysis interrupted", e);
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    queue.put(b);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            filling = new Batch(BATCH);
             submitted++;
             if (scheduled.compareAndSet(false, true)) {
-                executor.execute(this);
+                try {
+                    executor.execute(this);
+                } catch (RuntimeException e) { // rejected: the pool was shut down
+                    scheduled.set(false);
+                    throw e;
+                }
             }
         }
 
+        /** The next batch done, waited for as {@link #submit} waits; a thread lost on the way is a failure. */
         Batch take() {
+            boolean interrupted = false;
             try {
-                return done.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("analysis interrupted", e);
+                while (true) {
+                    try {
+                        Batch b = done.poll(100, TimeUnit.MILLISECONDS);
+                        if (b != null) {
+                            return b;
+                        }
+                        if (lost != null) {
+                            throw new IllegalStateException("a call-tracking thread failed: " + lost, lost);
+                        }
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
@@ -342,12 +408,17 @@ public final class CallShards implements Tap<CallStatistics> {
         @Override
         public void run() {
             do {
-                for (Batch b; (b = queue.poll()) != null; ) {
-                    run(b);
-                    done.add(b);
+                try {
+                    for (Batch b; (b = queue.poll()) != null; ) {
+                        run(b);
+                        done.add(b);
+                    }
+                } catch (Throwable t) { // out of memory returning a batch: the dispatcher must not wait for it
+                    lost = t;
+                } finally {
+                    scheduled.set(false);
                 }
-                scheduled.set(false);
-            } while (!queue.isEmpty() && scheduled.compareAndSet(false, true));
+            } while (lost == null && !queue.isEmpty() && scheduled.compareAndSet(false, true));
         }
 
         private void run(Batch b) {

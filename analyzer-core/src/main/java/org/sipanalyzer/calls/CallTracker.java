@@ -32,11 +32,12 @@ public final class CallTracker implements Tap<CallStatistics> {
     interface Judged {
         /**
          * A call is judged, and counted in every figure but the tables of failing hosts
-         * ({@link CallStatistics#addCounts}). Calls come in the order of their deadline (the capture time their state
-         * fell due), then of their Call-ID: every call judged later has a later deadline, or the same one and a
-         * greater Call-ID, except for a call closed early by the bound on open calls.
+         * ({@link CallStatistics#addCounts}). Calls come in the order of {@code due}: every call judged later is due
+         * no earlier, and calls due at the same time come in the order of their Call-IDs (but for a call closed early).
+         * A call is due at its deadline (the capture time its state fell due), or, closed early by the bound on open
+         * calls, at the clock then (no earlier than any call judged before it: those fell due before the clock).
          */
-        void call(Call call, long deadline);
+        void call(Call call, long due);
     }
 
     private final CallOptions options;
@@ -188,8 +189,8 @@ public final class CallTracker implements Tap<CallStatistics> {
     /** At the end of the analysis: every open call is judged as it stands. */
     @Override
     public void finish() {
-        for (InputState s : inputs.values()) {
-            s.finishAll();
+        for (int input : new java.util.TreeSet<>(inputs.keySet())) { // in input order, as CallShards ends them
+            inputs.get(input).finishAll();
         }
         inputs.clear();
         last = null;
@@ -600,13 +601,18 @@ public final class CallTracker implements Tap<CallStatistics> {
                 OpenCall c = due.poll();
                 if (!c.closed && deadline == c.queued) {
                     stats.callsEvicted++;
-                    finish(c);
+                    finish(c, now); // judged now, not at its deadline
                     return;
                 }
             }
         }
 
         private void finish(OpenCall c) {
+            finish(c, c.deadline);
+        }
+
+        /** Judges {@code c}; {@code due} is when: its deadline, or the clock when the bound closes it early. */
+        private void finish(OpenCall c, long due) {
             c.closed = true;
             calls.remove(c.callId);
             CallOutcome outcome = CallOutcome.of(c.finalCode, c.cancelled);
@@ -620,7 +626,7 @@ public final class CallTracker implements Tap<CallStatistics> {
             if (c.byeCompleted) {
                 stats.countCompleted();
             }
-            judged.call(call, c.deadline);
+            judged.call(call, due);
         }
 
         private static int byDeadline(OpenCall a, OpenCall b) {

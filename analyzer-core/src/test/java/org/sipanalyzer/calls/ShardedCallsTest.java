@@ -70,6 +70,59 @@ class ShardedCallsTest {
     }
 
     @Test
+    void pastTheOpenCallBoundTheCallsClosedEarlyAreNotHeldUntilTheirDeadline(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("flood.pcap");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            SyntheticCapture.write(out, 40_000, 9, "flood");
+        }
+        List<SipEvent> events = events(file);
+        CallOptions bounded = CallOptions.defaults().withMaxOpenCalls(200);
+        CallTracker one = new CallTracker(bounded);
+        CallShards shards = new CallShards(bounded, 2, null);
+        int held = 0;
+        for (SipEvent e : events) {
+            one.onEvent(e);
+            shards.onEvent(e);
+            held = Math.max(held, shards.held());
+        }
+        one.onInputEnd(0);
+        shards.onInputEnd(0);
+        shards.finish();
+        CallStatistics single = one.snapshot();
+        CallStatistics merged = shards.snapshot();
+        assertTrue(single.callsEvicted() > 1_000, single.callsEvicted() + " closed early by the bound");
+        assertTrue(merged.callsEvicted() > 1_000, merged.callsEvicted() + " closed early by the shards' bounds");
+        // Closed early, a call falls due at once: what waits to be merged is the last batches' calls, not every call
+        // the bound closed before its deadline (up to 180 s of them).
+        assertTrue(held <= 2 * CallShards.BATCH, held + " calls held at most (a round of two shards' batches)");
+        assertEquals(single.total(), merged.total(), "every call judged once");
+    }
+
+    @Test
+    void snapshotsInTheMiddleOfAnInputChangeNothing(@TempDir Path dir) throws IOException {
+        List<SipEvent> events = events(synthetic(dir, false, 30_000));
+        List<Call> oneCalls = new ArrayList<>();
+        CallTracker one = new CallTracker(CallOptions.defaults(), oneCalls::add);
+        List<Call> shardCalls = new ArrayList<>();
+        CallShards shards = new CallShards(CallOptions.defaults(), 3, shardCalls::add);
+        for (int i = 0; i < events.size(); i++) {
+            one.onEvent(events.get(i));
+            shards.onEvent(events.get(i));
+            if (i % 997 == 0) {
+                CallStatistics a = one.snapshot();
+                CallStatistics b = shards.snapshot();
+                assertEquals(metrics(a), metrics(b), "after event " + i);
+                assertEquals(summaries(oneCalls), summaries(shardCalls), "the calls judged by event " + i);
+            }
+        }
+        one.onInputEnd(0);
+        shards.onInputEnd(0);
+        shards.finish();
+        assertSameStatistics(one.snapshot(), shards.snapshot(), "after the snapshots");
+        assertEquals(summaries(oneCalls), summaries(shardCalls));
+    }
+
+    @Test
     void soWhenTimesGoBackwards(@TempDir Path dir) throws IOException {
         List<SipEvent> events = new ArrayList<>(events(synthetic(dir, false, 40_000)));
         // Neighbours swapped at random, and some messages moved back by up to ten seconds: the clock a shard keeps must
@@ -143,6 +196,11 @@ class ShardedCallsTest {
         });
         assertSame(failure, thrown);
         assertTrue(shards.awaitStopped(5_000), "the threads end");
+        IllegalStateException later = assertThrows(IllegalStateException.class, () -> shards.onEvent(events.get(0)),
+                "a tap that failed takes nothing more");
+        assertSame(failure, later.getCause());
+        assertTrue(shards.snapshot().total() >= 99, "what was counted stays readable");
+        shards.finish(); // and ends quietly
     }
 
     @Test
