@@ -49,11 +49,7 @@ class ShardedCallsTest {
 
     @Test
     void withoutASinkTheTablesPastTheirBoundsKeepTheSameHosts(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("flood.pcap");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            SyntheticCapture.write(out, 60_000, 5, "flood");
-        }
-        List<SipEvent> events = events(file);
+        List<SipEvent> events = flood(dir, 60_000, 5);
         for (int threads = 2; threads <= 3; threads++) {
             CallTracker one = new CallTracker(CallOptions.defaults());
             CallShards shards = new CallShards(CallOptions.defaults(), threads, null);
@@ -71,11 +67,7 @@ class ShardedCallsTest {
 
     @Test
     void pastTheOpenCallBoundTheCallsClosedEarlyAreNotHeldUntilTheirDeadline(@TempDir Path dir) throws IOException {
-        Path file = dir.resolve("flood.pcap");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            SyntheticCapture.write(out, 40_000, 9, "flood");
-        }
-        List<SipEvent> events = events(file);
+        List<SipEvent> events = flood(dir, 40_000, 9);
         CallOptions bounded = CallOptions.defaults().withMaxOpenCalls(200);
         CallTracker one = new CallTracker(bounded);
         CallShards shards = new CallShards(bounded, 2, null);
@@ -216,6 +208,15 @@ class ShardedCallsTest {
         shards.finish();
         assertThrows(IllegalStateException.class, () -> shards.onEvent(events(synthetic(dir, false, 100)).get(0)),
                 "no event after the end");
+    }
+
+    /** The events of a flood: every message a new Call-ID, from many sources. */
+    private static List<SipEvent> flood(Path dir, int packets, long seed) throws IOException {
+        Path file = dir.resolve("flood-" + packets + "-" + seed + ".pcap");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            SyntheticCapture.write(out, packets, seed, "flood");
+        }
+        return events(file);
     }
 
     private static Path synthetic(Path dir, boolean tcp, int packets) throws IOException {
