@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.sipanalyzer.analysis.AnalysisOptions;
 import org.sipanalyzer.analysis.MetricRegistry;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.analysis.Tap;
@@ -51,8 +52,6 @@ public final class CallShards implements Tap<CallStatistics> {
     static final int BATCH = 512;
     /** Batches waiting for a shard before the dispatcher waits for it: the events held in memory. */
     static final int QUEUED_BATCHES = 4;
-    /** The most threads. */
-    public static final int MAX_THREADS = 64;
 
     private final Consumer<Call> sink;
     private final CallStatistics central;
@@ -69,14 +68,15 @@ public final class CallShards implements Tap<CallStatistics> {
     private Throwable failure;
 
     /**
-     * @param threads how many trackers (and threads) share the calls, 1 to {@link #MAX_THREADS}
+     * @param threads how many trackers (and threads) share the calls, 1 to {@link AnalysisOptions#MAX_CALL_THREADS}
      * @param sink handed every call as it is judged, in the order one tracker would hand them, on the thread that
      *     calls this tap; null for none (then only failed calls come back from the shards, for the tables of failing
      *     hosts)
      */
     public CallShards(CallOptions options, int threads, Consumer<Call> sink) {
-        if (threads < 1 || threads > MAX_THREADS) {
-            throw new IllegalArgumentException("threads must be 1 to " + MAX_THREADS + ", not " + threads);
+        if (threads < 1 || threads > AnalysisOptions.MAX_CALL_THREADS) {
+            throw new IllegalArgumentException("threads must be 1 to " + AnalysisOptions.MAX_CALL_THREADS + ", not "
+                    + threads);
         }
         this.sink = sink;
         this.central = new CallStatistics(options.kpis());
