@@ -109,7 +109,7 @@ final class InputAnalysis {
         // Stages on their own threads: reading (and decompressing); decoding with reassembly; scanning SIP, a chunk
         // per task on scanThreads threads (or on the decoding thread); and here, in capture order, retransmission
         // detection, statistics and listeners. The queue holds chunks, or the scans of chunks, in capture order.
-        CaptureReader reader = new PrefetchingReader(opened);
+        PrefetchingReader reader = new PrefetchingReader(opened);
         ScanPool pool = options.scanThreads() > 1 ? new ScanPool(options) : null;
         FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly(), options.keepText());
         // Room for each scanning thread's chunk and one more: chunks waiting for the counting thread are live data
@@ -131,6 +131,7 @@ final class InputAnalysis {
         producer.setDaemon(true);
         producer.start();
         boolean abandoned = false;
+        long applied = 0;
         try {
             while (true) {
                 Object o = poll(queue);
@@ -161,6 +162,10 @@ final class InputAnalysis {
                     FrameScanner.scanUnits(chunk, countingStage());
                 }
                 apply(chunk);
+                // Every chunk is decoded, scanned and counted in order: no stage reads the frames of this one or any
+                // before it again (what reassembly keeps, it copies), so their bytes can be read into again.
+                applied += chunk.frames.size();
+                reader.release(applied);
             }
         } finally {
             producer.interrupt();

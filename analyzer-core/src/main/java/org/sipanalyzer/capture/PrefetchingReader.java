@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,12 +13,23 @@ import java.util.concurrent.TimeUnit;
  * and analysis use two cores. Memory is bounded: at most {@link #QUEUED_BATCHES} batches of about
  * {@link #BATCH_BYTES} bytes wait in the queue. Frames, warnings and errors arrive in the order the
  * underlying reader produced them.
+ *
+ * <p>A frame's bytes stay valid until the consumer {@linkplain #release releases} it. A consumer that releases the
+ * frames it is done with lets their batches be filled again instead of allocated afresh: a capture read this way
+ * is copied into the same few megabytes over and over, which stay in the processor's caches, rather than into a
+ * new array per megabyte that the collector must clear, hand out and reclaim. A consumer that never releases
+ * gets new batches, as if there were no pool.
  */
 public final class PrefetchingReader implements CaptureReader {
 
     static final int BATCH_BYTES = 1 << 20;
     static final int BATCH_FRAMES = 4096;
     static final int QUEUED_BATCHES = 4;
+    /** Released batches kept to be filled again; past this, a released batch is left to the collector. */
+    static final int POOLED_BATCHES = 8;
+    /** Tests only: the size of a batch, so that a small capture spans many, and whether released data is overwritten. */
+    static int batchBytes = BATCH_BYTES;
+    static boolean poisonReleased;
 
     private static final class Batch {
         final byte[] data;
@@ -32,6 +44,8 @@ public final class PrefetchingReader implements CaptureReader {
         /** A RuntimeException or an Error the source threw: the reading thread ends and the reader rethrows it. */
         Throwable failure;
         boolean last;
+        /** How many frames the reader had handed out when this batch's last was: set when it is taken. */
+        long end;
 
         Batch(int bytes) {
             data = new byte[bytes];
@@ -42,6 +56,16 @@ public final class PrefetchingReader implements CaptureReader {
 
     private final CaptureReader source;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    private final BlockingQueue<Batch> pool = new ArrayBlockingQueue<>(POOLED_BATCHES);
+    /**
+     * Batches every frame of which was handed out, and that {@link #next} is done with (it has read their ends), not
+     * yet released; oldest first.
+     */
+    private final ConcurrentLinkedQueue<Batch> lent = new ConcurrentLinkedQueue<>();
+    private final int standardBytes = batchBytes;
+    private final boolean poison = poisonReleased;
+    /** Frames in the batches taken from the queue so far (the consumer's thread only). */
+    private long taken;
     private final Thread thread;
     private final List<CaptureWarning> warnings = new ArrayList<>();
     private volatile boolean closed;
@@ -64,7 +88,7 @@ public final class PrefetchingReader implements CaptureReader {
             Frame pending = null;
             boolean end = false;
             while (!end && !closed) {
-                Batch b = new Batch(Math.max(BATCH_BYTES, pending == null ? 0 : pending.length()));
+                Batch b = batch(pending == null ? 0 : pending.length());
                 try {
                     while (b.frames < BATCH_FRAMES) {
                         Frame f = pending != null ? pending : source.next();
@@ -100,6 +124,36 @@ public final class PrefetchingReader implements CaptureReader {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A pooled batch when one is free and the frame waiting fits in it, else a new one. */
+    private Batch batch(int waiting) {
+        Batch b = waiting <= standardBytes ? pool.poll() : null;
+        return b != null ? b : new Batch(Math.max(standardBytes, waiting));
+    }
+
+    /**
+     * Tells the reader that the consumer is done with the first {@code frames} frames it was handed (counted from the
+     * first): no stage still reads their bytes. Batches that hold only such frames are filled again. May be called
+     * from any thread, with counts that never decrease; a count past what was handed out releases only what was.
+     */
+    public void release(long frames) {
+        Batch b;
+        while ((b = lent.peek()) != null && b.end <= frames) {
+            lent.poll();
+            if (b.data.length == standardBytes) {
+                if (poison) {
+                    java.util.Arrays.fill(b.data, (byte) 0xA5);
+                }
+                b.frames = 0;
+                b.used = 0;
+                b.warnings = List.of();
+                b.error = null;
+                b.failure = null;
+                b.last = false;
+                pool.offer(b);
+            }
         }
     }
 
@@ -163,6 +217,7 @@ public final class PrefetchingReader implements CaptureReader {
                 if (done.last) {
                     finished = true;
                 }
+                lent.add(done); // read to its end: from now on only its frames' bytes are in use, until released
             }
             if (finished) {
                 return null;
@@ -170,6 +225,8 @@ public final class PrefetchingReader implements CaptureReader {
             try {
                 current = queue.take();
                 index = 0;
+                taken += current.frames;
+                current.end = taken;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while reading", e);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sipanalyzer.capture.SmallBatches;
 import org.sipanalyzer.catalogue.Catalogue;
 import org.sipanalyzer.report.AnalysisReport;
 import org.sipanalyzer.report.OutputFormat;
@@ -80,6 +81,33 @@ class PipelineShapesTest {
         for (int scanThreads : new int[] {1, 2, 5}) {
             AnalysisOptions o = AnalysisOptions.defaults().withPrefetch(true).withScanThreads(scanThreads);
             assertEquals(first, json(o, inputs), o.toString());
+        }
+    }
+
+    /**
+     * The reader fills a batch again once every frame in it was counted. With batches of a few kilobytes, overwritten
+     * when released, a stage that still read a frame after that (reassembly keeping a segment, a payload left to
+     * scan) would report something else: over TCP with segments out of order, IP fragments and SCTP in the corpus,
+     * and over UDP, TCP and floods in the synthetic captures, with one scanning thread and with several.
+     */
+    @Test
+    void sameReportWhenReadBatchesAreFilledAgainAsSoonAsCounted(@TempDir Path dir) throws IOException {
+        List<AnalysisInput> inputs = new ArrayList<>();
+        for (String kind : List.of("tcp", "sip-only", "flood")) {
+            Path file = dir.resolve(kind + ".pcap");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                SyntheticCapture.write(out, 20_000, 13, kind);
+            }
+            inputs.add(AnalysisInput.stored(kind, () -> Files.newInputStream(file), -1, null));
+        }
+        SharedData.corpusCaptures().forEach(p -> inputs.add(AnalysisInput.stored(p.getFileName().toString(),
+                () -> Files.newInputStream(p), -1, null)));
+        String first = json(AnalysisOptions.defaults().withPrefetch(false), inputs);
+        try (SmallBatches small = SmallBatches.poisoned(8 * 1024)) {
+            for (int scanThreads : new int[] {1, 3}) {
+                AnalysisOptions o = AnalysisOptions.defaults().withPrefetch(true).withScanThreads(scanThreads);
+                assertEquals(first, json(o, inputs), o.toString());
+            }
         }
     }
 
