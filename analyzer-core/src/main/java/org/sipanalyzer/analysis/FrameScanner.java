@@ -28,10 +28,14 @@ final class FrameScanner implements StreamSink {
     record Found(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport,
             SipMessage message, String strictRejection, boolean timed, String text, long keyA, long keyB) {
 
-        /** A message found, with its retransmission key hashed here, on the thread that scanned it. */
+        /**
+         * A message found, with its retransmission key hashed here, on the thread that scanned it, with that thread's
+         * hasher.
+         */
         static Found of(long frame, long timestampNanos, Endpoint source, Endpoint destination, Transport transport,
-                SipMessage message, String strictRejection, boolean timed, String text) {
-            RetransmissionDetector.KeyHasher h = RetransmissionDetector.hash(message, source, destination);
+                SipMessage message, String strictRejection, boolean timed, String text,
+                RetransmissionDetector.KeyHasher hasher) {
+            RetransmissionDetector.KeyHasher h = RetransmissionDetector.hash(hasher, message, source, destination);
             return new Found(frame, timestampNanos, source, destination, transport, message, strictRejection, timed,
                     text, h.first(), h.finishedB());
         }
@@ -56,7 +60,7 @@ final class FrameScanner implements StreamSink {
         final boolean[] undecodable;
         /** Frames (by position) in which a SIP message was found. */
         final boolean[] withSip;
-        final List<Found> found = new ArrayList<>();
+        final List<Found> found;
         final List<Diagnostic> problems = new ArrayList<>();
         /** Warnings the capture reader gave while this chunk was read, in order. */
         final List<Diagnostic> captureWarnings = new ArrayList<>();
@@ -85,6 +89,8 @@ final class FrameScanner implements StreamSink {
             this.frames = frames;
             this.undecodable = new boolean[frames.size()];
             this.withSip = new boolean[frames.size()];
+            // Nearly every frame of a capture of SIP holds one message: room for them all from the start.
+            this.found = new ArrayList<>(Math.max(16, frames.size()));
         }
     }
 

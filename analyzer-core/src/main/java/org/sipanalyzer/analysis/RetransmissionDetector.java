@@ -180,8 +180,17 @@ final class RetransmissionDetector {
 
     /** Two 64-bit hashes (FNV-1a and a multiply-rotate mix), fed the same fields with separators. */
     static final class KeyHasher {
-        private long a = 0xcbf29ce484222325L;
-        private long b = 0x9e3779b97f4a7c15L;
+        private static final long A0 = 0xcbf29ce484222325L;
+        private static final long B0 = 0x9e3779b97f4a7c15L;
+        private long a = A0;
+        private long b = B0;
+
+        /** Back to the start, to hash another key (a scanning thread keeps one hasher). */
+        KeyHasher reset() {
+            a = A0;
+            b = B0;
+            return this;
+        }
 
         void add(long v) {
             a = (a ^ v) * 0x100000001b3L;
@@ -255,7 +264,12 @@ final class RetransmissionDetector {
      * in that core's cache ({@link FrameScanner.Found}), rather than where it is counted.
      */
     static KeyHasher hash(SipMessage m, Endpoint source, Endpoint destination) {
-        KeyHasher h = new KeyHasher();
+        return hash(new KeyHasher(), m, source, destination);
+    }
+
+    /** {@link #hash(SipMessage, Endpoint, Endpoint)} into {@code h}, reset first: no hasher made per message. */
+    static KeyHasher hash(KeyHasher h, SipMessage m, Endpoint source, Endpoint destination) {
+        h.reset();
         h.add(m.callId());
         h.add(m.cseqNumber());
         if (m instanceof SipMessage.Response r) {

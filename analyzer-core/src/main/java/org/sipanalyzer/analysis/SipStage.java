@@ -15,6 +15,8 @@ import org.sipanalyzer.sip.SipMessage;
 final class SipStage {
 
     private final SipScanner scanner = new SipScanner();
+    /** A stage is used on one thread at a time: one hasher serves all its messages. */
+    private final RetransmissionDetector.KeyHasher hasher = new RetransmissionDetector.KeyHasher();
     private final StrictParser strict;
     private final boolean keepText;
 
@@ -46,7 +48,7 @@ final class SipStage {
                     rejection = r.accepted() ? null : r.rejection();
                 }
                 chunk.found.add(FrameScanner.Found.of(frame, ts, src, dst, transport, m, rejection, timed,
-                        keepText ? text(d, at, len, m) : null));
+                        keepText ? text(d, at, len, m) : null, hasher));
                 return true;
             }
             case KEEP_ALIVE -> chunk.count(PacketCount.KEEP_ALIVES);
