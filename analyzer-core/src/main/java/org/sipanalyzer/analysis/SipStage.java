@@ -35,13 +35,6 @@ final class SipStage {
         switch (s.outcome()) {
             case MESSAGE -> {
                 SipMessage m = s.message();
-                // The counting thread looks calls and registrations up by Call-ID. A string keeps its hash once
-                // computed: computed here, on the scanning thread, while its bytes are in this core's cache, rather
-                // than there, where they would first have to come over from this core.
-                String callId = m.callId();
-                if (callId != null) {
-                    callId.hashCode();
-                }
                 String rejection = null;
                 if (strict != null) {
                     StrictParser.Result r = strict.parse(d, at, len);
