@@ -1,5 +1,8 @@
 package org.sipanalyzer.scan;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
@@ -934,8 +937,27 @@ public final class SipScanner {
         return e;
     }
 
-    private static int indexOf(byte[] d, int from, int end, byte b) {
-        for (int i = from; i < end; i++) {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The first {@code b} in {@code d[from, end)}, or -1: eight bytes at a time (a header block is a few hundred bytes,
+     * and every line's end is looked for), then byte by byte. In a word XORed with {@code b} in every byte, the lowest
+     * byte that is zero is the first {@code b}; {@code (x - ONES) & ~x & HIGHS} sets the top bit of that byte, and
+     * may set it in bytes above it too, never below.
+     */
+    static int indexOf(byte[] d, int from, int end, byte b) {
+        int i = from;
+        long pattern = (b & 0xffL) * ONES;
+        for (; i <= end - Long.BYTES; i += Long.BYTES) {
+            long x = (long) LONGS.get(d, i) ^ pattern;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
             if (d[i] == b) {
                 return i;
             }
