@@ -1026,10 +1026,25 @@ public final class SipScanner {
     }
 
     /** Printable ASCII and tabs, no longer than a field is kept: text whose characters are its bytes, as they are. */
-    private static boolean isPlain(byte[] d, int a, int z) {
+    static boolean isPlain(byte[] d, int a, int z) {
         if (z - a > MAX_FIELD_CHARS) {
             return false;
         }
+        // Eight bytes at a time: none of 0x80 or over; none 0x7f (zero once XORed with it); none under 0x20 (with
+        // every byte under 0x80, (w - 0x20 * ONES) & ~w & HIGHS is not zero exactly when one is), or if one is, a tab.
+        int i = a;
+        for (; i <= z - Long.BYTES; i += Long.BYTES) {
+            long w = (long) LONGS.get(d, i);
+            long del = w ^ 0x7f7f7f7f7f7f7f7fL;
+            if ((w & HIGHS) != 0 || ((del - ONES) & ~del & HIGHS) != 0
+                    || ((w - 0x20 * ONES) & ~w & HIGHS) != 0 && !plainBytes(d, i, i + Long.BYTES)) {
+                return false;
+            }
+        }
+        return plainBytes(d, i, z);
+    }
+
+    private static boolean plainBytes(byte[] d, int a, int z) {
         for (int i = a; i < z; i++) {
             byte c = d[i];
             if ((c < 0x20 && c != '\t') || c == 0x7f) { // a byte of 0x80 and over is negative

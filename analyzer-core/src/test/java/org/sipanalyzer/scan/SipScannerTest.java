@@ -59,6 +59,26 @@ class SipScannerTest {
      * (a borrow from a byte below 0x01 or above 0x80 must not mark another), at every start, end and distance, in
      * arrays where the byte is absent, once, or everywhere.
      */
+    /** The word-at-a-time test for printable text agrees with a byte loop, tabs, DEL and high bytes included. */
+    @Test
+    void wordAtATimePlainTestAgreesWithALoop() {
+        java.util.Random random = new java.util.Random(11);
+        byte[] edges = {0x00, 0x08, 0x09, 0x0a, 0x1f, 0x20, 0x21, 0x7e, 0x7f, (byte) 0x80, (byte) 0xa0, (byte) 0xff};
+        for (int round = 0; round < 50_000; round++) {
+            byte[] d = new byte[random.nextInt(48)];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = random.nextInt(6) == 0 ? edges[random.nextInt(edges.length)] : (byte) (0x20 + random.nextInt(95));
+            }
+            int a = d.length == 0 ? 0 : random.nextInt(d.length + 1);
+            int z = a + random.nextInt(d.length - a + 1);
+            boolean expected = true;
+            for (int i = a; i < z; i++) {
+                expected &= (d[i] >= 0x20 || d[i] == '\t') && d[i] != 0x7f;
+            }
+            assertEquals(expected, SipScanner.isPlain(d, a, z), () -> java.util.Arrays.toString(d));
+        }
+    }
+
     @Test
     void wordAtATimeSearchFindsTheFirstByteAsALoopDoes() {
         java.util.Random random = new java.util.Random(10);
