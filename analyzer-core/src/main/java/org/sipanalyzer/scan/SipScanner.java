@@ -1,8 +1,5 @@
 package org.sipanalyzer.scan;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
@@ -937,32 +934,9 @@ public final class SipScanner {
         return e;
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
-    /**
-     * The first {@code b} in {@code d[from, end)}, or -1: eight bytes at a time (a header block is a few hundred bytes,
-     * and every line's end is looked for), then byte by byte. In a word XORed with {@code b} in every byte, the lowest
-     * byte that is zero is the first {@code b}; {@code (x - ONES) & ~x & HIGHS} sets the top bit of that byte, and
-     * may set it in bytes above it too, never below.
-     */
+    /** The first {@code b} in {@code d[from, end)}, or -1 ({@link Swar#indexOf}: a header block a word at a time). */
     static int indexOf(byte[] d, int from, int end, byte b) {
-        int i = from;
-        long pattern = (b & 0xffL) * ONES;
-        for (; i <= end - Long.BYTES; i += Long.BYTES) {
-            long x = (long) LONGS.get(d, i) ^ pattern;
-            long found = (x - ONES) & ~x & HIGHS;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < end; i++) {
-            if (d[i] == b) {
-                return i;
-            }
-        }
-        return -1;
+        return Swar.indexOf(d, from, end, b);
     }
 
     private static boolean startsWithIgnoreCase(byte[] d, int p, int end, byte[] prefix) {
@@ -1034,10 +1008,9 @@ public final class SipScanner {
         // every byte under 0x80, (w - 0x20 * ONES) & ~w & HIGHS is not zero exactly when one is), or if one is, a tab.
         int i = a;
         for (; i <= z - Long.BYTES; i += Long.BYTES) {
-            long w = (long) LONGS.get(d, i);
-            long del = w ^ 0x7f7f7f7f7f7f7f7fL;
-            if ((w & HIGHS) != 0 || ((del - ONES) & ~del & HIGHS) != 0
-                    || ((w - 0x20 * ONES) & ~w & HIGHS) != 0 && !plainBytes(d, i, i + Long.BYTES)) {
+            long w = Swar.word(d, i);
+            if ((w & Swar.HIGHS) != 0 || Swar.zeros(w ^ 0x7f7f7f7f7f7f7f7fL) != 0
+                    || ((w - 0x20 * Swar.ONES) & ~w & Swar.HIGHS) != 0 && !plainBytes(d, i, i + Long.BYTES)) {
                 return false;
             }
         }

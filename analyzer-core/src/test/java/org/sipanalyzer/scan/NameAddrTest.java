@@ -45,7 +45,7 @@ class NameAddrTest {
         Random rnd = new Random(3);
         String alphabet = "ab \t;,<>\"\\=:@";
         for (int n = 0; n < 50_000; n++) {
-            char[] text = new char[rnd.nextInt(24)];
+            char[] text = new char[rnd.nextInt(rnd.nextBoolean() ? 24 : 72)];
             for (int i = 0; i < text.length; i++) {
                 text[i] = alphabet.charAt(rnd.nextInt(alphabet.length()));
             }
