@@ -87,8 +87,9 @@ class PipelineShapesTest {
     /**
      * The reader fills a batch again once every frame in it was counted. With batches of a few kilobytes, overwritten
      * when released, a stage that still read a frame after that (reassembly keeping a segment, a payload left to
-     * scan) would report something else: over TCP with segments out of order, IP fragments and SCTP in the corpus,
-     * and over UDP, TCP and floods in the synthetic captures, with one scanning thread and with several.
+     * scan) would report something else: over UDP, TCP and floods in the synthetic captures, the samples, and (when
+     * it is at hand) the corpus with its TCP segments out of order, IP fragments and SCTP; with one scanning thread and
+     * with several.
      */
     @Test
     void sameReportWhenReadBatchesAreFilledAgainAsSoonAsCounted(@TempDir Path dir) throws IOException {
@@ -100,7 +101,8 @@ class PipelineShapesTest {
             }
             inputs.add(AnalysisInput.stored(kind, () -> Files.newInputStream(file), -1, null));
         }
-        SharedData.corpusCaptures().forEach(p -> inputs.add(AnalysisInput.stored(p.getFileName().toString(),
+        // The samples always, the corpus when it is at hand.
+        SharedData.samplesAndCorpus().forEach(p -> inputs.add(AnalysisInput.stored(p.getFileName().toString(),
                 () -> Files.newInputStream(p), -1, null)));
         String first = json(AnalysisOptions.defaults().withPrefetch(false), inputs);
         try (SmallBatches small = SmallBatches.poisoned(8 * 1024)) {
