@@ -109,7 +109,7 @@ final class InputAnalysis {
         // Stages on their own threads: reading (and decompressing); decoding with reassembly; scanning SIP, a chunk
         // per task on scanThreads threads (or on the decoding thread); and here, in capture order, retransmission
         // detection, statistics and listeners. The queue holds chunks, or the scans of chunks, in capture order.
-        PrefetchingReader reader = new PrefetchingReader(opened);
+        PrefetchingReader reader = new PrefetchingReader(opened, true); // released below, a chunk at a time
         ScanPool pool = options.scanThreads() > 1 ? new ScanPool(options) : null;
         FrameScanner scanner = new FrameScanner(options.strict(), options.reassembly(), options.keepText());
         // Room for each scanning thread's chunk and one more: chunks waiting for the counting thread are live data

@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
  * {@link #BATCH_BYTES} bytes wait in the queue. Frames, warnings and errors arrive in the order the
  * underlying reader produced them.
  *
- * <p>A frame's bytes stay valid until the consumer {@linkplain #release releases} it. A consumer that releases the
- * frames it is done with lets their batches be filled again instead of allocated afresh: a capture read this way
- * is copied into the same few megabytes over and over, which stay in the processor's caches, rather than into a
- * new array per megabyte that the collector must clear, hand out and reclaim. A consumer that never releases
- * gets new batches, as if there were no pool.
+ * <p>A reader made {@linkplain #PrefetchingReader(CaptureReader, boolean) to recycle} fills a batch again once the
+ * consumer has {@linkplain #release released} every frame in it, instead of allocating a new one: a capture read this
+ * way is copied into the same few megabytes over and over, which stay in the processor's caches, rather than into a
+ * new array per megabyte that the collector must clear, hand out and reclaim (a quarter of all that an analysis of
+ * SIP alone allocated). Its consumer must release what it is done with: the batches it has not released are kept for
+ * it. A frame's bytes stay valid until it is released; without recycling, as long as the frame is referenced. At most
+ * {@link #POOLED_BATCHES} released batches wait to be filled again.
  */
 public final class PrefetchingReader implements CaptureReader {
 
@@ -27,8 +29,12 @@ public final class PrefetchingReader implements CaptureReader {
     static final int QUEUED_BATCHES = 4;
     /** Released batches kept to be filled again; past this, a released batch is left to the collector. */
     static final int POOLED_BATCHES = 8;
-    /** Tests only: the size of a batch, so that a small capture spans many, and whether released data is overwritten. */
+    /**
+     * Tests only: the size of a batch in bytes and frames, so that a small capture spans many and their ends fall
+     * anywhere, and whether released data is overwritten.
+     */
     static int batchBytes = BATCH_BYTES;
+    static int batchFrames = BATCH_FRAMES;
     static boolean poisonReleased;
 
     private static final class Batch {
@@ -47,10 +53,10 @@ public final class PrefetchingReader implements CaptureReader {
         /** How many frames the reader had handed out when this batch's last was: set when it is taken. */
         long end;
 
-        Batch(int bytes) {
+        Batch(int bytes, int frames) {
             data = new byte[bytes];
-            meta = new long[BATCH_FRAMES * 3];
-            ints = new int[BATCH_FRAMES * 5];
+            meta = new long[frames * 3];
+            ints = new int[frames * 5];
         }
     }
 
@@ -62,7 +68,9 @@ public final class PrefetchingReader implements CaptureReader {
      * yet released; oldest first.
      */
     private final ConcurrentLinkedQueue<Batch> lent = new ConcurrentLinkedQueue<>();
+    private final boolean recycle;
     private final int standardBytes = batchBytes;
+    private final int framesPerBatch = batchFrames;
     private final boolean poison = poisonReleased;
     /** Frames in the batches taken from the queue so far (the consumer's thread only). */
     private long taken;
@@ -75,8 +83,18 @@ public final class PrefetchingReader implements CaptureReader {
     private long warningsNotListed;
     private boolean finished;
 
+    /** A reader that allocates every batch afresh: its frames stay valid as long as they are referenced. */
     public PrefetchingReader(CaptureReader source) {
+        this(source, false);
+    }
+
+    /**
+     * A reader that fills batches again once {@linkplain #release released} when {@code recycle}: the consumer must then
+     * release the frames it is done with, in order.
+     */
+    public PrefetchingReader(CaptureReader source, boolean recycle) {
         this.source = source;
+        this.recycle = recycle;
         this.thread = new Thread(this::produce, "sip-analyzer-reader");
         thread.setDaemon(true);
         thread.start();
@@ -90,7 +108,7 @@ public final class PrefetchingReader implements CaptureReader {
             while (!end && !closed) {
                 Batch b = batch(pending == null ? 0 : pending.length());
                 try {
-                    while (b.frames < BATCH_FRAMES) {
+                    while (b.frames < framesPerBatch) {
                         Frame f = pending != null ? pending : source.next();
                         pending = null;
                         if (f == null) {
@@ -130,15 +148,16 @@ public final class PrefetchingReader implements CaptureReader {
     /** A pooled batch when one is free and the frame waiting fits in it, else a new one. */
     private Batch batch(int waiting) {
         Batch b = waiting <= standardBytes ? pool.poll() : null;
-        return b != null ? b : new Batch(Math.max(standardBytes, waiting));
+        return b != null ? b : new Batch(Math.max(standardBytes, waiting), framesPerBatch);
     }
 
     /**
      * Tells the reader that the consumer is done with the first {@code frames} frames it was handed (counted from the
-     * first): no stage still reads their bytes. Batches that hold only such frames are filled again. May be called
-     * from any thread, with counts that never decrease; a count past what was handed out releases only what was.
+     * first): no stage still reads their bytes. Batches that hold only such frames are filled again (when the reader
+     * recycles; otherwise this does nothing). May be called from any thread, with counts that never decrease; a count
+     * past what was handed out releases only what was.
      */
-    public void release(long frames) {
+    public synchronized void release(long frames) {
         Batch b;
         while ((b = lent.peek()) != null && b.end <= frames) {
             lent.poll();
@@ -217,7 +236,9 @@ public final class PrefetchingReader implements CaptureReader {
                 if (done.last) {
                     finished = true;
                 }
-                lent.add(done); // read to its end: from now on only its frames' bytes are in use, until released
+                if (recycle) {
+                    lent.add(done); // read to its end: from now on only its frames' bytes are in use, until released
+                }
             }
             if (finished) {
                 return null;

@@ -105,10 +105,14 @@ class PipelineShapesTest {
         SharedData.samplesAndCorpus().forEach(p -> inputs.add(AnalysisInput.stored(p.getFileName().toString(),
                 () -> Files.newInputStream(p), -1, null)));
         String first = json(AnalysisOptions.defaults().withPrefetch(false), inputs);
-        try (SmallBatches small = SmallBatches.poisoned(8 * 1024)) {
-            for (int scanThreads : new int[] {1, 3}) {
-                AnalysisOptions o = AnalysisOptions.defaults().withPrefetch(true).withScanThreads(scanThreads);
-                assertEquals(first, json(o, inputs), o.toString());
+        // Batches of 8 KB; then of at most 7 frames, so that a batch ends at a chunk's last frame, or one after it, now
+        // and then (a release one frame too many would overwrite the next chunk's first frame).
+        for (int frames : new int[] {Integer.MAX_VALUE, 7}) {
+            try (SmallBatches small = SmallBatches.poisoned(8 * 1024, Math.min(frames, 4096))) {
+                for (int scanThreads : new int[] {1, 3}) {
+                    AnalysisOptions o = AnalysisOptions.defaults().withPrefetch(true).withScanThreads(scanThreads);
+                    assertEquals(first, json(o, inputs), frames + " frames a batch, " + o);
+                }
             }
         }
     }

@@ -42,8 +42,12 @@ class PrefetchingReaderTest {
     }
 
     private static PrefetchingReader open(byte[] capture) throws IOException {
+        return open(capture, true);
+    }
+
+    private static PrefetchingReader open(byte[] capture, boolean recycle) throws IOException {
         return new PrefetchingReader(CaptureOpener.open(new ByteArrayInputStream(capture),
-                CaptureOpener.DEFAULT_MAX_FRAME_BYTES));
+                CaptureOpener.DEFAULT_MAX_FRAME_BYTES), recycle);
     }
 
     private static void assertIntact(Frame f, int i) {
@@ -80,6 +84,23 @@ class PrefetchingReaderTest {
             assertEquals(FRAMES, read);
             // About 2.3 MB went through batches of 16 KB: some 140 batches, refilled from a pool of a few.
             assertTrue(arrays.size() < 30, arrays.size() + " arrays for " + FRAMES + " frames");
+        }
+    }
+
+    /** A reader that does not recycle, released or not, never fills a batch again: every frame it gave stays as read. */
+    @Test
+    void aReaderThatDoesNotRecycleKeepsEveryFrame() throws IOException {
+        try (SmallBatches small = SmallBatches.poisoned(16 * 1024); PrefetchingReader r = open(capture(), false)) {
+            List<Frame> all = new ArrayList<>();
+            Frame f;
+            while ((f = r.next()) != null) {
+                all.add(f);
+                r.release(all.size());
+            }
+            assertEquals(FRAMES, all.size());
+            for (int i = 0; i < FRAMES; i++) {
+                assertIntact(all.get(i), i);
+            }
         }
     }
 

@@ -49,16 +49,6 @@ class SipScannerTest {
         return scanner.scanDatagram(b, 0, b.length);
     }
 
-    /**
-     * One scanner reuses its builder: nothing of a message may carry over into the next. Every message scanned after
-     * every other (the two above, a bare one, and each RFC 4475 and 5118 torture message when the shared folder is
-     * there) gives what a new scanner gives.
-     */
-    /**
-     * The byte search that reads eight bytes at a time finds what a byte-by-byte search finds: every byte value
-     * (a borrow from a byte below 0x01 or above 0x80 must not mark another), at every start, end and distance, in
-     * arrays where the byte is absent, once, or everywhere.
-     */
     /** The word-at-a-time test for printable text agrees with a byte loop, tabs, DEL and high bytes included. */
     @Test
     void wordAtATimePlainTestAgreesWithALoop() {
@@ -79,6 +69,11 @@ class SipScannerTest {
         }
     }
 
+    /**
+     * The byte search that reads eight bytes at a time finds what a byte-by-byte search finds: any byte value (a
+     * borrow from a byte below 0x01 or above 0x80 must not mark another), at random starts, ends and distances, in
+     * arrays where the byte is absent, once, or everywhere.
+     */
     @Test
     void wordAtATimeSearchFindsTheFirstByteAsALoopDoes() {
         java.util.Random random = new java.util.Random(10);
@@ -102,6 +97,11 @@ class SipScannerTest {
         }
     }
 
+    /**
+     * One scanner reuses its builder: nothing of a message may carry over into the next. Every message scanned after
+     * every other (the two above, a bare one, and each RFC 4475 and 5118 torture message when the shared folder is
+     * there) gives what a new scanner gives.
+     */
     @Test
     void nothingCarriesOverFromOneMessageToTheNext() throws java.io.IOException {
         java.util.List<byte[]> messages = new java.util.ArrayList<>();
