@@ -234,7 +234,7 @@ public final class SipAnalysis {
         // batch later), or when inputs are read in parallel (they use the cores, and their events, interleaved, would
         // make every switch from one input to another wait for the call threads).
         int callThreads = failed != null || inputs.stream().anyMatch(AnalysisInput::isLive)
-                || options.threads() > 1 && inputs.size() > 1 ? 1
+                || readInParallel(inputs, options.threads()) ? 1
                 : options.callThreads() > 0 ? options.callThreads()
                 : spreadPays(inputs, options.threads())
                         ? AnalysisOptions.defaultCallThreads(Runtime.getRuntime().availableProcessors()) : 1;
@@ -308,7 +308,7 @@ public final class SipAnalysis {
      * would spend its time waiting at their ends); a stream of unknown size may be large.
      */
     static boolean spreadPays(List<AnalysisInput> inputs, int inputThreads) {
-        if (inputs.isEmpty() || inputThreads > 1 && inputs.size() > 1) {
+        if (inputs.isEmpty() || readInParallel(inputs, inputThreads)) {
             return false;
         }
         long needed = Math.max(SPREAD_FROM_BYTES, SPREAD_FROM_AVERAGE_BYTES * inputs.size());
@@ -324,6 +324,11 @@ public final class SipAnalysis {
             }
         }
         return false;
+    }
+
+    /** Whether several inputs are read at once ({@code --threads}). */
+    private static boolean readInParallel(List<AnalysisInput> inputs, int inputThreads) {
+        return inputThreads > 1 && inputs.size() > 1;
     }
 
     /** The figures at this moment, read between two events. */

@@ -121,22 +121,26 @@ public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Du
 
     public AnalysisOptions withStrict(boolean s) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, s, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads, callThreads);
+                maxWarningsPerInput, s, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText,
+                scanThreads, callThreads);
     }
 
     public AnalysisOptions withThreads(int t) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, t, prefetch, duplicateWindow, maxDecompressedBytes, keepText, scanThreads, callThreads);
+                maxWarningsPerInput, strict, t, prefetch, duplicateWindow, maxDecompressedBytes, keepText,
+                scanThreads, callThreads);
     }
 
     public AnalysisOptions withDuplicateWindow(Duration d) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, prefetch, d, maxDecompressedBytes, keepText, scanThreads, callThreads);
+                maxWarningsPerInput, strict, threads, prefetch, d, maxDecompressedBytes, keepText,
+                scanThreads, callThreads);
     }
 
     public AnalysisOptions withPrefetch(boolean p) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, p, duplicateWindow, maxDecompressedBytes, keepText, scanThreads, callThreads);
+                maxWarningsPerInput, strict, threads, p, duplicateWindow, maxDecompressedBytes, keepText,
+                scanThreads, callThreads);
     }
 
     public AnalysisOptions withMaxDecompressedBytes(long m) {
@@ -146,12 +150,14 @@ public record AnalysisOptions(int maxFrameBytes, ReassemblyLimits reassembly, Du
 
     public AnalysisOptions withKeepText(boolean k) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, k, scanThreads, callThreads);
+                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, k,
+                scanThreads, callThreads);
     }
 
     public AnalysisOptions withScanThreads(int n) {
         return new AnalysisOptions(maxFrameBytes, reassembly, retransmissionWindow, maxTrackedMessages,
-                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText, n, callThreads);
+                maxWarningsPerInput, strict, threads, prefetch, duplicateWindow, maxDecompressedBytes, keepText,
+                n, callThreads);
     }
 
     public AnalysisOptions withCallThreads(int n) {

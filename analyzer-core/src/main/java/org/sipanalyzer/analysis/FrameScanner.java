@@ -89,8 +89,8 @@ final class FrameScanner implements StreamSink {
             this.frames = frames;
             this.undecodable = new boolean[frames.size()];
             this.withSip = new boolean[frames.size()];
-            // Nearly every frame of a capture of SIP holds one message: room for them all from the start (a chunk of one
-            // frame, as live input and small files are read, makes its list when it finds a message).
+            // Nearly every frame of a capture of SIP holds one message: room for them all from the start (a chunk of
+            // one frame, as live input and small files are read, makes its list when it finds a message).
             this.found = frames.size() > 1 ? new ArrayList<>(frames.size()) : new ArrayList<>();
         }
     }

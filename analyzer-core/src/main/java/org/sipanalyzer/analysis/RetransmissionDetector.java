@@ -261,13 +261,9 @@ final class RetransmissionDetector {
     /**
      * The key of a message: Call-ID, CSeq, and for a response the CSeq method, status code and To tag, for a request
      * its method and top Via branch; and the direction. Hashed where the message is scanned, while its bytes are
-     * in that core's cache ({@link FrameScanner.Found}), rather than where it is counted.
+     * in that core's cache ({@link FrameScanner.Found}), rather than where it is counted; into {@code h}, reset first
+     * (a scanning thread keeps one hasher, not one per message).
      */
-    static KeyHasher hash(SipMessage m, Endpoint source, Endpoint destination) {
-        return hash(new KeyHasher(), m, source, destination);
-    }
-
-    /** {@link #hash(SipMessage, Endpoint, Endpoint)} into {@code h}, reset first: no hasher made per message. */
     static KeyHasher hash(KeyHasher h, SipMessage m, Endpoint source, Endpoint destination) {
         h.reset();
         h.add(m.callId());

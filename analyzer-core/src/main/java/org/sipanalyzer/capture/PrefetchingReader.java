@@ -89,8 +89,8 @@ public final class PrefetchingReader implements CaptureReader {
     }
 
     /**
-     * A reader that fills batches again once {@linkplain #release released} when {@code recycle}: the consumer must then
-     * release the frames it is done with, in order.
+     * A reader that fills batches again once {@linkplain #release released} when {@code recycle}: the consumer must
+     * then release the frames it is done with, in order.
      */
     public PrefetchingReader(CaptureReader source, boolean recycle) {
         this.source = source;
