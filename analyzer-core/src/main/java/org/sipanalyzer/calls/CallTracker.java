@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.sipanalyzer.analysis.SipEvent;
 import org.sipanalyzer.analysis.Tap;
 import org.sipanalyzer.net.Endpoint;
@@ -48,13 +49,10 @@ public final class CallTracker implements Tap<CallStatistics> {
     private final Map<Integer, InputState> inputs = new HashMap<>();
 
     public CallTracker(CallOptions options, Consumer<Call> sink) {
-        this.options = options;
-        this.stats = new CallStatistics(options.kpis());
-        this.countsTransactions = true;
-        this.judged = (call, deadline) -> {
+        this(options, stats -> (call, deadline) -> {
             stats.addHosts(call);
             sink.accept(call);
-        };
+        }, true);
     }
 
     /**
@@ -63,14 +61,15 @@ public final class CallTracker implements Tap<CallStatistics> {
      * the rest.
      */
     static CallTracker shard(CallOptions options, Judged judged) {
-        return new CallTracker(options, judged, false);
+        return new CallTracker(options, stats -> judged, false);
     }
 
-    private CallTracker(CallOptions options, Judged judged, boolean countsTransactions) {
+    /** {@code judged} is made from the tracker's own statistics, which a public tracker adds failing hosts to. */
+    private CallTracker(CallOptions options, Function<CallStatistics, Judged> judged, boolean countsTransactions) {
         this.options = options;
         this.stats = new CallStatistics(options.kpis());
         this.countsTransactions = countsTransactions;
-        this.judged = judged;
+        this.judged = judged.apply(stats);
     }
 
     public CallTracker(CallOptions options) {
@@ -619,7 +618,8 @@ public final class CallTracker implements Tap<CallStatistics> {
             long duration = c.answered() && c.byeAt >= 0 ? c.byeAt - c.answeredAt : -1;
             boolean timed = !c.untimed;
             Call call = new Call(input, c.callId, c.start, c.from, c.to, c.caller, c.callee, outcome, c.finalCode,
-                    c.finalReason, org.sipanalyzer.scan.Reason.q850Cause(c.reasonHeader).orElse(-1), c.reasonHeader, c.warning, c.retryAfter, c.answeredBy, c.agent,
+                    c.finalReason, Reason.q850Cause(c.reasonHeader).orElse(-1), c.reasonHeader, c.warning,
+                    c.retryAfter, c.answeredBy, c.agent,
                     c.challenged, timed ? c.pdd : -1, timed ? c.setupTime : -1, timed ? duration : -1, c.invites,
                     c.reInvites, c.dialogs, timed);
             stats.addCounts(call);
