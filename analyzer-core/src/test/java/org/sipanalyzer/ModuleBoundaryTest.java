@@ -76,7 +76,8 @@ class ModuleBoundaryTest {
         Set<String> api = new TreeSet<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
-                String name = root.relativize(f).toString().replace(File.separatorChar, '.').replaceAll("\\.class$", "");
+                String name = root.relativize(f).toString().replace(File.separatorChar, '.')
+                        .replaceAll("\\.class$", "");
                 if (name.equals("module-info") || name.endsWith("package-info")) {
                     continue;
                 }

@@ -102,8 +102,9 @@ final class AnalysisArgs {
                         Transport.class);
                 for (String v : values(line, "transport")) {
                     t.add(java.util.Arrays.stream(Transport.values())
-                            .filter(x -> x.name().equalsIgnoreCase(v)).findFirst().orElseThrow(() ->
-                                    new IllegalArgumentException("a transport is udp, tcp, tls, sctp or ws, not " + v)));
+                            .filter(x -> x.name().equalsIgnoreCase(v)).findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    "a transport is udp, tcp, tls, sctp or ws, not " + v)));
                 }
                 c.add(CallFilter.transports(written(line, "transport"), t));
             }
@@ -199,7 +200,8 @@ final class AnalysisArgs {
         if (t.startsWith("+")) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\+(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)").matcher(t);
             if (!m.matches()) {
-                throw new IllegalArgumentException("'" + text + "' is not an offset; write +500ms, +90s, +5m, +1h or +1d");
+                throw new IllegalArgumentException("'" + text
+                        + "' is not an offset; write +500ms, +90s, +5m, +1h or +1d");
             }
             double unit = switch (m.group(2)) {
                 case "ms" -> 1e6;
@@ -211,8 +213,9 @@ final class AnalysisArgs {
             return (long) (Double.parseDouble(m.group(1)) * unit);
         }
         try {
-            java.time.Instant i = t.matches(".*(Z|[+-]\\d\\d:?\\d\\d)$") ? java.time.OffsetDateTime.parse(t.replace(' ', 'T'))
-                    .toInstant() : java.time.LocalDateTime.parse(t.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+            java.time.Instant i = t.matches(".*(Z|[+-]\\d\\d:?\\d\\d)$")
+                    ? java.time.OffsetDateTime.parse(t.replace(' ', 'T')).toInstant()
+                    : java.time.LocalDateTime.parse(t.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
             return i.getEpochSecond() * 1_000_000_000L + i.getNano();
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("'" + text + "' is not a time; write 2026-11-27T03:25:10Z, 2026-11-27"
@@ -227,7 +230,8 @@ final class AnalysisArgs {
         o.addOption(Option.builder().longOpt("strict")
                 .desc("Also parse every message with JAIN-SIP and report those it rejects, and why.").get());
         o.addOption(Option.builder().longOpt("threads").hasArg().argName("N")
-                .desc("Analyse up to N inputs at once (default 1; each needs its own memory: raise -Xmx with it).").get());
+                .desc("Analyse up to N inputs at once (default 1; each needs its own memory: raise -Xmx with"
+                        + " it).").get());
         o.addOption(Option.builder().longOpt("scan-threads").hasArg().argName("N")
                 .desc("Threads that scan one input's SIP in parallel (default: the cores less one, at most 8; 1 on two"
                         + " cores or fewer, where the decoding and counting threads share the scanning).").get());
@@ -422,7 +426,8 @@ final class AnalysisArgs {
                 try {
                     if (Files.exists(in) && Files.isSameFile(Path.of(out), in)) {
                         throw new UsageException(command + ": --" + option + " " + TextSafe.of(out) + " is the input "
-                                + TextSafe.of(in.toString()) + "; writing it would destroy the input: choose another path");
+                                + TextSafe.of(in.toString())
+                                + "; writing it would destroy the input: choose another path");
                     }
                 } catch (java.io.IOException | RuntimeException e) {
                     // A path that cannot be compared is not the input; reading or writing it reports its own error.
@@ -498,7 +503,8 @@ final class AnalysisArgs {
     static SipAnalysis.Result analyse(CommandLine line, String command, List<AnalysisInput> inputs,
             boolean failedCalls) throws UsageException {
         return run(new SipAnalysis(Catalogue.standard(), options(line, command), CallOptionsParser.parse(line, command))
-                .withFilter(filter(line, command)).withFailedCalls(failedCalls).withStop(Signals.stop()), inputs, command);
+                .withFilter(filter(line, command)).withFailedCalls(failedCalls).withStop(Signals.stop()),
+                inputs, command);
     }
 
     /** A progress bar on standard error when it is the terminal's and --quiet is not given; else none. */

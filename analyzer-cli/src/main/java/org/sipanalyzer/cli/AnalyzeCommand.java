@@ -41,7 +41,8 @@ final class AnalyzeCommand implements Command {
     public Options options() {
         Options o = new Options();
         o.addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
-                .desc("Output format: text (default), json, csv, markdown, html or sql (SQLite and PostgreSQL).").get());
+                .desc("Output format: text (default), json, csv, markdown, html or sql (SQLite and"
+                        + " PostgreSQL).").get());
         o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE")
                 .desc("Write to FILE instead of standard output.").get());
         o.addOption(Option.builder().longOpt("chart").hasArg().argName("FILE")
@@ -93,8 +94,9 @@ final class AnalyzeCommand implements Command {
         // Only the HTML and Markdown reports show failed calls one by one; only they need them kept.
         SipAnalysis.Result run = AnalysisArgs.analyse(line, console, name(),
                 format == OutputFormat.HTML || format == OutputFormat.MARKDOWN);
-        AnalysisReport report = new AnalysisReport(run.analysis(), run.calls()).withInterval(interval).withCsvTable(table)
-                .withFailedCalls(run.failedCalls()).withLadders(run.ladders()).withMetrics(run.metrics());
+        AnalysisReport report = new AnalysisReport(run.analysis(), run.calls()).withInterval(interval)
+                .withCsvTable(table).withFailedCalls(run.failedCalls()).withLadders(run.ladders())
+                .withMetrics(run.metrics());
         if (format == OutputFormat.SQL) {
             report.withAnalysisId(AnalysisArgs.analysisId(line, AnalysisArgs.inputs(line, name())));
         }

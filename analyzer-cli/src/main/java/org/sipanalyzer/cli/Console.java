@@ -29,8 +29,8 @@ record Console(PrintStream out, PrintStream err, int width) {
             if (!p.waitFor(1, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return 0;
             }
-            String[] rowsCols = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
-                    .trim().split("\\s+");
+            String[] rowsCols = new String(p.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.US_ASCII).trim().split("\\s+");
             return rowsCols.length == 2 ? Integer.parseInt(rowsCols[1]) : 0;
         } catch (java.io.IOException | NumberFormatException e) {
             return 0;

@@ -63,7 +63,8 @@ final class LiveSummary {
             }
         }
         sb.append(String.format(Words.NUMBERS, "  %-12s %12s %12d%n", "total", before == null ? "-"
-                : Long.toString((long) (value(m, "calls") - value(before.metrics(), "calls"))), (long) value(m, "calls")));
+                : Long.toString((long) (value(m, "calls") - value(before.metrics(), "calls"))),
+                (long) value(m, "calls")));
         for (String[] kpi : new String[][] {{"ASR", "answered"}, {"NER", null}, {"SEER", null}}) {
             String last = "-";
             if (before != null && kpi[1] != null) {

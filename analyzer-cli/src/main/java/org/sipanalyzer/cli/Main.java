@@ -73,7 +73,8 @@ public final class Main {
             }
             return ExitCode.USAGE;
         } catch (IOException e) {
-            console.err().println(PROGRAM + ": " + Output.describe(e) + (debug ? "" : " (run with --debug for details)"));
+            console.err().println(PROGRAM + ": " + Output.describe(e)
+                    + (debug ? "" : " (run with --debug for details)"));
             if (debug) {
                 e.printStackTrace(console.err());
             }
@@ -99,7 +100,8 @@ public final class Main {
 
     static final String OUT_OF_MEMORY = "out of memory (the Java heap is full): give it more with"
             + " SIP_ANALYZER_JAVA_OPTS=-Xmx2g (java -Xmx2g for the jar), analyse one input at a time (--threads 1), or"
-            + " lower the limits that hold data (--max-flows, --max-reassembly-bytes, --max-flow-bytes; docs/limits.md)";
+            + " lower the limits that hold data (--max-flows, --max-reassembly-bytes, --max-flow-bytes;"
+            + " docs/limits.md)";
 
     /** Whether {@code e}, or what caused it, is the heap running out. */
     static boolean outOfMemory(Throwable e) {
@@ -167,7 +169,8 @@ public final class Main {
     private void printUsage(Console console) {
         console.out().println("Usage: " + PROGRAM + " [--version] [--help] COMMAND [OPTIONS] [ARGS]");
         console.out().println();
-        console.out().println("Finds SIP in packet captures and logs, explains every response code and reports why calls fail.");
+        console.out().println("Finds SIP in packet captures and logs, explains every response code and reports why"
+                + " calls fail.");
         console.out().println();
         console.out().println("Commands:");
         for (Command c : commands.values()) {
@@ -188,7 +191,10 @@ public final class Main {
         console.out().flush();
     }
 
-    /** The version, and the commit the jar was built from when the build knew it: "0.2.0 (commit 1a2b3c4d5e6f, 2026-12-02)". */
+    /**
+     * The version, and the commit the jar was built from when the build knew it:
+     * "0.2.0 (commit 1a2b3c4d5e6f, 2026-12-02)".
+     */
     static String version() {
         Properties p = new Properties();
         try (InputStream in = Main.class.getResourceAsStream("version.properties")) {

@@ -26,7 +26,8 @@ final class ProgressBar implements Progress {
 
     /**
      * Whether standard error is a terminal, which the JVM cannot tell: on Linux, where its descriptor points
-     * ({@code /proc/self/fd/2}: a terminal device, or a pipe or file); elsewhere, asked of the shell ({@code test -t 2}).
+     * ({@code /proc/self/fd/2}: a terminal device, or a pipe or file); elsewhere, asked of the shell
+     * ({@code test -t 2}).
      */
     static boolean stderrIsTerminal() {
         java.nio.file.Path fd = java.nio.file.Path.of("/proc/self/fd/2");

@@ -149,7 +149,8 @@ class AnalyzeCommandTest {
     void strictReportsWhatJainSipRejects() throws Exception {
         String broken = response(200, "OK", "INVITE").replace("CSeq: 1 INVITE", "CSeq: one INVITE");
         Path f = write("s.pcap", pcap(broken, response(200, "OK", "INVITE")));
-        JsonNode j = new ObjectMapper().readTree(CliRun.of("analyze", "--strict", "--format", "json", f.toString()).out());
+        JsonNode j = new ObjectMapper().readTree(
+                CliRun.of("analyze", "--strict", "--format", "json", f.toString()).out());
         JsonNode in = j.get("inputs").get(0);
         assertEquals(1, in.get("packetsByKind").get("strictRejected").asInt());
         assertTrue(in.get("warnings").get(0).asText().contains("JAIN-SIP rejects"), in.toString());
@@ -177,7 +178,8 @@ class AnalyzeCommandTest {
 
     @Test
     void markdownAndHtmlReportsEscapeWhatCapturesSay() throws Exception {
-        String hostile = response(200, "OK", "INVITE").replace("CSeq: 1 INVITE", "CSeq: <script>alert(1)</script> INVITE");
+        String hostile = response(200, "OK", "INVITE").replace("CSeq: 1 INVITE",
+                "CSeq: <script>alert(1)</script> INVITE");
         Path f = write("x<b>.pcap", pcap(hostile, response(486, "Busy Here", "INVITE")));
         CliRun html = CliRun.of("analyze", "--strict", "-f", "html", f.toString());
         assertEquals(ExitCode.OK, html.exit(), html.err());
@@ -200,14 +202,14 @@ class AnalyzeCommandTest {
         assertEquals(ExitCode.OK, text.exit(), text.err());
         assertTrue(text.out().lines().anyMatch(l -> l.matches(
                 "\\s+499\\s+Client Closed\\s+Unregistered; treated as 400 Bad Request\\..*")), text.out());
-        assertTrue(text.out().lines().anyMatch(l -> l.matches("\\s*invalid\\s+Invalid status codes\\s+1\\s+1\\s+33\\.3%")),
-                text.out());
+        assertTrue(text.out().lines().anyMatch(l -> l.matches(
+                "\\s*invalid\\s+Invalid status codes\\s+1\\s+1\\s+33\\.3%")), text.out());
         CliRun md = CliRun.of("analyze", "-f", "markdown", f.toString());
         assertEquals(ExitCode.OK, md.exit(), md.err());
         List<String> lines = md.out().lines().toList();
         assertTrue(lines.contains("| 4xx | Client Failure |  | 2 | 2 | 66.7% |"), md.out());
-        assertTrue(lines.contains("| 499 | Client Closed | Unregistered; treated as 400 Bad Request. | 1 | 1 | 33.3% |"),
-                md.out());
+        assertTrue(lines.contains(
+                "| 499 | Client Closed | Unregistered; treated as 400 Bad Request. | 1 | 1 | 33.3% |"), md.out());
         assertTrue(lines.contains("| invalid | Invalid status codes |  | 1 | 1 | 33.3% |"), md.out());
         assertTrue(lines.contains("| 999 | Way Out | Not a SIP status code (100-699). | 1 | 1 | 33.3% |"), md.out());
     }
@@ -215,7 +217,8 @@ class AnalyzeCommandTest {
     @Test
     void invalidCodesAboveAndBelowTheClassesStandTogetherUnderTheirOwnHeading() throws Exception {
         Path f = write("invalid.pcap", pcap(response(700, "Seven", "INVITE"), response(486, "Busy Here", "INVITE"),
-                response(1000, "Thousand", "INVITE"), response(603, "Decline", "INVITE"), response(99, "Low", "INVITE")));
+                response(1000, "Thousand", "INVITE"), response(603, "Decline", "INVITE"),
+                response(99, "Low", "INVITE")));
         CliRun text = CliRun.of("analyze", f.toString());
         assertEquals(ExitCode.OK, text.exit(), text.err());
         List<String> lines = text.out().lines().toList();
@@ -223,14 +226,16 @@ class AnalyzeCommandTest {
         int sixxx = indexOf(lines, "\\s*6xx\\s.*");
         assertTrue(sixxx >= 0 && heading > indexOf(lines, "\\s+603\\s.*"), text.out());
         for (String code : List.of("99", "700", "1000")) {
-            assertTrue(indexOf(lines, "\\s+" + code + "\\s.*") > heading, code + " under the invalid heading: " + text.out());
+            assertTrue(indexOf(lines, "\\s+" + code + "\\s.*") > heading,
+                    code + " under the invalid heading: " + text.out());
         }
     }
 
     @Test
     void aHugeReasonPhraseStillDecidesTheCall() throws Exception {
         String invite = "INVITE sip:b@x SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK486\r\n"
-                + "From: <sip:a@x>;tag=f\r\nTo: <sip:b@x>\r\nCall-ID: c486\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
+                + "From: <sip:a@x>;tag=f\r\nTo: <sip:b@x>\r\nCall-ID: c486\r\nCSeq: 1 INVITE\r\n"
+                + "Content-Length: 0\r\n\r\n";
         Path f = write("reason.pcap", pcap(invite, response(486, "Busy " + "x".repeat(60_000), "INVITE")));
         CliRun calls = CliRun.of("calls", "-f", "csv", f.toString());
         assertEquals(ExitCode.OK, calls.exit(), calls.err());
@@ -331,8 +336,8 @@ class AnalyzeCommandTest {
         }
         assertEquals(30, calls, "the intervals hold every call once");
         CliRun text = CliRun.of("analyze", sample);
-        assertTrue(text.out().contains("Q.850 causes (Reason header): 1 Unallocated (unassigned) number ×2, 17 User busy ×2"),
-                text.out());
+        assertTrue(text.out().contains(
+                "Q.850 causes (Reason header): 1 Unallocated (unassigned) number ×2, 17 User busy ×2"), text.out());
     }
 
     private static List<CSVRecord> csvTable(String... args) throws Exception {
@@ -365,7 +370,8 @@ class AnalyzeCommandTest {
         List<CSVRecord> methodCodes = csvTable("analyze", "-f", "csv", "--table", "method-codes", sample);
         // 22 unique 200s: 10 to INVITEs (8 answered, 2 re-INVITEs), 8 to BYEs, 4 to CANCELs.
         assertEquals(List.of("BYE 200 8", "CANCEL 200 4", "INVITE 200 10"), methodCodes.stream()
-                .filter(r -> r.get("code").equals("200")).map(r -> r.get("method") + " 200 " + r.get("unique")).toList());
+                .filter(r -> r.get("code").equals("200"))
+                .map(r -> r.get("method") + " 200 " + r.get("unique")).toList());
         assertTrue(methodCodes.stream().filter(r -> !r.get("method").equals("INVITE")).allMatch(r -> r.get("code")
                 .equals("200")), "only INVITEs met failures");
         CliRun text = CliRun.of("analyze", sample);
@@ -386,7 +392,8 @@ class AnalyzeCommandTest {
         assertEquals(2, inputs.size());
         assertEquals(List.of("true", "176", "176", "4", "0", "0", "0"), List.of(inputs.get(0).get("readable"),
                 inputs.get(0).get("packets"), inputs.get(0).get("sip_messages"), inputs.get(0).get("retransmissions"),
-                inputs.get(0).get("malformed"), inputs.get(0).get("non_sip_payloads"), inputs.get(0).get("undecodable")));
+                inputs.get(0).get("malformed"), inputs.get(0).get("non_sip_payloads"),
+                inputs.get(0).get("undecodable")));
         assertEquals("false", inputs.get(1).get("readable"));
         assertTrue(inputs.get(1).get("error").contains("no such file"));
 
@@ -495,8 +502,8 @@ class AnalyzeCommandTest {
         assertEquals(j.get("calls").get("total").asLong(), calls, "every call is in a row");
         String text = CliRun.of("analyze", "--interval", "1", samples.resolve("sipp-calls-udp.pcap").toString(),
                 samples.resolve("logs/agents/baresip-trace.pcap").toString()).out();
-        assertTrue(text.matches("(?s).*\\n  Calls by time \\(1 s intervals, UTC\\): from \\S+Z, calls \\(failed\\):[^\\[]*\\[[\\d,]+ empty\\].*"),
-                text);
+        assertTrue(text.matches("(?s).*\\n  Calls by time \\(1 s intervals, UTC\\): from \\S+Z, calls \\(failed\\):"
+                + "[^\\[]*\\[[\\d,]+ empty\\].*"), text);
     }
 
     /**
@@ -572,7 +579,8 @@ class AnalyzeCommandTest {
         assertEquals(4 + 1, calls.out().lines().count(), "the four calls with a CANCEL, and the heading");
         for (List<String> bad : List.of(List.of("--host", "sip.example.com"), List.of("--code", "99x"),
                 List.of("--from", "yesterday"), List.of("--from", "+1m", "--to", "2026-01-01T00:00:00Z"),
-                List.of("--match", "Con tact~=x"), List.of("--match", "User-Agent~=(x"), List.of("--port", "70000"), List.of("--transport", "carrier-pigeon"))) {
+                List.of("--match", "Con tact~=x"), List.of("--match", "User-Agent~=(x"), List.of("--port", "70000"),
+                List.of("--transport", "carrier-pigeon"))) {
             List<String> args = new java.util.ArrayList<>(List.of("analyze"));
             args.addAll(bad);
             args.add(sample);

@@ -51,14 +51,15 @@ class CallsCommandTest {
 
     @Test
     void filtersByOutcomeAndPdd() throws Exception {
-        List<CSVRecord> rows = csv(CliRun.of("calls", "-f", "csv", "--outcome", "busy", "--outcome", "declined,notFound",
-                TCP).out());
+        List<CSVRecord> rows = csv(CliRun.of("calls", "-f", "csv", "--outcome", "busy", "--outcome",
+                "declined,notFound", TCP).out());
         assertEquals(6, rows.size());
         assertTrue(rows.stream().allMatch(x -> List.of("busy", "declined", "notFound").contains(x.get("outcome"))));
         CliRun slow = CliRun.of("calls", "-f", "csv", "--min-pdd", "10s", UDP);
         assertEquals(ExitCode.OK, slow.exit());
         assertEquals(0, csv(slow.out()).size(), "no sample call waits 10 s for its first response");
-        assertEquals(30, csv(CliRun.of("calls", "-f", "csv", "--min-pdd", "0ms", UDP).out()).size(), "every call has a PDD");
+        assertEquals(30, csv(CliRun.of("calls", "-f", "csv", "--min-pdd", "0ms", UDP).out()).size(),
+                "every call has a PDD");
         assertEquals(2, csv(CliRun.of("calls", "-f", "csv", "--min-pdd", "1s", UDP).out()).size(),
                 "the two calls to the callee that waits 1.2 s before ringing");
         CliRun bad = CliRun.of("calls", "--min-pdd", "1h", UDP);
@@ -71,8 +72,8 @@ class CallsCommandTest {
 
     @Test
     void jsonRowsAndTheLadderOfOneCall() throws Exception {
-        JsonNode calls = new ObjectMapper().readTree(CliRun.of("calls", "-f", "json", "--outcome", "redirected", UDP).out())
-                .get("calls");
+        JsonNode calls = new ObjectMapper()
+                .readTree(CliRun.of("calls", "-f", "json", "--outcome", "redirected", UDP).out()).get("calls");
         assertEquals(2, calls.size());
         String callId = calls.get(0).get("callId").asText();
         assertEquals(302, calls.get(0).get("finalCode").asInt());
@@ -106,7 +107,8 @@ class CallsCommandTest {
     void delaysFromTheFirstInviteIncludeTheChallengeRoundTrip() throws Exception {
         ObjectMapper json = new ObjectMapper();
         JsonNode last = json.readTree(CliRun.of("calls", "-f", "json", UDP).out()).get("calls");
-        JsonNode first = json.readTree(CliRun.of("calls", "-f", "json", "--delays-from", "first", UDP).out()).get("calls");
+        JsonNode first = json.readTree(CliRun.of("calls", "-f", "json", "--delays-from", "first", UDP).out())
+                .get("calls");
         assertEquals(30, last.size());
         int challengedAnswered = 0;
         for (int i = 0; i < last.size(); i++) {

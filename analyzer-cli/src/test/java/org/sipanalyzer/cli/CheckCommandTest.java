@@ -19,8 +19,8 @@ class CheckCommandTest {
     @Test
     void passingRulesExit0AndFailingOnesExit1() {
         CliRun pass = CliRun.of("check", "-r", "calls == 30", "-r", "answered >= 8", "-r", "code.486 == 2",
-                "-r", "class.6xx <= 5%", "-r", "final.none == 2", "-r", "malformed == 0", "-r", "outcome.cancelled == 4",
-                "-r", "method.invite == 34", "-r", "pdd.max <= 2s", UDP);
+                "-r", "class.6xx <= 5%", "-r", "final.none == 2", "-r", "malformed == 0",
+                "-r", "outcome.cancelled == 4", "-r", "method.invite == 34", "-r", "pdd.max <= 2s", UDP);
         assertEquals(ExitCode.OK, pass.exit(), pass.out() + pass.err());
         assertTrue(pass.out().lines().filter(l -> l.startsWith("PASS")).count() == 9, pass.out());
         CliRun fail = CliRun.of("check", "-r", "asr >= 90", "-r", "code.503 == 0", UDP);
@@ -35,7 +35,8 @@ class CheckCommandTest {
     void rulesFileJsonAndJunit(@TempDir Path dir) throws Exception {
         Path rules = dir.resolve("rules.txt");
         Files.writeString(rules, "# the release gate\nseer >= 40   # effective\noutcome.failed < 5%\n");
-        JsonNode j = new ObjectMapper().readTree(CliRun.of("check", "--rules", rules.toString(), "-f", "json", UDP).out());
+        JsonNode j = new ObjectMapper().readTree(
+                CliRun.of("check", "--rules", rules.toString(), "-f", "json", UDP).out());
         assertEquals(false, j.get("passed").asBoolean());
         assertEquals(2, j.get("rules").size());
         assertEquals(50.0, j.get("rules").get(0).get("measured").asDouble(), 1e-9, "SEER: 15 of 30");
@@ -62,7 +63,8 @@ class CheckCommandTest {
         assertEquals(ExitCode.CHECK_FAILED, each.exit(), each.out());
         List<String> lines = each.out().lines().toList();
         assertEquals("FAIL  " + UDP, lines.get(0));
-        assertTrue(lines.get(1).startsWith("  FAIL  asr >= 30") && lines.get(1).endsWith("measured 26.67%"), lines.get(1));
+        assertTrue(lines.get(1).startsWith("  FAIL  asr >= 30") && lines.get(1).endsWith("measured 26.67%"),
+                lines.get(1));
         assertTrue(lines.contains("PASS  " + hep), each.out());
         assertTrue(lines.contains("FAIL  " + missing), each.out());
         assertTrue(each.out().contains("check: 3 inputs, 1 passed, 2 failed (2 rules each)"), each.out());
@@ -102,7 +104,8 @@ class CheckCommandTest {
 
     @Test
     void delaysFromALogWithoutTimesAreNotMeasurableAndFail() {
-        // samples/logs/agents/baresip-trace.log: baresip prints no times; its 5 calls are known (baresip-trace.log.truth).
+        // samples/logs/agents/baresip-trace.log: baresip prints no times; its 5 calls are known
+        // (baresip-trace.log.truth).
         String log = java.nio.file.Path.of(System.getProperty("sipanalyzer.samples", "../samples"))
                 .resolve("logs/agents/baresip-trace.log").toString();
         CliRun r = CliRun.of("check", "-r", "calls == 5", "-r", "pdd.p95 <= 2s", "-r", "setup.max <= 10s", log);
@@ -129,7 +132,8 @@ class CheckCommandTest {
         assertEquals(ExitCode.CHECK_FAILED, j.exit());
         String junit = Files.readString(xml);
         assertTrue(junit.contains("errors=\"1\"") && junit.contains("read " + missing), junit);
-        JsonNode json = new ObjectMapper().readTree(CliRun.of("check", "-r", "calls == 30", "-f", "json", UDP, missing).out());
+        JsonNode json = new ObjectMapper().readTree(
+                CliRun.of("check", "-r", "calls == 30", "-f", "json", UDP, missing).out());
         assertEquals(false, json.get("passed").asBoolean());
         assertEquals(missing, json.get("unreadable").get(0).get("input").asText());
     }
@@ -159,7 +163,8 @@ class CheckCommandTest {
         }
         CliRun unknown = CliRun.of("check", "-r", "latency.p95 <= 2s", UDP);
         assertEquals(ExitCode.USAGE, unknown.exit());
-        assertTrue(unknown.err().contains("unknown metric 'latency.p95'") && unknown.err().contains("pdd setup duration")
+        assertTrue(unknown.err().contains("unknown metric 'latency.p95'")
+                && unknown.err().contains("pdd setup duration")
                 && unknown.err().contains(".p99"), unknown.err());
         assertEquals(1, unknown.err().lines().count(), unknown.err());
         Path rules = dir.resolve("gate.rules");

@@ -34,7 +34,10 @@ class CompletionAndManPageTest {
         assertEquals(ExitCode.USAGE, CliRun.of("completion", "fish").exit());
     }
 
-    /** Sources the script in bash, completes {@code words} (the last one being typed), and returns the candidates, sorted. */
+    /**
+     * Sources the script in bash, completes {@code words} (the last one being typed), and returns the candidates,
+     * sorted.
+     */
     private static List<String> complete(String... words) throws Exception {
         StringBuilder array = new StringBuilder();
         for (String w : words) {

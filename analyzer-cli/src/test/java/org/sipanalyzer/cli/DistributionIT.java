@@ -59,9 +59,10 @@ class DistributionIT {
         try (var s = Files.list(dir)) {
             home = s.filter(p -> p.getFileName().toString().startsWith("sip-analyzer-")).findFirst().orElseThrow();
         }
-        for (String f : List.of("lib/sip-analyzer.jar", "lib/jvm-options.sh", "bin/sip-analyzer", "man/man1/sip-analyzer.1",
-                "completion/bash/sip-analyzer", "completion/zsh/_sip-analyzer", "README.md", "LICENSE", "NOTICE",
-                "CHANGELOG.md", "docs/cli.md", "docs/third-party.md", "docs/schema/analyze.schema.json")) {
+        for (String f : List.of("lib/sip-analyzer.jar", "lib/jvm-options.sh", "bin/sip-analyzer",
+                "man/man1/sip-analyzer.1", "completion/bash/sip-analyzer", "completion/zsh/_sip-analyzer",
+                "README.md", "LICENSE", "NOTICE", "CHANGELOG.md", "docs/cli.md", "docs/third-party.md",
+                "docs/schema/analyze.schema.json")) {
             assertTrue(Files.isRegularFile(home.resolve(f)), f);
         }
         assertTrue(Files.isExecutable(home.resolve("bin/sip-analyzer")));

@@ -55,13 +55,15 @@ class HtmlInChromiumTest {
                 page.toUri().toString()).redirectOutput(dom.toFile()).redirectError(log.toFile()).start();
         started.add(p);
         assertTrue(p.waitFor(90, TimeUnit.SECONDS), "Chromium ends");
-        return new String[] {Files.readString(dom, StandardCharsets.UTF_8), Files.readString(log, StandardCharsets.UTF_8)};
+        return new String[] {Files.readString(dom, StandardCharsets.UTF_8),
+                Files.readString(log, StandardCharsets.UTF_8)};
     }
 
     @Test
     void theReportRunsItsSortScriptWithNothingInTheConsoleAndHostileTextStaysText() throws Exception {
         String hostile = "<img src=x onerror=alert(1)>\"'&";
-        String invite = "INVITE sip:b@x SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:a@x>;tag=f\r\n"
+        String invite = "INVITE sip:b@x SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\n"
+                + "From: <sip:a@x>;tag=f\r\n"
                 + "To: <sip:b@x>\r\nCall-ID: " + hostile + "\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
         String busy = "SIP/2.0 486 <script>alert(2)</script>\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\n"
                 + "From: <sip:a@x>;tag=f\r\nTo: <sip:b@x>;tag=t\r\nCall-ID: " + hostile + "\r\nCSeq: 1 INVITE\r\n"
@@ -89,7 +91,8 @@ class HtmlInChromiumTest {
         assertEquals(18 + 1, dom.split("<details class=\"ladder\">").length - 1, "a ladder per failed call");
         assertTrue(dom.contains("<summary>busy (486 &lt;script&gt;alert(2)&lt;/script&gt;): &lt;img src=x"), dom);
         // The message's whole text on hover (its title), after its time and addresses.
-        assertTrue(dom.contains(" → 127.0.0.1:5060 (UDP)\n\nSIP/2.0 486 Busy Here\nVia: SIP/2.0/UDP 127.0.0.1:5060;branch="),
+        assertTrue(dom.contains(
+                " → 127.0.0.1:5060 (UDP)\n\nSIP/2.0 486 Busy Here\nVia: SIP/2.0/UDP 127.0.0.1:5060;branch="),
                 "the 486's text on hover");
         assertTrue(dom.contains("\nReason: Q.850;cause=17;text=\"Busy Here\"\n"), "a header the scanner does not read");
         assertTrue(dom.contains("\n\nSIP/2.0 486 &lt;script&gt;alert(2)&lt;/script&gt;\nVia:"), "hostile text as text");

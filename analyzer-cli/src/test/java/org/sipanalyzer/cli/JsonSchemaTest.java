@@ -212,7 +212,8 @@ class JsonSchemaTest {
         assertTrue(!errors("missing field", "calls", calls.toString()).isEmpty());
         JsonNode codes = JSON.readTree(CliRun.of("codes", "-f", "json", "499").out());
         ((com.fasterxml.jackson.databind.node.ObjectNode) codes.get("codes").get(0)).put("reason", "");
-        assertTrue(!errors("empty reason", "codes", codes.toString()).isEmpty(), "an unregistered code's reason is null");
+        assertTrue(!errors("empty reason", "codes", codes.toString()).isEmpty(),
+                "an unregistered code's reason is null");
         JsonNode check = JSON.readTree(CliRun.of("check", "-f", "json", "-r", "asr >= 1", udp).out());
         ((com.fasterxml.jackson.databind.node.ObjectNode) check.get("rules").get(0)).put("unit", "percent");
         assertTrue(!errors("bad unit", "check", check.toString()).isEmpty());

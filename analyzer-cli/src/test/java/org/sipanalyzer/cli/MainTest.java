@@ -12,12 +12,14 @@ class MainTest {
     void versionPrintsTheProjectVersionAndTheCommitOnEveryCommand() throws Exception {
         CliRun r = CliRun.of("--version");
         assertEquals(ExitCode.OK, r.exit());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("sip-analyzer \\d+\\.\\d+\\.\\d+(?:-SNAPSHOT)? \\((?:commit"
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "sip-analyzer \\d+\\.\\d+\\.\\d+(?:-SNAPSHOT)? \\((?:commit"
                 + " ([0-9a-f]{12})(?: with local changes)?, \\d{4}-\\d{2}-\\d{2}|built outside a git checkout: commit"
                 + " unknown)\\)\\R").matcher(r.out());
         assertTrue(m.matches(), r.out());
         Process git = new ProcessBuilder("git", "rev-parse", "HEAD").directory(new java.io.File("..")).start();
-        String head = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
+        String head = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                .trim();
         // git-commit-id-maven-plugin reads a linked worktree's HEAD from the main checkout (.git is then a file):
         // the commit is only compared in an ordinary clone, as CI and users have.
         boolean linkedWorktree = java.nio.file.Files.isRegularFile(java.nio.file.Path.of("..", ".git"));
@@ -86,14 +88,16 @@ class MainTest {
             }
         }, true);
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        ExitCode code = new Main().run(new String[] {"codes"}, new Console(full, new java.io.PrintStream(err, true), 100));
+        ExitCode code = new Main().run(new String[] {"codes"},
+                new Console(full, new java.io.PrintStream(err, true), 100));
         assertEquals(ExitCode.USAGE, code);
         assertTrue(err.toString().contains("cannot write to standard output"), err.toString());
     }
 
     @Test
     void runningOutOfMemoryIsNamedAsSuch() {
-        assertTrue(Main.outOfMemory(new IllegalStateException("analysis failed", new OutOfMemoryError("Java heap space"))));
+        assertTrue(Main.outOfMemory(new IllegalStateException("analysis failed",
+                new OutOfMemoryError("Java heap space"))));
         assertTrue(Main.outOfMemory(new OutOfMemoryError("Java heap space")));
         assertTrue(!Main.outOfMemory(new IllegalStateException("analysis interrupted")));
         assertTrue(Main.OUT_OF_MEMORY.contains("-Xmx") && Main.OUT_OF_MEMORY.contains("--threads 1"));

@@ -311,7 +311,8 @@ public final class Analyzer {
             return "the file ends early, inside a header: it is incomplete";
         }
         if (e instanceof java.util.zip.ZipException) {
-            return "corrupt gzip data" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + ": the file is damaged";
+            return "corrupt gzip data" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                    + ": the file is damaged";
         }
         return "cannot read" + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }

@@ -225,7 +225,8 @@ public final class CallFilter {
         String name = expression.substring(0, regex ? op - 1 : op).strip();
         String value = expression.substring(op + 1);
         if (!SipHeaders.isName(name)) {
-            throw new IllegalArgumentException("'" + name + "' is not a header name; --match takes a header (User-Agent,"
+            throw new IllegalArgumentException("'" + name
+                    + "' is not a header name; --match takes a header (User-Agent,"
                     + " Contact, X-Anything, a compact form such as m) or Request-URI");
         }
         Pattern p;

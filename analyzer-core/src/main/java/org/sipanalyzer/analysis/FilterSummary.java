@@ -10,7 +10,8 @@ package org.sipanalyzer.analysis;
  * @param notExamined messages of Call-IDs past {@link CallFilter.Selection#MAX_CALL_IDS} per input, left out
  *     unexamined
  */
-public record FilterSummary(String applied, long messagesRemoved, long callsRemoved, long notExamined) implements java.io.Serializable {
+public record FilterSummary(String applied, long messagesRemoved, long callsRemoved, long notExamined)
+        implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
 }

@@ -227,11 +227,12 @@ final class InputAnalysis {
         } finally {
             apply(chunk);
             if (CaptureOpener.endedEarly(sniffed)) {
-                warn(Diagnostic.Kind.TRUNCATED_GZIP, "the gzip data ends early (the file was cut short) after " + log.messages()
-                        + " messages; everything before the cut was read");
+                warn(Diagnostic.Kind.TRUNCATED_GZIP, "the gzip data ends early (the file was cut short) after "
+                        + log.messages() + " messages; everything before the cut was read");
             }
             if (CaptureOpener.stoppedAtLimit(sniffed) >= 0) {
-                warn(Diagnostic.Kind.DECOMPRESSION_LIMIT, CaptureOpener.decompressionLimitWarning(CaptureOpener.stoppedAtLimit(sniffed)) + " ("
+                warn(Diagnostic.Kind.DECOMPRESSION_LIMIT,
+                        CaptureOpener.decompressionLimitWarning(CaptureOpener.stoppedAtLimit(sniffed)) + " ("
                         + log.messages() + (log.messages() == 1 ? " message before it was read)"
                                 : " messages before it were read)"));
             }
@@ -433,21 +434,25 @@ final class InputAnalysis {
         var r = report.reassembly;
         if (r != null) {
             if (r.datagramsIncomplete() > 0) {
-                warn(Diagnostic.Kind.MISSING_FRAGMENTS, r.datagramsIncomplete() + " IP datagrams missed a fragment and were not analysed (flows: "
+                warn(Diagnostic.Kind.MISSING_FRAGMENTS, r.datagramsIncomplete()
+                        + " IP datagrams missed a fragment and were not analysed (flows: "
                         + String.join(", ", r.incompleteDatagramFlows()) + ")");
             }
             if (r.tcpGapBytes() > 0) {
-                warn(Diagnostic.Kind.TCP_GAP, r.tcpGapBytes() + " bytes of TCP streams were never captured (loss, or streams begun"
-                        + " before the capture); " + r.tcpSkippedBytes() + " bytes were skipped to find the next message");
+                warn(Diagnostic.Kind.TCP_GAP, r.tcpGapBytes()
+                        + " bytes of TCP streams were never captured (loss, or streams begun"
+                        + " before the capture); " + r.tcpSkippedBytes()
+                        + " bytes were skipped to find the next message");
             }
             if (r.tcpUnfinishedMessages() > 0) {
-                warn(Diagnostic.Kind.TCP_UNFINISHED, r.tcpUnfinishedMessages() + " messages over TCP were cut off by the end of their stream or"
+                warn(Diagnostic.Kind.TCP_UNFINISHED, r.tcpUnfinishedMessages()
+                        + " messages over TCP were cut off by the end of their stream or"
                         + " of the capture");
             }
             if (r.bytesDroppedForLimit() > 0 || r.flowsDroppedForLimit() > 0 || r.datagramsDroppedForLimit() > 0
                     || r.oversizeMessages() > 0) {
-                warn(Diagnostic.Kind.REASSEMBLY_LIMIT, "reassembly limits reached: " + r.bytesDroppedForLimit() + " bytes, "
-                        + r.flowsDroppedForLimit() + " TCP directions, " + r.datagramsDroppedForLimit()
+                warn(Diagnostic.Kind.REASSEMBLY_LIMIT, "reassembly limits reached: " + r.bytesDroppedForLimit()
+                        + " bytes, " + r.flowsDroppedForLimit() + " TCP directions, " + r.datagramsDroppedForLimit()
                         + " IP datagrams dropped, " + r.oversizeMessages() + " messages over the size limit;"
                         + " raise the limits (docs/limits.md) to keep them");
             }
@@ -457,30 +462,36 @@ final class InputAnalysis {
             }
             long unopened = report.count(UnwrapCount.HEP_COMPRESSED_UNOPENED);
             if (unopened > 0) {
-                warn(Diagnostic.Kind.HEP_COMPRESSED, unopened + " HEP packets carry a compressed payload that could not be opened");
+                warn(Diagnostic.Kind.HEP_COMPRESSED,
+                        unopened + " HEP packets carry a compressed payload that could not be opened");
             }
         }
         var sctp = report.reassembly;
         if (sctp != null && sctp.sctpPiecesUnfinished() > 0) {
-            warn(Diagnostic.Kind.SCTP_UNFINISHED, sctp.sctpPiecesUnfinished() + " pieces of SCTP messages (DATA chunks without both B and E)"
+            warn(Diagnostic.Kind.SCTP_UNFINISHED, sctp.sctpPiecesUnfinished()
+                    + " pieces of SCTP messages (DATA chunks without both B and E)"
                     + " never made a whole message (a piece lost, or the end of the capture); the SIP in them is not"
                     + " counted");
         }
         if (report.unsupportedLink() > 0) {
-            warn(Diagnostic.Kind.UNSUPPORTED_LINK, report.unsupportedLink() + " frames have a link type that is not decoded");
+            warn(Diagnostic.Kind.UNSUPPORTED_LINK,
+                    report.unsupportedLink() + " frames have a link type that is not decoded");
         }
         if (report.malformedPackets() > MALFORMED_WARNINGS) {
             warn(Diagnostic.Kind.UNDECODABLE_FRAME, report.malformedPackets() + " frames in all were undecodable");
         }
         if (report.truncatedFrames() > 0) {
-            warn(Diagnostic.Kind.SNAP_LENGTH, report.truncatedFrames() + " frames were cut short by the capture's snap length");
+            warn(Diagnostic.Kind.SNAP_LENGTH,
+                    report.truncatedFrames() + " frames were cut short by the capture's snap length");
         }
         if (report.retransmissionKeysEvicted > 0) {
-            warn(Diagnostic.Kind.RETRANSMISSION_TABLE_FULL, report.retransmissionKeysEvicted + " messages were forgotten by the retransmission detector"
+            warn(Diagnostic.Kind.RETRANSMISSION_TABLE_FULL, report.retransmissionKeysEvicted
+                    + " messages were forgotten by the retransmission detector"
                     + " (table full); later retransmissions of them count as unique");
         }
         if (report.strictRejected() > STRICT_WARNINGS) {
-            warn(Diagnostic.Kind.STRICT_REJECTED, report.strictRejected() + " messages in all were rejected by JAIN-SIP");
+            warn(Diagnostic.Kind.STRICT_REJECTED,
+                    report.strictRejected() + " messages in all were rejected by JAIN-SIP");
         }
     }
 }

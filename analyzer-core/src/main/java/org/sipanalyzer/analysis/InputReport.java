@@ -64,7 +64,10 @@ public final class InputReport implements java.io.Serializable {
         }
     }
 
-    /** For a text log, how much of the time it gave its messages ("full", "time of day", "partial", "none"); else empty. */
+    /**
+     * For a text log, how much of the time it gave its messages ("full", "time of day", "partial", "none"); else
+     * empty.
+     */
     public java.util.Optional<String> logTimes() {
         return java.util.Optional.ofNullable(logTimes);
     }

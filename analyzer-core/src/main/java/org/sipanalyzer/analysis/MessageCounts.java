@@ -17,7 +17,8 @@ import org.sipanalyzer.sip.SipProblem;
  * @param problems malformed messages by problem
  */
 public record MessageCounts(long messages, long uniqueMessages, long requests, long uniqueRequests, long responses,
-        long uniqueResponses, long retransmissions, long duplicates, long malformed, Map<SipProblem, Long> problems) implements java.io.Serializable {
+        long uniqueResponses, long retransmissions, long duplicates, long malformed, Map<SipProblem, Long> problems)
+        implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     public MessageCounts {

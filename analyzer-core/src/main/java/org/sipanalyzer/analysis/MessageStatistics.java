@@ -13,7 +13,8 @@ import org.sipanalyzer.sip.SipProblem;
  * Counts SIP messages: requests by method, responses by class, by code and by CSeq method and code, each
  * with and without retransmissions; malformed messages by problem. Bounded whatever the input.
  */
-public final class MessageStatistics implements java.io.Serializable, Tap<MessageStatistics>, Mergeable<MessageStatistics>, Published {
+public final class MessageStatistics implements java.io.Serializable, Tap<MessageStatistics>,
+        Mergeable<MessageStatistics>, Published {
     private static final long serialVersionUID = 1L;
 
     /** Distinct methods kept apart; further ones are counted under {@link #OTHER_METHOD}. */

@@ -68,7 +68,10 @@ public final class Call implements java.io.Serializable {
     private final boolean timed;
 
     /** The raw values, as described above. */
-    public Call(int input, String callId, long start, String fromUri, String toUri, Endpoint caller, Endpoint callee, CallOutcome outcome, int finalCode, String finalReason, int q850Cause, String reasonHeader, String warning, String retryAfter, Endpoint answeredBy, String answeringAgent, boolean challenged, long pdd, long setupTime, long duration, int invites, int reInvites, int dialogs, boolean timed) {
+    public Call(int input, String callId, long start, String fromUri, String toUri, Endpoint caller, Endpoint callee,
+            CallOutcome outcome, int finalCode, String finalReason, int q850Cause, String reasonHeader, String warning,
+            String retryAfter, Endpoint answeredBy, String answeringAgent, boolean challenged, long pdd, long setupTime,
+            long duration, int invites, int reInvites, int dialogs, boolean timed) {
         this.input = input;
         this.callId = callId;
         this.start = start;
@@ -96,8 +99,13 @@ public final class Call implements java.io.Serializable {
     }
 
     /** A call whose every message had a time. */
-    public Call(int input, String callId, long start, String fromUri, String toUri, Endpoint caller, Endpoint callee, CallOutcome outcome, int finalCode, String finalReason, int q850Cause, String reasonHeader, String warning, String retryAfter, Endpoint answeredBy, String answeringAgent, boolean challenged, long pdd, long setupTime, long duration, int invites, int reInvites, int dialogs) {
-        this(input, callId, start, fromUri, toUri, caller, callee, outcome, finalCode, finalReason, q850Cause, reasonHeader, warning, retryAfter, answeredBy, answeringAgent, challenged, pdd, setupTime, duration, invites, reInvites, dialogs, true);
+    public Call(int input, String callId, long start, String fromUri, String toUri, Endpoint caller, Endpoint callee,
+            CallOutcome outcome, int finalCode, String finalReason, int q850Cause, String reasonHeader, String warning,
+            String retryAfter, Endpoint answeredBy, String answeringAgent, boolean challenged, long pdd, long setupTime,
+            long duration, int invites, int reInvites, int dialogs) {
+        this(input, callId, start, fromUri, toUri, caller, callee, outcome, finalCode, finalReason, q850Cause,
+                reasonHeader, warning, retryAfter, answeredBy, answeringAgent, challenged, pdd, setupTime, duration,
+                invites, reInvites, dialogs, true);
     }
 
     /** The input the call was seen in. */

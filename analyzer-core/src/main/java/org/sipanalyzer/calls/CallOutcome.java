@@ -51,7 +51,8 @@ public enum CallOutcome {
             return ANSWERED;
         }
         if (code == 0 && cancelled) {
-            return CANCELLED; // the caller gave up; the 487 that should follow never came (the CANCEL may have had its 200)
+            // the caller gave up; the 487 that should follow never came (the CANCEL may have had its 200)
+            return CANCELLED;
         }
         if (code == 0 || code == 408) {
             return TIMEOUT;

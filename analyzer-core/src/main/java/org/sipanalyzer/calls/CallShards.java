@@ -33,8 +33,8 @@ import org.sipanalyzer.analysis.Tap;
  * falls due then), so the calls held here are those of the last few batches. One difference: the bounds on open calls
  * and open registrations apply to each shard, as its share ({@link CallOptions#maxOpenCalls()} divided by the threads,
  * rounded up), so a capture that reaches a shard's share may see other calls closed early than one tracker would close
- * ({@link CallStatistics#callsEvicted()} says how many); Call-IDs chosen to hash to one shard (a hostile flood) reach it
- * at the share rather than at the whole bound.
+ * ({@link CallStatistics#callsEvicted()} says how many); Call-IDs chosen to hash to one shard (a hostile flood) reach
+ * it at the share rather than at the whole bound.
  *
  * <p>Events are handed over in batches; a batch holds the events of one input, an input's end waits until every shard
  * has judged what was open, and so does a switch to another input's events: inputs read in parallel, their events

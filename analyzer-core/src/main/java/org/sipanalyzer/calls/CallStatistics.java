@@ -17,7 +17,8 @@ import org.sipanalyzer.analysis.MetricRegistry;
  * Calls, registrations and other transactions folded into counts, KPIs, delay distributions and failure
  * breakdowns. Every map is bounded (keys from untrusted captures).
  */
-public final class CallStatistics implements java.io.Serializable, Mergeable<CallStatistics>, org.sipanalyzer.analysis.Published {
+public final class CallStatistics implements java.io.Serializable, Mergeable<CallStatistics>,
+        org.sipanalyzer.analysis.Published {
     private static final long serialVersionUID = 1L;
 
     /** Peers, destinations, sources and methods kept apart; the rest are counted under "(other)". */
@@ -76,8 +77,8 @@ public final class CallStatistics implements java.io.Serializable, Mergeable<Cal
     }
 
     /**
-     * The call in every figure but the tables of failing hosts: counts, delays and time buckets, which come out the same
-     * whatever order calls are added in.
+     * The call in every figure but the tables of failing hosts: counts, delays and time buckets, which come out the
+     * same whatever order calls are added in.
      */
     void addCounts(Call c) {
         total++;

@@ -110,8 +110,10 @@ final class ByteSource {
     long u32(int at, boolean bigEndian) {
         int i = pos + at;
         long v = bigEndian
-                ? ((buf[i] & 0xffL) << 24) | ((buf[i + 1] & 0xffL) << 16) | ((buf[i + 2] & 0xffL) << 8) | (buf[i + 3] & 0xffL)
-                : (buf[i] & 0xffL) | ((buf[i + 1] & 0xffL) << 8) | ((buf[i + 2] & 0xffL) << 16) | ((buf[i + 3] & 0xffL) << 24);
+                ? ((buf[i] & 0xffL) << 24) | ((buf[i + 1] & 0xffL) << 16) | ((buf[i + 2] & 0xffL) << 8)
+                        | (buf[i + 3] & 0xffL)
+                : (buf[i] & 0xffL) | ((buf[i + 1] & 0xffL) << 8) | ((buf[i + 2] & 0xffL) << 16)
+                        | ((buf[i + 3] & 0xffL) << 24);
         return v;
     }
 }

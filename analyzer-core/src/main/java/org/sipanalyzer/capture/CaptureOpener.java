@@ -15,7 +15,8 @@ public final class CaptureOpener {
     /** The default limit on one captured frame; larger records are taken as corrupt. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 256 * 1024;
 
-    private static final String CONVERT = "convert it with 'editcap -F pcapng IN OUT' (from Wireshark) and analyse the result";
+    private static final String CONVERT = "convert it with 'editcap -F pcapng IN OUT' (from Wireshark) and analyse"
+            + " the result";
 
     private CaptureOpener() {
     }
@@ -168,8 +169,8 @@ public final class CaptureOpener {
             return "a NetXRay / Sniffer capture, which sip-analyzer does not read; " + CONVERT;
         }
         if (looksLikeText(h)) {
-            return "text without SIP messages, not a capture; sip-analyzer reads pcap, pcapng, ERF and NetMon captures and text"
-                    + " logs that hold SIP (plain or gzip)";
+            return "text without SIP messages, not a capture; sip-analyzer reads pcap, pcapng, ERF and NetMon"
+                    + " captures and text logs that hold SIP (plain or gzip)";
         }
 
         StringBuilder hex = new StringBuilder();
@@ -272,7 +273,8 @@ public final class CaptureOpener {
                 endedEarly = true;
                 return -1;
             } catch (java.util.zip.ZipException e) {
-                throw new IOException("corrupt gzip data after " + produced + " bytes of capture: " + e.getMessage(), e);
+                throw new IOException("corrupt gzip data after " + produced + " bytes of capture: "
+                        + e.getMessage(), e);
             }
         }
     }

@@ -87,12 +87,14 @@ public final class Check {
     }
 
     private static String unitMismatch(Rule r, boolean delay) {
-        return "'" + quote(r.text()) + "': " + (delay ? "a delay's threshold needs a unit, ms or s (e.g. 'pdd.p95 <= 2s')"
-                : "only delays take ms or s");
+        return "'" + quote(r.text()) + "': "
+                + (delay ? "a delay's threshold needs a unit, ms or s (e.g. 'pdd.p95 <= 2s')"
+                        : "only delays take ms or s");
     }
 
     /** Every metric name a rule may use, as written in docs/check.md: the list an unknown name is answered with. */
-    public static final String NAMES = "asr ner ser seer isa scr ira; calls answered challenged forked completed reinvites"
+    public static final String NAMES =
+            "asr ner ser seer isa scr ira; calls answered challenged forked completed reinvites"
             + " registrations; outcome.OUTCOME (answered busy declined forbidden notFound unavailable cancelled"
             + " redirected timeout failed); final.CODE final.none code.CODE (CODE 100-699) class.1xx-6xx method.METHOD;"
             + " messages requests responses retransmissions duplicates malformed nonsip undecodable; pdd setup"

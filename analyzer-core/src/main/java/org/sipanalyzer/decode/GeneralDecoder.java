@@ -156,7 +156,8 @@ public final class GeneralDecoder {
     /** pcap4j names link types by their DLT_ values; files carry LINKTYPE_ values, which differ for raw IP. */
     private static DataLinkType dataLinkType(int linkType) {
         return switch (linkType) {
-            case LinkType.RAW, LinkType.IPV4, LinkType.IPV6, LinkType.RAW_OPENBSD, LinkType.RAW_BSDI -> DataLinkType.RAW;
+            case LinkType.RAW, LinkType.IPV4, LinkType.IPV6, LinkType.RAW_OPENBSD,
+                    LinkType.RAW_BSDI -> DataLinkType.RAW;
             default -> DataLinkType.getInstance(linkType);
         };
     }

@@ -45,7 +45,8 @@ public final class HepListener implements LiveSource {
      */
     public record Bind(boolean tcp, String host, int port) {
 
-        private static final Pattern SPEC = Pattern.compile("(?i)(udp|tcp):(?:(\\[[0-9a-f:.]+]|[^:\\[\\]]+):)?(\\d{1,5})");
+        private static final Pattern SPEC = Pattern.compile(
+                "(?i)(udp|tcp):(?:(\\[[0-9a-f:.]+]|[^:\\[\\]]+):)?(\\d{1,5})");
 
         /** Parses {@code udp:9060} and the like; anything else is an IllegalArgumentException saying what to write. */
         public static Bind parse(String spec) {

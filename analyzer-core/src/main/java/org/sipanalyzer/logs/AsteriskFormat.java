@@ -8,20 +8,26 @@ import java.util.regex.Pattern;
  * {@link LinePrefix} takes off and whose time it keeps): chan_sip's {@code sip set debug on}
  * ({@code <--- SIP read from UDP:10.0.0.1:5060 --->}, {@code <--- Transmitting (no NAT) to 10.0.0.1:5060 --->},
  * each message closed by {@code <------------->}; requests sent reliably after
- * {@code Reliably Transmitting (no NAT) to 10.0.0.1:5060:}, closed by {@code ---}) and res_pjsip_logger's {@code pjsip set logger on}
- * ({@code <--- Received SIP request (1053 bytes) from UDP:10.0.0.1:5060 --->},
+ * {@code Reliably Transmitting (no NAT) to 10.0.0.1:5060:}, closed by {@code ---}) and res_pjsip_logger's
+ * {@code pjsip set logger on} ({@code <--- Received SIP request (1053 bytes) from UDP:10.0.0.1:5060 --->},
  * {@code <--- Transmitting SIP response (543 bytes) to UDP:10.0.0.1:5060 --->}). Only the remote end is named:
  * Asterisk's own address is unknown (0.0.0.0:0).
  */
 final class AsteriskFormat extends LogFormat.Blocks {
 
     private static final Pattern MARKER = Pattern.compile(
-            "^\\s*<--- (SIP read from|(?:Reliably )?Transmitting(?: \\((?:no )?NAT\\))? to|Received SIP (?:request|response)"
-                    + "(?: \\(\\d{1,9} bytes\\))? from|Transmitting SIP (?:request|response)(?: \\(\\d{1,9} bytes\\))? to)"
+            "^\\s*<--- (SIP read from|(?:Reliably )?Transmitting(?: \\((?:no )?NAT\\))? to|"
+                    + "Received SIP (?:request|response)"
+                    + "(?: \\(\\d{1,9} bytes\\))? from|"
+                    + "Transmitting SIP (?:request|response)(?: \\(\\d{1,9} bytes\\))? to)"
                     + " (?:(UDP|TCP|TLS|WSS?|SCTP):)?\\[?([0-9A-Fa-f:.]{2,45}?)\\]?:(\\d{1,5}) --->");
-    /** chan_sip's requests it sends reliably: {@code Reliably Transmitting (no NAT) to 10.0.0.1:5060:}, closed by {@code ---}. */
+    /**
+     * chan_sip's requests it sends reliably: {@code Reliably Transmitting (no NAT) to 10.0.0.1:5060:}, closed by
+     * {@code ---}.
+     */
     private static final Pattern RELIABLY = Pattern.compile(
-            "^\\s*(Reliably Transmitting)(?: \\((?:no )?NAT\\))? to (?:(UDP|TCP|TLS|WSS?|SCTP):)?\\[?([0-9A-Fa-f:.]{2,45}?)\\]?"
+            "^\\s*(Reliably Transmitting)(?: \\((?:no )?NAT\\))? to (?:(UDP|TCP|TLS|WSS?|SCTP):)?"
+                    + "\\[?([0-9A-Fa-f:.]{2,45}?)\\]?"
                     + ":(\\d{1,5}):\\s*$");
     private static final Pattern END = Pattern.compile("^\\s*(?:<-{6,}>|-{3})\\s*$");
 

@@ -16,7 +16,8 @@ final class GenericFormat extends LogFormat.Blocks {
     private static final Pattern FROM = Pattern.compile(
             "(?i)\\b(?:from|src|source)[ =:]+\"?(?:(udp|tcp|tls|sctp|wss?)[:/]+)?" + Endpoints.HOST + ":(\\d{1,5})");
     private static final Pattern TO = Pattern.compile(
-            "(?i)\\b(?:to|on|dst|destination)[ =:]+\"?(?:(udp|tcp|tls|sctp|wss?)[:/]+)?" + Endpoints.HOST + ":(\\d{1,5})");
+            "(?i)\\b(?:to|on|dst|destination)[ =:]+\"?(?:(udp|tcp|tls|sctp|wss?)[:/]+)?" + Endpoints.HOST
+                    + ":(\\d{1,5})");
     private static final Pattern TRANSPORT = Pattern.compile("(?i)\\b(UDP|TCP|TLS|SCTP|WSS?)\\b");
 
     @Override

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 enum LinePrefix {
     NONE(null),
     /** RFC 3164 syslog and journalctl's default: {@code Dec  2 10:00:00 host prog[123]: }. */
-    SYSLOG("(?<t>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)"
+    SYSLOG("(?<t>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\\d{1,2}"
+            + " \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?)"
             + " \\S+ [^\\s:\\[]{1,64}(?:\\[\\d{1,10}\\])?: ?"),
     /** rsyslog's high-precision format and journalctl -o short-iso: an ISO 8601 time, host, program. */
     SYSLOG_ISO("(?<t>\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?(?:Z|[+-]\\d{2}:?\\d{2})?)"

@@ -103,7 +103,10 @@ final class LineSource {
         return reader;
     }
 
-    /** rsyslog's escapes of control characters: {@code #012} a line end, {@code #015} a CR (dropped), {@code #011} a tab. */
+    /**
+     * rsyslog's escapes of control characters: {@code #012} a line end, {@code #015} a CR (dropped), {@code #011} a
+     * tab.
+     */
     static List<String> unescapeLines(String l) {
         String s = l.replace("#015", "").replace("#011", "\t");
         return List.of(s.split("#012", -1));

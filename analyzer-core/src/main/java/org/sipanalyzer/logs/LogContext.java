@@ -112,7 +112,8 @@ final class LogContext {
                             + " them are not available");
         }
         if (messages > 0 && withEndpoints == 0) {
-            warnings.add("the log gives no addresses: senders and receivers are shown as \"" + Endpoint.UNKNOWN_HOST + "\"");
+            warnings.add("the log gives no addresses: senders and receivers are shown as \"" + Endpoint.UNKNOWN_HOST
+                    + "\"");
         }
     }
 

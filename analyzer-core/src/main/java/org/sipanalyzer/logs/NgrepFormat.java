@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 final class NgrepFormat extends LogFormat {
 
-    private static final Pattern PACKET = Pattern.compile("^([UTI]) (?:(\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{1,9}) )?"
+    private static final Pattern PACKET = Pattern.compile(
+            "^([UTI]) (?:(\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{1,9}) )?"
             + Endpoints.HOST + ":(\\d{1,5}) -> " + Endpoints.HOST + ":(\\d{1,5})(?: \\[[A-Z]*\\])?(?: #\\d+)?\\s*$");
     private static final Pattern INDENTED = Pattern.compile("^  \\S");
 

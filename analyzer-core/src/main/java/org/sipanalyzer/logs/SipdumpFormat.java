@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 final class SipdumpFormat extends LogFormat.Blocks {
 
     private static final Pattern OPEN = Pattern.compile("^={20}$");
-    private static final Pattern FIELD = Pattern.compile("^(tag|pid|process|time|date|proto|srcip|srcport|dstip|dstport):"
+    private static final Pattern FIELD = Pattern.compile(
+            "^(tag|pid|process|time|date|proto|srcip|srcport|dstip|dstport):"
             + " ?(.*)$");
     private static final Pattern BODY = Pattern.compile("^~{20}$");
     private static final Pattern CLOSE = Pattern.compile("^\\|{20}$");

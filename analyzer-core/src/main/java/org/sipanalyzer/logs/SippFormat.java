@@ -25,7 +25,8 @@ final class SippFormat {
 
         private static final Pattern SEPARATOR = Pattern.compile("^-{20,} (" + DATE_TIME + ")?");
         private static final Pattern EVENT = Pattern.compile(
-                "^(UDP|TCP|TLS|SCTP|WSS?|\\w{1,8}) (?:control )?message (sent|received) [\\[(]\\d{1,9}\\]? ?bytes\\)? ?:");
+                "^(UDP|TCP|TLS|SCTP|WSS?|\\w{1,8}) (?:control )?message (sent|received)"
+                        + " [\\[(]\\d{1,9}\\]? ?bytes\\)? ?:");
         private static final Pattern UNEXPECTED = Pattern.compile("(?i)^\\s*unexpected\\b.*\\bmessage");
         /** What the three patterns need: 20 dashes, or the word message (in any case, as UNEXPECTED takes it). */
         private static final Cues CUES = Cues.of("-".repeat(20), "message");
@@ -124,7 +125,8 @@ final class SippFormat {
     static final class ShortMessages extends LogFormat {
 
         private static final Pattern ROW = Pattern.compile(
-                "^(" + DATE_TIME + ")\\t(\\d{9,11}\\.\\d{1,6})\\t([SR])\\t([^\\t]{1,1024})\\tCSeq:\\s*([^\\t]{1,256})\\t(.{1,8192})$");
+                "^(" + DATE_TIME + ")\\t(\\d{9,11}\\.\\d{1,6})\\t([SR])\\t([^\\t]{1,1024})"
+                        + "\\tCSeq:\\s*([^\\t]{1,256})\\t(.{1,8192})$");
 
         @Override
         String name() {
@@ -175,7 +177,8 @@ final class SippFormat {
     static final class Statistics extends LogFormat {
 
         private static final Pattern STAT = Pattern.compile("^StartTime;LastResetTime;CurrentTime;");
-        private static final Pattern COUNTS = Pattern.compile("^CurrentTime;ElapsedTime;.*_(?:Sent|Recv|Retrans|Timeout)");
+        private static final Pattern COUNTS = Pattern.compile(
+                "^CurrentTime;ElapsedTime;.*_(?:Sent|Recv|Retrans|Timeout)");
 
         @Override
         String name() {

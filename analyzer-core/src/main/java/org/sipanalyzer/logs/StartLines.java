@@ -11,7 +11,8 @@ final class StartLines {
 
     private static final Pattern STATUS = Pattern.compile("SIP/\\d{1,3}\\.\\d{1,3}[ \\t]+\\d{1,9}(?:[ \\t].*)?");
     private static final Pattern REQUEST = Pattern.compile(
-            "[A-Za-z0-9.!%*_+`'~-]{1,1024}[ \\t]+[A-Za-z][A-Za-z0-9+.-]{0,31}:\\S*[ \\t]+SIP/\\d{1,3}\\.\\d{1,3}[ \\t]*");
+            "[A-Za-z0-9.!%*_+`'~-]{1,1024}[ \\t]+[A-Za-z][A-Za-z0-9+.-]{0,31}:\\S*[ \\t]+"
+                    + "SIP/\\d{1,3}\\.\\d{1,3}[ \\t]*");
 
     private StartLines() {
     }

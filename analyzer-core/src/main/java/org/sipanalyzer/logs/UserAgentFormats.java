@@ -67,7 +67,8 @@ final class UserAgentFormats {
      */
     static final class Linphone extends LogFormat.Blocks {
 
-        private static final Pattern EVENT = Pattern.compile("\\b(message sent to|message received from|received \\[\\d{1,9}\\]"
+        private static final Pattern EVENT = Pattern.compile(
+                "\\b(message sent to|message received from|received \\[\\d{1,9}\\]"
                 + " new bytes from) \\[(\\w{2,5})://\\[?([0-9A-Fa-f:.]{2,45}?)\\]?:(\\d{1,5})\\]");
 
         @Override
@@ -113,7 +114,8 @@ final class UserAgentFormats {
      */
     static final class Sofia extends LogFormat.Blocks {
 
-        private static final Pattern EVENT = Pattern.compile("\\b(recv|send|sent) \\d{1,9} bytes (?:from|to) (\\w{2,5})/\\[?"
+        private static final Pattern EVENT = Pattern.compile(
+                "\\b(recv|send|sent) \\d{1,9} bytes (?:from|to) (\\w{2,5})/\\[?"
                 + "([0-9A-Fa-f:.]{2,45}?)\\]?:(\\d{1,5})(?: at (\\d{2}):(\\d{2}):(\\d{2})\\.(\\d{1,9}))?");
         private static final Pattern RULE = Pattern.compile("^\\s*-{20,}\\s*$");
         private static final Pattern DUMP = Pattern.compile("^dump started at ");
@@ -168,8 +170,8 @@ final class UserAgentFormats {
     }
 
     /**
-     * sngrep's "Save as .txt": per message a line {@code 2026/12/02 07:52:19.960635 127.0.0.1:16090 -> 127.0.0.1:16060},
-     * then the message.
+     * sngrep's "Save as .txt": per message a line
+     * {@code 2026/12/02 07:52:19.960635 127.0.0.1:16090 -> 127.0.0.1:16060}, then the message.
      */
     static final class Sngrep extends LogFormat.Blocks {
 

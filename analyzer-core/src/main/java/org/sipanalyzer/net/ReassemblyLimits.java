@@ -50,7 +50,8 @@ public record ReassemblyLimits(int maxMessageBytes, int maxBytesPerFlow, long ma
     }
 
     public ReassemblyLimits withMaxMessageBytes(int n) {
-        return new ReassemblyLimits(n, Math.max(n, maxBytesPerFlow), Math.max(Math.max(n, maxBytesPerFlow), maxBytesTotal),
+        return new ReassemblyLimits(n, Math.max(n, maxBytesPerFlow),
+                Math.max(Math.max(n, maxBytesPerFlow), maxBytesTotal),
                 maxFlows, flowIdleTimeout, maxPendingDatagrams, fragmentTimeout);
     }
 

@@ -495,7 +495,8 @@ public final class AnalysisReport {
             } else {
                 g.writeStringField("class", "invalid");
             }
-            g.writeBooleanField("registered", l.status() == CodeStatus.REGISTERED || l.status() == CodeStatus.DEPRECATED);
+            g.writeBooleanField("registered",
+                    l.status() == CodeStatus.REGISTERED || l.status() == CodeStatus.DEPRECATED);
             g.writeStringField("status", l.status().word());
             if (l.treatedAs().isPresent()) {
                 g.writeNumberField("treatedAs", l.treatedAs().get());
@@ -629,8 +630,8 @@ public final class AnalysisReport {
                 for (Map.Entry<Integer, Long> f : calls.byFinalCode().entrySet()) {
                     int code = f.getKey();
                     csv.printRecord(code == 0 ? "" : code, code == 0 ? "no final response"
-                            : result.total().catalogue().lookup(code).entry().map(e -> e.reason()).orElse(""), f.getValue(),
-                            share4(f.getValue(), total));
+                            : result.total().catalogue().lookup(code).entry().map(e -> e.reason()).orElse(""),
+                            f.getValue(), share4(f.getValue(), total));
                 }
             }
             case PEERS -> {

@@ -25,8 +25,8 @@ public final class CallsReport {
     public static final List<OutputFormat> FORMATS = List.of(OutputFormat.TEXT, OutputFormat.CSV, OutputFormat.JSON,
             OutputFormat.SQL);
     static final List<String> COLUMNS = List.of("start", "call_id", "from", "to", "caller", "callee", "outcome",
-            "final_code", "final_reason", "meaning", "q850_cause", "q850_name", "pdd_ms", "setup_ms", "duration_s", "answered_by",
-            "answering_agent", "challenged", "invites", "reinvites", "dialogs", "input");
+            "final_code", "final_reason", "meaning", "q850_cause", "q850_name", "pdd_ms", "setup_ms", "duration_s",
+            "answered_by", "answering_agent", "challenged", "invites", "reinvites", "dialogs", "input");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneOffset.UTC);
 
@@ -100,7 +100,8 @@ public final class CallsReport {
             code(c.finalCode(), "-"), c.pdd().isEmpty() ? "-" : ms(c.pdd()) + "ms",
             c.setupTime().isEmpty() ? "-" : ms(c.setupTime()) + "ms",
             c.duration().isEmpty() ? "-" : seconds(c.duration()) + "s",
-            TextTable.shorten(TextTable.clean(uri(c.fromUri())), 28), TextTable.shorten(TextTable.clean(uri(c.toUri())), 28),
+            TextTable.shorten(TextTable.clean(uri(c.fromUri())), 28),
+            TextTable.shorten(TextTable.clean(uri(c.toUri())), 28),
             TextTable.clean(nz(c.callId()))};
     }
 
@@ -152,14 +153,15 @@ public final class CallsReport {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
         try (CSVPrinter csv = new CSVPrinter(new NonClosingWriter(out), format)) {
             for (Call c : calls) {
-                csv.printRecord(c.timed() ? Instant.ofEpochSecond(0, c.start()).toString() : "", Csv.safe(nz(c.callId())),
-                        Csv.safe(uri(c.fromUri())), Csv.safe(uri(c.toUri())), endpoint(c.caller()), endpoint(c.callee()),
+                csv.printRecord(c.timed() ? Instant.ofEpochSecond(0, c.start()).toString() : "",
+                        Csv.safe(nz(c.callId())), Csv.safe(uri(c.fromUri())), Csv.safe(uri(c.toUri())),
+                        endpoint(c.caller()), endpoint(c.callee()),
                         c.outcome().word(), code(c.finalCode(), ""), Csv.safe(c.finalReason().orElse("")),
                         Csv.safe(meaning(c.finalCode())), code(c.q850Cause(), ""),
                         c.q850Cause().isEmpty() ? "" : Q850Causes.name(c.q850Cause().getAsInt()).orElse(""),
                         ms(c.pdd()), ms(c.setupTime()), seconds(c.duration()), endpoint(c.answeredBy()),
-                        Csv.safe(c.answeringAgent().orElse("")), c.challenged(), c.invites(), c.reInvites(), c.dialogs(),
-                        c.input() < inputNames.size() ? inputNames.get(c.input()) : "");
+                        Csv.safe(c.answeringAgent().orElse("")), c.challenged(), c.invites(), c.reInvites(),
+                        c.dialogs(), c.input() < inputNames.size() ? inputNames.get(c.input()) : "");
             }
         }
     }
@@ -239,7 +241,8 @@ public final class CallsReport {
         int timeWidth = 16;
         int col = Math.max(24, Math.min(44, (width - timeWidth) / n));
         StringBuilder sb = new StringBuilder();
-        sb.append("Call-ID: ").append(TextTable.clean(callId)).append(" (").append(events.size()).append(" messages)\n");
+        sb.append("Call-ID: ").append(TextTable.clean(callId)).append(" (").append(events.size())
+                .append(" messages)\n");
         StringBuilder header = new StringBuilder(" ".repeat(timeWidth));
         for (Endpoint e : columns.keySet()) {
             String name = TextTable.shorten(e.toString(), col - 2);

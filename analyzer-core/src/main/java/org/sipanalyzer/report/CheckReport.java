@@ -170,7 +170,8 @@ public final class CheckReport {
             for (Part p : parts) {
                 x.writeStartElement("testsuite");
                 x.writeAttribute("name", xmlSafe("sip-analyzer check" + (p.input() != null ? ": " + p.input() : "")));
-                x.writeAttribute("tests", Integer.toString((p.error() != null ? 1 : p.verdicts().size()) + p.unread().size()));
+                x.writeAttribute("tests",
+                        Integer.toString((p.error() != null ? 1 : p.verdicts().size()) + p.unread().size()));
                 x.writeAttribute("failures", Long.toString(p.failed()));
                 x.writeAttribute("errors", Integer.toString((p.error() != null ? 1 : 0) + p.unread().size()));
                 x.writeAttribute("skipped", "0");

@@ -143,7 +143,8 @@ public final class FailedCalls implements StatisticsListener {
 
     public List<Ladder> ladders() {
         List<Ladder> l = new ArrayList<>(ladders);
-        l.sort(java.util.Comparator.comparingInt((Ladder x) -> x.call().input()).thenComparingLong(x -> x.call().start()));
+        l.sort(java.util.Comparator.comparingInt((Ladder x) -> x.call().input())
+                .thenComparingLong(x -> x.call().start()));
         return l;
     }
 
@@ -193,7 +194,8 @@ public final class FailedCalls implements StatisticsListener {
                         .append(time.format(java.time.Instant.ofEpochSecond(0, e.timestampNanos()))).append("</text>");
             }
             sb.append("<line x1=\"").append(a).append("\" y1=\"").append(y).append("\" x2=\"").append(b)
-                    .append("\" y2=\"").append(y).append("\" stroke=\"").append(colour).append("\" stroke-width=\"2\"/>");
+                    .append("\" y2=\"").append(y).append("\" stroke=\"").append(colour)
+                    .append("\" stroke-width=\"2\"/>");
             int dir = b >= a ? -1 : 1;
             sb.append("<polygon points=\"").append(b).append(',').append(y).append(' ').append(b + dir * 8).append(',')
                     .append(y - 4).append(' ').append(b + dir * 8).append(',').append(y + 4).append("\" fill=\"")

@@ -197,8 +197,8 @@ public final class SqlReport {
                     c.finalCode().isEmpty() ? "NULL" : text(c.finalReason().orElse(null)),
                     c.q850Cause().isEmpty() ? "NULL" : Integer.toString(c.q850Cause().getAsInt()),
                     real(c.pdd(), 1e6), real(c.setupTime(), 1e6), real(c.duration(), 1e9),
-                    endpoint(c.answeredBy().orElse(null)), text(c.answeringAgent().orElse(null)), bool(c.challenged()), Integer.toString(c.invites()),
-                    Integer.toString(c.reInvites()), Integer.toString(c.dialogs()),
+                    endpoint(c.answeredBy().orElse(null)), text(c.answeringAgent().orElse(null)), bool(c.challenged()),
+                    Integer.toString(c.invites()), Integer.toString(c.reInvites()), Integer.toString(c.dialogs()),
                     text(c.input() < inputNames.size() ? inputNames.get(c.input()) : null)));
         }
         out.write("COMMIT;\n");

@@ -47,7 +47,10 @@ public final class NameAddr {
         return end < 0 ? value.substring(0, at) : value.substring(0, at) + value.substring(end);
     }
 
-    /** The first {@code c} at or after {@code from} outside a quoted string (with its backslash escapes); -1 if none. */
+    /**
+     * The first {@code c} at or after {@code from} outside a quoted string (with its backslash escapes); -1 if
+     * none.
+     */
     static int outsideQuotes(String v, char c, int from) {
         return indexOutside(v, c, from, false);
     }
@@ -89,9 +92,9 @@ public final class NameAddr {
     }
 
     /**
-     * {@link #indexOutside(String, char, int, boolean)} over the bytes {@code v[from, end)}: ASCII text, or UTF-8 (whose
-     * bytes of other characters are never ASCII), for the scanner, which reads parameters without making strings. The
-     * two walks must agree; NameAddrTest compares them.
+     * {@link #indexOutside(String, char, int, boolean)} over the bytes {@code v[from, end)}: ASCII text, or UTF-8
+     * (whose bytes of other characters are never ASCII), for the scanner, which reads parameters without making
+     * strings. The two walks must agree; NameAddrTest compares them.
      */
     static int indexOutside(byte[] v, int from, int end, char c, boolean angles) {
         boolean quoted = false;

@@ -807,8 +807,8 @@ public final class SipScanner {
         SipMessage build(int length) {
             Set<SipProblem> p = problems.isEmpty() ? Set.of() : EnumSet.copyOf(problems);
             SipMessage.Fields f = new SipMessage.Fields(callId, cseqNumber, cseqMethod, from, fromTag, to, toTag,
-                    viaBranch, viaSentBy, viaTransport, contentLength, bodyLength, reason, warning, retryAfter, userAgent,
-                    server, length, p);
+                    viaBranch, viaSentBy, viaTransport, contentLength, bodyLength, reason, warning, retryAfter,
+                    userAgent, server, length, p);
             return method != null ? new SipMessage.Request(method, requestUri, f)
                     : new SipMessage.Response(statusCode >= 0 ? optionalCode(statusCode)
                             : java.util.OptionalInt.empty(), reasonPhrase, f);
@@ -889,7 +889,8 @@ public final class SipScanner {
     static {
         for (int i = 0; i < 256; i++) {
             char c = (char) i;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-.!%*_+`'~".indexOf(c) >= 0) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "-.!%*_+`'~".indexOf(c) >= 0) {
                 BYTE_CLASS[i] |= TOKEN;
             }
             if (";,> \t\r\n".indexOf(c) >= 0) {
@@ -978,10 +979,10 @@ public final class SipScanner {
     }
 
     /**
-     * A From, To or Via value as {@link #value(byte[], int, int)} makes it, its parameters read into {@code b}; null for
-     * Via, whose whole value is not kept. A value of printable ASCII on one line, as nearly all are, is its own bytes:
-     * the parameters are read from them and no string is made of a Via. Any other is made into text first, and read
-     * from that text's UTF-8 bytes, so both give the same.
+     * A From, To or Via value as {@link #value(byte[], int, int)} makes it, its parameters read into {@code b}; null
+     * for Via, whose whole value is not kept. A value of printable ASCII on one line, as nearly all are, is its own
+     * bytes: the parameters are read from them and no string is made of a Via. Any other is made into text first,
+     * and read from that text's UTF-8 bytes, so both give the same.
      */
     private static String value(byte[] d, int s, int e, Builder b, int id) {
         int a = s;

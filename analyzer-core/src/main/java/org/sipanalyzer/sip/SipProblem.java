@@ -15,7 +15,8 @@ public enum SipProblem {
     MISSING_FROM("no From header"),
     MISSING_TO("no To header"),
     MISSING_VIA("no Via header"),
-    DUPLICATE_HEADER("a header or tag that may appear once appears twice (Call-ID, CSeq, From, To, Content-Length, tag)"),
+    DUPLICATE_HEADER("a header or tag that may appear once appears twice (Call-ID, CSeq, From, To, Content-Length,"
+            + " tag)"),
     BAD_CONTENT_LENGTH("Content-Length is not a number"),
     BODY_TRUNCATED("the body is shorter than Content-Length says"),
     NO_HEADER_END("the headers are not ended by an empty line"),

@@ -171,7 +171,8 @@ class AnalyzerTest {
             assertEquals("pcap+gzip", in.format());
             assertTrue(in.packets() > 50 && in.packets() < 200, "packets " + in.packets());
             assertEquals(in.packets(), r.total().responses().count());
-            assertTrue(in.warnings().stream().anyMatch(w -> w.contains("gzip stream ends early")), in.warnings().toString());
+            assertTrue(in.warnings().stream().anyMatch(w -> w.contains("gzip stream ends early")),
+                    in.warnings().toString());
             assertEquals(1, in.warnings().stream().filter(w -> w.contains("gzip stream ends early")).count());
         }
     }

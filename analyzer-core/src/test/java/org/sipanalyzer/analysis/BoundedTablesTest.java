@@ -87,8 +87,8 @@ class BoundedTablesTest {
         Random rnd = new Random(8);
         int methods = MessageStatistics.MAX_METHODS + 40;
         int hosts = MessageStatistics.MAX_SENDERS + 60;
-        // The methods the scanner knows come as shared strings, the others as new ones; likewise a decoder hands out the
-        // same endpoint for the same address, whose host is then the same string.
+        // The methods the scanner knows come as shared strings, the others as new ones; likewise a decoder hands out
+        // the same endpoint for the same address, whose host is then the same string.
         List<String> methodNames = new ArrayList<>(List.of("INVITE", "BYE", "REGISTER", "OPTIONS"));
         for (int i = methodNames.size(); i < methods; i++) {
             methodNames.add("M" + Integer.toString(i, 36).toUpperCase(java.util.Locale.ROOT));
@@ -97,7 +97,8 @@ class BoundedTablesTest {
         for (int h = 0; h < hosts; h++) {
             senders[h] = new Endpoint(new byte[] {10, 1, (byte) (h >> 8), (byte) h}, 5060);
         }
-        int[] codes = {200, 404, 416, 480, 486, 503, 603}; // 416 and 480 differ by 64: a small cache must tell them apart
+        // 416 and 480 differ by 64: a small cache must tell them apart
+        int[] codes = {200, 404, 416, 480, 486, 503, 603};
         MessageStatistics s = new MessageStatistics(Catalogue.standard());
         Map<String, Map<Integer, Long>> byMethod = new LinkedHashMap<>();
         Map<String, Map<Integer, Long>> bySender = new LinkedHashMap<>();

@@ -83,7 +83,8 @@ class CorpusParityTest {
         assertTrue(in.warnings().stream().noneMatch(w -> w.contains("could not be analysed")), in.warnings()::toString);
         Map<String, Long> actual = new TreeMap<>();
         r.total().byCode().forEach((code, s) -> actual.put(label(code), s.counts().count()));
-        assertEquals(new TreeMap<>(expected), actual, capture + (adj == null ? "" : " (adjusted: " + adj.reason() + ")"));
+        assertEquals(new TreeMap<>(expected), actual,
+                capture + (adj == null ? "" : " (adjusted: " + adj.reason() + ")"));
     }
 
     @ParameterizedTest

@@ -38,7 +38,8 @@ class FailuresBySenderTest {
         Endpoint proxy = new Endpoint(new byte[] {(byte) 198, 51, 100, 2}, 5080);
         s.onEvent(response(registrar, 503, false));
         s.onEvent(response(registrar, 503, true));            // its retransmission
-        s.onEvent(response(new Endpoint(new byte[] {(byte) 198, 51, 100, 1}, 5062), 403, false)); // same host, other port
+        // same host, other port
+        s.onEvent(response(new Endpoint(new byte[] {(byte) 198, 51, 100, 1}, 5062), 403, false));
         s.onEvent(response(registrar, 200, false));           // not a failure
         s.onEvent(response(registrar, 401, false));
         s.onEvent(response(proxy, 486, false));

@@ -45,8 +45,8 @@ class ManyInputsTest {
                 65535);
         for (int i = 0; i < 10; i++) {
             pcap.packet(1_000_000_000L * (i + 1), org.sipanalyzer.testing.Packets.ipv4Packet(
-                    org.sipanalyzer.testing.Packets.ipv4(192, 0, 2, 1), org.sipanalyzer.testing.Packets.ipv4(192, 0, 2, 2),
-                    17, new byte[] {0x13, (byte) 0xc4}));
+                    org.sipanalyzer.testing.Packets.ipv4(192, 0, 2, 1),
+                    org.sipanalyzer.testing.Packets.ipv4(192, 0, 2, 2), 17, new byte[] {0x13, (byte) 0xc4}));
         }
         Path damaged = dir.resolve("damaged.pcap");
         Files.write(damaged, out.toByteArray());

@@ -57,7 +57,8 @@ class ReassemblyAnalysisTest {
         events.clear();
         StatisticsListener collect = new org.sipanalyzer.testing.CollectingListener(events);
         return new Analyzer(Catalogue.standard(), AnalysisOptions.defaults().withPrefetch(false))
-                .analyze(List.of(AnalysisInput.stream("t", new ByteArrayInputStream(out.toByteArray()))), List.of(collect));
+                .analyze(List.of(AnalysisInput.stream("t", new ByteArrayInputStream(out.toByteArray()))),
+                        List.of(collect));
     }
 
     private static byte[] segment(long seq, byte[] data, int from, int to) {
@@ -195,10 +196,12 @@ class ReassemblyAnalysisTest {
         for (int cut = 1; cut < stream.length; cut++) {
             AnalysisResult r = analyze(List.of(
                     tcpFrame(CLIENT, 40002, SERVER, 443, 100, ACK_PSH, Arrays.copyOfRange(stream, 0, cut)),
-                    tcpFrame(CLIENT, 40002, SERVER, 443, 100 + cut, ACK_PSH, Arrays.copyOfRange(stream, cut, stream.length)),
+                    tcpFrame(CLIENT, 40002, SERVER, 443, 100 + cut, ACK_PSH,
+                            Arrays.copyOfRange(stream, cut, stream.length)),
                     tcpFrame(SERVER, 443, CLIENT, 40002, 900, ACK_PSH, back)));
             assertEquals(List.of("INVITE", "BYE"), events.stream().filter(e -> !e.isResponse())
-                    .map(e -> e.message() instanceof SipMessage.Request q ? q.method() : null).toList(), "cut at " + cut);
+                    .map(e -> e.message() instanceof SipMessage.Request q ? q.method() : null).toList(),
+                    "cut at " + cut);
             assertEquals(1, r.total().responses().count(), "cut at " + cut);
             assertEquals(Transport.WS, events.get(0).transport());
             assertEquals(3, r.inputs().get(0).reassembly().webSocketMessages());
@@ -312,7 +315,8 @@ class ReassemblyAnalysisTest {
         for (int cut = 1; cut < stream.length; cut++) {
             analyze(List.of(
                     tcpFrame(CLIENT, 40003, SERVER, 9061, 7, ACK_PSH, Arrays.copyOfRange(stream, 0, cut)),
-                    tcpFrame(CLIENT, 40003, SERVER, 9061, 7 + cut, ACK_PSH, Arrays.copyOfRange(stream, cut, stream.length))));
+                    tcpFrame(CLIENT, 40003, SERVER, 9061, 7 + cut, ACK_PSH,
+                            Arrays.copyOfRange(stream, cut, stream.length))));
             assertEquals(List.of("INVITE", "OPTIONS"), methods(), "cut at " + cut);
             assertEquals("10.9.8.7:5080", events.get(0).source().toString());
         }
@@ -336,7 +340,8 @@ class ReassemblyAnalysisTest {
     @Test
     void aResponseWithAHugeReasonPhraseOverTcpIsFound() throws IOException {
         // A 60 KB reason phrase arriving in 1,400-byte segments: the status line ends only in the 44th segment.
-        byte[] busy = ascii("SIP/2.0 486 Busy " + "x".repeat(60_000) + "\r\nVia: SIP/2.0/TCP 192.0.2.10:40000;branch=z9hG4bK1"
+        byte[] busy = ascii("SIP/2.0 486 Busy " + "x".repeat(60_000)
+                + "\r\nVia: SIP/2.0/TCP 192.0.2.10:40000;branch=z9hG4bK1"
                 + "\r\nFrom: <sip:alice@example.com>;tag=a\r\nTo: <sip:bob@example.com>;tag=b\r\nCall-ID: tcp-inv"
                 + "\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n");
         List<byte[]> frames = new ArrayList<>();

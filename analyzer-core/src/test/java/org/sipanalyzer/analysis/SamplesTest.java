@@ -86,8 +86,9 @@ class SamplesTest {
 
     /**
      * samples/kamailio-hep.pcap and kamailio-hep-tcp.pcap (samples/make-hep-sample.sh) hold only HEP3, over UDP and
-     * over one TCP connection: Kamailio's siptrace mirrored every message its stateless proxy received and sent. Routed calls are thus seen on both legs, caller to proxy and
-     * proxy to callee, and must still count once each; the proxy answers two calls itself (404).
+     * over one TCP connection: Kamailio's siptrace mirrored every message its stateless proxy received and sent. Routed
+     * calls are thus seen on both legs, caller to proxy and proxy to callee, and must still count once each; the proxy
+     * answers two calls itself (404).
      */
     @ParameterizedTest
     @ValueSource(strings = {"kamailio-hep.pcap", "kamailio-hep-tcp.pcap"})
@@ -122,8 +123,10 @@ class SamplesTest {
                 CallOutcome.CANCELLED, 2L, CallOutcome.NOT_FOUND, 2L)), outcomes);
         assertEquals(2, s.challenged());
         assertEquals(5, s.completed(), "every answered call ends with a completed BYE");
-        assertTrue(calls.stream().filter(c -> c.finalCode().orElse(0) == 486).allMatch(c -> c.q850Cause().orElse(-1) == 17));
-        assertTrue(calls.stream().filter(c -> c.finalCode().orElse(0) == 503).allMatch(c -> c.q850Cause().orElse(-1) == 41));
+        assertTrue(calls.stream().filter(c -> c.finalCode().orElse(0) == 486)
+                .allMatch(c -> c.q850Cause().orElse(-1) == 17));
+        assertTrue(calls.stream().filter(c -> c.finalCode().orElse(0) == 503)
+                .allMatch(c -> c.q850Cause().orElse(-1) == 41));
     }
 
     /**
@@ -164,10 +167,12 @@ class SamplesTest {
         for (Call c : calls) {
             assertEquals(2, c.dialogs(), c.callId());
             assertTrue(c.forked());
-            assertEquals(finalToCaller.get(c.callId()), c.finalCode().orElse(0), c.callId() + ": judged by the caller's final");
+            assertEquals(finalToCaller.get(c.callId()), c.finalCode().orElse(0),
+                    c.callId() + ": judged by the caller's final");
         }
         assertEquals(3, calls.stream().filter(c -> c.outcome() == CallOutcome.ANSWERED).count());
-        assertEquals(2, calls.stream().filter(c -> c.finalCode().orElse(0) == 486 || c.finalCode().orElse(0) == 480).count(),
+        assertEquals(2, calls.stream()
+                .filter(c -> c.finalCode().orElse(0) == 486 || c.finalCode().orElse(0) == 480).count(),
                 "forkB: one of its callees' refusals");
         assertEquals(0, calls.stream().filter(c -> c.outcome() == CallOutcome.CANCELLED).count(),
                 "a fork cancelled by the proxy does not make the call cancelled");

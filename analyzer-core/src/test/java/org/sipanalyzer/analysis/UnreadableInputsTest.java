@@ -22,7 +22,8 @@ class UnreadableInputsTest {
 
     static InputReport analyze(String name, byte[] bytes) {
         return new Analyzer(Catalogue.standard(), AnalysisOptions.defaults())
-                .analyze(List.of(AnalysisInput.stream(name, new ByteArrayInputStream(bytes))), List.of()).inputs().get(0);
+                .analyze(List.of(AnalysisInput.stream(name, new ByteArrayInputStream(bytes))), List.of())
+                .inputs().get(0);
     }
 
     static byte[] gzip(byte[] b) throws IOException {
@@ -40,7 +41,8 @@ class UnreadableInputsTest {
     @Test
     void aGzipInputStopsAtTheDecompressionLimitWithAWarning() throws IOException {
         Path samples = Path.of(System.getProperty("sipanalyzer.samples", "../samples"));
-        for (Path p : List.of(samples.resolve("sipp-calls-udp.pcap"), samples.resolve("logs/sipp/sipp-uac-udp_messages.log"))) {
+        for (Path p : List.of(samples.resolve("sipp-calls-udp.pcap"),
+                samples.resolve("logs/sipp/sipp-uac-udp_messages.log"))) {
             byte[] plain = Files.readAllBytes(p);
             AnalysisOptions whole = AnalysisOptions.defaults();
             AnalysisOptions half = whole.withMaxDecompressedBytes(plain.length / 2);

@@ -70,7 +70,8 @@ public class StageBenchmarks {
                 + "v=0\r\no=- 1 1 IN IP4 10.1.0.7\r\ns=-\r\nc=IN IP4 10.1.0.7\r\nt=0 0\r\n"
                 + "m=audio 40000 RTP/AVP 0 8\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n");
         response = Packets.ascii("SIP/2.0 486 Busy Here\r\nVia: SIP/2.0/UDP 10.1.0.7:5060;branch=z9hG4bK74bf9\r\n"
-                + "From: \"Alice\" <sip:alice@example.com>;tag=9fxced76sl\r\nTo: <sip:bob@example.com>;tag=8321234356\r\n"
+                + "From: \"Alice\" <sip:alice@example.com>;tag=9fxced76sl\r\n"
+                + "To: <sip:bob@example.com>;tag=8321234356\r\n"
                 + "Call-ID: 3848276298220188511@10.1.0.7\r\nCSeq: 1 INVITE\r\n"
                 + "Reason: Q.850;cause=17;text=\"User busy\"\r\nServer: bench/2.0\r\nContent-Length: 0\r\n\r\n");
         rtp = new byte[172];
@@ -94,7 +95,8 @@ public class StageBenchmarks {
 
     /** A SIPp -trace_msg log of {@link #LOG_BYTES}: one message, then the lines {@code line} makes, to the end. */
     private static byte[] sippLog(IntFunction<String> line) {
-        StringBuilder b = new StringBuilder("----------------------------------------------- 2026-12-02 07:52:55.911094\n"
+        StringBuilder b = new StringBuilder(
+                "----------------------------------------------- 2026-12-02 07:52:55.911094\n"
                 + "UDP message sent (297 bytes):\n\nBYE sip:alice@127.0.0.1:15061 SIP/2.0\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:15060;branch=z9hG4bK-21091-1-15\n"
                 + "From: sipp <sip:sipp@127.0.0.1:15060>;tag=21091SIPpTag001\n"

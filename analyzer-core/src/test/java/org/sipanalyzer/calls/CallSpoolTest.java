@@ -154,7 +154,8 @@ class CallSpoolTest {
                 String head = "Via: SIP/2.0/UDP 203.0.113.9;branch=z9hG4bK" + i + "\r\nFrom: <sip:x@y>;tag=" + i
                         + "\r\nTo: <sip:" + i + "@victim>";
                 String tail = "\r\nCall-ID: flood-" + i + "\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
-                byte[] b = ("INVITE sip:" + i + "@victim SIP/2.0\r\n" + head + tail).getBytes(StandardCharsets.US_ASCII);
+                byte[] b = ("INVITE sip:" + i + "@victim SIP/2.0\r\n" + head + tail)
+                        .getBytes(StandardCharsets.US_ASCII);
                 SipMessage m = scanner.scanDatagram(b, 0, b.length).message();
                 tracker.onEvent(new SipEvent(0, ++frame, t, attacker, victim, Transport.UDP, m, null, false, false));
                 if (i % 2 == 0) {

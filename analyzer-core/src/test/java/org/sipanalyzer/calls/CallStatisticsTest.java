@@ -174,8 +174,10 @@ class CallStatisticsTest {
                 finals.computeIfAbsent(k, x -> new TreeMap<>()).merge(code, 1L, Long::sum);
             }
         }
-        assertEquals(new ArrayList<>(new TreeMap<>(totals).entrySet()), new ArrayList<>(s.transactionTotals().entrySet()));
-        assertEquals(new ArrayList<>(new TreeMap<>(finals).keySet()), new ArrayList<>(s.transactionsByFinalCode().keySet()));
+        assertEquals(new ArrayList<>(new TreeMap<>(totals).entrySet()),
+                new ArrayList<>(s.transactionTotals().entrySet()));
+        assertEquals(new ArrayList<>(new TreeMap<>(finals).keySet()),
+                new ArrayList<>(s.transactionsByFinalCode().keySet()));
         assertEquals(new TreeMap<>(finals), new TreeMap<>(s.transactionsByFinalCode()));
         assertTrue(s.transactionTotals().containsKey(CallStatistics.OTHER));
         CallStatistics copy = s.copy();

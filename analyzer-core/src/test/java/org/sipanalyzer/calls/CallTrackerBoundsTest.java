@@ -26,7 +26,8 @@ class CallTrackerBoundsTest {
                     + "\r\nFrom: <sip:x@y>;tag=" + i + "\r\nTo: <sip:" + i + "@victim>\r\nCall-ID: flood-" + i
                     + "\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
             SipMessage m = scanner.scanDatagram(b, 0, b.length).message();
-            tracker.onEvent(new SipEvent(0, i + 1, i * 10_000L, scanner1, victim, Transport.UDP, m, null, false, false));
+            tracker.onEvent(new SipEvent(0, i + 1, i * 10_000L, scanner1, victim, Transport.UDP, m, null,
+                    false, false));
             max = Math.max(max, tracker.openCalls());
         }
         assertTrue(max <= 1_001, "open calls peaked at " + max);

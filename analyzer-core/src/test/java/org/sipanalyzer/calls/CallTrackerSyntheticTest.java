@@ -53,7 +53,8 @@ class CallTrackerSyntheticTest {
         long redirected = x.count("final 302");
         assertEquals(100.0 * answered / total, s.asr(), 1e-9);
         assertEquals(100.0 * answered / (total - redirected), s.ser(), 1e-9);
-        long seer = answered + x.count("final 480") + x.count("final 486") + x.count("final 600") + x.count("final 603");
+        long seer = answered + x.count("final 480") + x.count("final 486") + x.count("final 600")
+                + x.count("final 603");
         assertEquals(100.0 * seer / (total - redirected), s.seer(), 1e-9);
         long isa = x.count("final 408") + x.count("final 500") + x.count("final 503") + x.count("final 0");
         assertEquals(100.0 * isa / total, s.isa(), 1e-9);

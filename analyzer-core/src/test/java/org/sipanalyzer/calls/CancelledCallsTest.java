@@ -22,8 +22,9 @@ class CancelledCallsTest {
 
     private SipEvent event(long ms, boolean fromCaller, String startLine, String cseq) {
         String text = startLine + "\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK-c1\r\nFrom: <sip:a@x>;tag=f\r\n"
-                + "To: <sip:b@x>" + (startLine.startsWith("SIP/2.0 1") && !startLine.contains("100") || startLine.startsWith(
-                "SIP/2.0 4") ? ";tag=t" : "") + "\r\nCall-ID: c1\r\nCSeq: " + cseq + "\r\nContent-Length: 0\r\n\r\n";
+                + "To: <sip:b@x>" + (startLine.startsWith("SIP/2.0 1") && !startLine.contains("100")
+                        || startLine.startsWith("SIP/2.0 4") ? ";tag=t" : "")
+                + "\r\nCall-ID: c1\r\nCSeq: " + cseq + "\r\nContent-Length: 0\r\n\r\n";
         byte[] b = text.getBytes(StandardCharsets.US_ASCII);
         SipMessage m = scanner.scanDatagram(b, 0, b.length).message();
         return new SipEvent(0, ++frame, ms * 1_000_000L, fromCaller ? CALLER : CALLEE, fromCaller ? CALLEE : CALLER,

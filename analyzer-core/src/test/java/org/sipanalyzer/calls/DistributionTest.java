@@ -181,8 +181,8 @@ class DistributionTest {
         // A damaged time stamp (1970 beside 2106) once gave a timeline of 49,711 days.
         CallStatistics s = new CallStatistics(KpiDefinitions.defaults());
         for (long seconds : new long[] {0, 1_764_669_600L, 4_294_967_295L}) {
-            s.add(new Call(0, "y" + seconds, seconds * 1_000_000_000L, null, null, null, null, CallOutcome.ANSWERED, 200,
-                    "OK", -1, null, null, null, null, null, false, -1, -1, -1, 1, 0, 1));
+            s.add(new Call(0, "y" + seconds, seconds * 1_000_000_000L, null, null, null, null, CallOutcome.ANSWERED,
+                    200, "OK", -1, null, null, null, null, null, false, -1, -1, -1, 1, 0, 1));
         }
         assertEquals(31_536_000, s.autoInterval(), "365-day intervals");
         assertEquals(137, s.timelineLength(s.autoInterval()));

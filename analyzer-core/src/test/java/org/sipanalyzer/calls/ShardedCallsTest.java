@@ -42,7 +42,8 @@ class ShardedCallsTest {
             assertTrue(inOrder(events), "the generator writes its packets in time order");
             assertTrue(events.size() > 10_000, events.size() + " messages");
             for (int threads = 1; threads <= 4; threads++) {
-                assertTrue(assertSameAsOne(List.of(events), threads, "tcp " + tcp + ", " + threads + " threads") > 1_000);
+                assertTrue(assertSameAsOne(List.of(events), threads, "tcp " + tcp + ", " + threads + " threads")
+                        > 1_000);
             }
         }
     }
@@ -128,7 +129,8 @@ class ShardedCallsTest {
         for (int i = 0; i < events.size(); i++) {
             if (random.nextInt(50) == 0) {
                 SipEvent e = events.get(i);
-                events.set(i, new SipEvent(e.input(), e.frame(), e.timestampNanos() - random.nextInt(10_000) * 1_000_000L,
+                events.set(i, new SipEvent(e.input(), e.frame(),
+                        e.timestampNanos() - random.nextInt(10_000) * 1_000_000L,
                         e.source(), e.destination(), e.transport(), e.message(), e.code(), e.retransmission(),
                         e.duplicate()));
             }

@@ -105,7 +105,10 @@ class PrefetchingReaderTest {
         }
     }
 
-    /** A reader that does not recycle, released or not, never fills a batch again: every frame it gave stays as read. */
+    /**
+     * A reader that does not recycle, released or not, never fills a batch again: every frame it gave stays as
+     * read.
+     */
     @Test
     void aReaderThatDoesNotRecycleKeepsEveryFrame() throws IOException {
         readAllKeepingEveryFrame(false, true);

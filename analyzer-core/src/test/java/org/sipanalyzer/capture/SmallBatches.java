@@ -2,8 +2,8 @@ package org.sipanalyzer.capture;
 
 /**
  * For tests in other packages: prefetching readers made while this is open use batches of a few kilobytes (or a few
- * frames), so that a small capture spans many, and overwrite a batch's bytes when it is released. A stage that still read a frame after
- * its release would then see the overwritten bytes, and its report would differ.
+ * frames), so that a small capture spans many, and overwrite a batch's bytes when it is released. A stage that still
+ * read a frame after its release would then see the overwritten bytes, and its report would differ.
  */
 public final class SmallBatches implements AutoCloseable {
 

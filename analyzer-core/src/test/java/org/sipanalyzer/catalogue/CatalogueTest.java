@@ -87,7 +87,8 @@ class CatalogueTest {
             ResponseCode e = catalogue.entry(s.getKey()).orElseThrow();
             assertTrue(e.matchesReason(s.getValue()[0]),
                     () -> s.getKey() + ": seed phrase '" + s.getValue()[0] + "' matches neither reason nor alias");
-            assertNotEquals(s.getValue()[1].strip(), e.meaning().strip(), s.getKey() + " meaning is copied from the seed");
+            assertNotEquals(s.getValue()[1].strip(), e.meaning().strip(),
+                    s.getKey() + " meaning is copied from the seed");
         }
     }
 

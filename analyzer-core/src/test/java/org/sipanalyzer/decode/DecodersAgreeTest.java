@@ -99,7 +99,8 @@ class DecodersAgreeTest {
             byte[] generalPayload = Arrays.copyOfRange(b.payloadData(), b.payloadOffset(),
                     b.payloadOffset() + b.payloadLength());
             if (!Arrays.equals(fastPayload, generalPayload)) {
-                disagreements.add(where + ": payload of " + fastPayload.length + " vs " + generalPayload.length + " bytes");
+                disagreements.add(where + ": payload of " + fastPayload.length + " vs " + generalPayload.length
+                        + " bytes");
             }
         }
     }

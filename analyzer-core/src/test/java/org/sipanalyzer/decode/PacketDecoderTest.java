@@ -120,10 +120,12 @@ class PacketDecoderTest {
         assertEquals(DecodedPacket.Kind.IP_FRAGMENT, decode(LinkType.RAW, later).kind());
         ByteBuffer frag = ByteBuffer.allocate(8 + PAYLOAD.length);
         frag.put((byte) 17).put((byte) 0).putShort((short) 0x0001).putInt(7).put(PAYLOAD); // offset 0, M set
-        assertEquals(DecodedPacket.Kind.IP_FRAGMENT, decode(LinkType.RAW, ipv6Packet(SRC6, DST6, 44, frag.array())).kind());
+        assertEquals(DecodedPacket.Kind.IP_FRAGMENT,
+                decode(LinkType.RAW, ipv6Packet(SRC6, DST6, 44, frag.array())).kind());
         ByteBuffer atomic = ByteBuffer.allocate(8 + 8 + PAYLOAD.length);
         atomic.put((byte) 17).put((byte) 0).putShort((short) 0).putInt(7).put(udp(5060, 5060, PAYLOAD));
-        assertEquals(DecodedPacket.Kind.PAYLOAD, decode(LinkType.RAW, ipv6Packet(SRC6, DST6, 44, atomic.array())).kind(),
+        assertEquals(DecodedPacket.Kind.PAYLOAD,
+                decode(LinkType.RAW, ipv6Packet(SRC6, DST6, 44, atomic.array())).kind(),
                 "an atomic fragment is a whole datagram");
     }
 
@@ -209,8 +211,9 @@ class PacketDecoderTest {
         DecodedPacket p = decode(LinkType.RAW, ipv4Packet(DST, SRC, 1, icmp.array()));
         assertEquals(DecodedPacket.Kind.OTHER_IP, p.kind());
         assertEquals(PAYLOAD.length, p.icmpQuotedPayloadLength(), "the quoted UDP payload, for the analysis to check");
-        assertEquals(new String(PAYLOAD, java.nio.charset.StandardCharsets.ISO_8859_1), new String(p.payloadData(),
-                p.icmpQuotedPayloadOffset(), p.icmpQuotedPayloadLength(), java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(new String(PAYLOAD, java.nio.charset.StandardCharsets.ISO_8859_1),
+                new String(p.payloadData(), p.icmpQuotedPayloadOffset(), p.icmpQuotedPayloadLength(),
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
         ByteBuffer echo = ByteBuffer.allocate(8 + quoted.length);
         echo.put((byte) 8).put((byte) 0).putShort((short) 0).putInt(0).put(quoted);
         assertEquals(-1, decode(LinkType.RAW, ipv4Packet(DST, SRC, 1, echo.array())).icmpQuotedPayloadOffset(),

@@ -227,7 +227,8 @@ class ComponentFuzzTest {
     }
 
     private static void within(int at, int length, int off, int end, String what) {
-        assertTrue(length >= 0 && at >= off && at + length <= end, what + " lies within the frame: " + at + "+" + length);
+        assertTrue(length >= 0 && at >= off && at + length <= end,
+                what + " lies within the frame: " + at + "+" + length);
     }
 
     private static void checkEndpoint(Endpoint e, int ipVersion) {
@@ -408,7 +409,8 @@ class ComponentFuzzTest {
         r.finish();
         checkBounds(r);
         assertEquals(0, r.bytesHeld());
-        assertTrue(r.stats().webSocketMessages() <= input.length, "a WebSocket frame has at least 2 bytes, in each stream");
+        assertTrue(r.stats().webSocketMessages() <= input.length,
+                "a WebSocket frame has at least 2 bytes, in each stream");
         assertTrue(sink.heps <= input.length / 6, "a HEP packet has at least 6 bytes");
     }
 
@@ -436,7 +438,8 @@ class ComponentFuzzTest {
         assertNotNull(p.transport());
         if (p.payload() != null) {
             assertTrue(p.payload().length <= MAX_HEP_PAYLOAD, "a HEP payload is at most 1 MiB");
-            assertTrue(p.compressed() || p.payload().length <= packetLength, "an uncompressed payload is in the packet");
+            assertTrue(p.compressed() || p.payload().length <= packetLength,
+                    "an uncompressed payload is in the packet");
         }
     }
 

@@ -110,7 +110,10 @@ class FuzzTargetsTest {
         assertTrue(without.length() <= value.length());
     }
 
-    /** Rules for check, as written in a rules file: a bad one is an IllegalArgumentException naming it, nothing else. */
+    /**
+     * Rules for check, as written in a rules file: a bad one is an IllegalArgumentException naming it, nothing
+     * else.
+     */
     @FuzzTest(maxDuration = "10m")
     void rules(byte[] input) {
         String text = new String(input, java.nio.charset.StandardCharsets.UTF_8);

@@ -42,7 +42,8 @@ class HepListenerTest {
     /** The UDP payloads of the sample: the HEP packets Kamailio sent. */
     private static List<byte[]> hepPackets() throws Exception {
         List<byte[]> out = new ArrayList<>();
-        try (CaptureReader r = CaptureOpener.open(java.nio.file.Files.newInputStream(SAMPLE), CaptureOpener.DEFAULT_MAX_FRAME_BYTES)) {
+        try (CaptureReader r = CaptureOpener.open(java.nio.file.Files.newInputStream(SAMPLE),
+                CaptureOpener.DEFAULT_MAX_FRAME_BYTES)) {
             PacketDecoder decoder = new PacketDecoder();
             Frame f;
             while ((f = r.next()) != null) {
@@ -171,7 +172,8 @@ class HepListenerTest {
         assertEquals(new HepListener.Bind(true, "127.0.0.1", 9061), HepListener.Bind.parse("TCP:127.0.0.1:9061"));
         assertEquals(new HepListener.Bind(false, "::1", 9060), HepListener.Bind.parse("udp:[::1]:9060"));
         for (String bad : List.of("9060", "sctp:9060", "udp:70000", "udp:", "udp:host:port")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HepListener.Bind.parse(bad));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> HepListener.Bind.parse(bad));
             assertTrue(e.getMessage().contains("udp:9060"), e.getMessage());
         }
     }

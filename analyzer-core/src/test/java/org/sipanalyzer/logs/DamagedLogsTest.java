@@ -126,7 +126,8 @@ class DamagedLogsTest {
         long lineNo = text.substring(0, sep).lines().count() + 1;
         InputReport in = analyze("long.log", insert(b, sep, line));
         assertEquals(MESSAGES, in.sipMessages());
-        assertTrue(warns(in, "longer than " + LogReader.MAX_LINE + " bytes cut (line " + lineNo), in.warnings().toString());
+        assertTrue(warns(in, "longer than " + LogReader.MAX_LINE + " bytes cut (line " + lineNo),
+                in.warnings().toString());
     }
 
     @Test
@@ -149,7 +150,8 @@ class DamagedLogsTest {
         // with three Content-Length headers made to lie: too large, 2^31, and a second one.
         String text = Files.readString(LogSamplesTest.samples().resolve("relay/kamailio-stderr.log"),
                 StandardCharsets.ISO_8859_1);
-        String[] lies = {"Content-Length: 100000", "Content-Length: 2147483648", "Content-Length: 0\r\nContent-Length: 99999"};
+        String[] lies = {"Content-Length: 100000", "Content-Length: 2147483648",
+            "Content-Length: 0\r\nContent-Length: 99999"};
         int from = 0;
         for (String lie : lies) {
             int at = text.indexOf("Content-Length:", from + 2000);
@@ -175,7 +177,8 @@ class DamagedLogsTest {
         System.arraycopy(log, 0, all, b.length(), log.length);
         InputReport in = analyze("endless.log", all);
         assertEquals(67, in.sipMessages(), "the messages after the endless one");
-        assertTrue(warns(in, "larger than " + LogReader.MAX_MESSAGE + " bytes skipped (line 1)"), in.warnings().toString());
+        assertTrue(warns(in, "larger than " + LogReader.MAX_MESSAGE + " bytes skipped (line 1)"),
+                in.warnings().toString());
     }
 
     @Test

@@ -56,8 +56,10 @@ class LinePrefixTest {
         InputReport in = r.inputs().get(0);
         assertEquals("Asterisk SIP debug (Asterisk full log)", in.format());
         assertEquals("full", in.logTimes().orElseThrow());
-        assertEquals(6, events.size(), "INVITE=2 ACK=2, 401=2 (public/asterisk-pjsip-logger-docs-auth-failure.txt.truth)");
-        assertEquals(Instant.parse("2016-09-20T10:53:05.100Z").toEpochMilli() * 1_000_000L, events.get(1).timestampNanos());
+        assertEquals(6, events.size(),
+                "INVITE=2 ACK=2, 401=2 (public/asterisk-pjsip-logger-docs-auth-failure.txt.truth)");
+        assertEquals(Instant.parse("2016-09-20T10:53:05.100Z").toEpochMilli() * 1_000_000L,
+                events.get(1).timestampNanos());
         assertEquals("10.24.16.37:5060", events.get(0).source().toString());
     }
 

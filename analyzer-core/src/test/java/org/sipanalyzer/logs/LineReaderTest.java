@@ -84,7 +84,8 @@ class LineReaderTest {
 
     @Test
     void cutLinesAndControlBytesAreCountedOnce() throws IOException {
-        String text = "a\n" + "y".repeat(LogReader.MAX_LINE + 10) + "\r\nb\u0000c\n" + "\u0001".repeat(200000) + "\nend";
+        String text = "a\n" + "y".repeat(LogReader.MAX_LINE + 10) + "\r\nb\u0000c\n" + "\u0001".repeat(200000)
+                + "\nend";
         LineReader r = new LineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
         while (r.next() != null) {
             continue;

@@ -67,7 +67,8 @@ class LogsTest {
         assertEquals(0, r.total().malformed(), name);
         if (name.contains("zeek")) {
             // Zeek repeats a request in the record of each of its responses: one request per uid, Call-ID and CSeq.
-            List<String> rows = Files.readAllLines(corpus.resolve("logs/" + name), java.nio.charset.StandardCharsets.ISO_8859_1);
+            List<String> rows = Files.readAllLines(corpus.resolve("logs/" + name),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
             List<String> columns = null;
             java.util.Set<String> requests = new java.util.HashSet<>();
             for (String row : rows) {
@@ -147,7 +148,8 @@ class LogsTest {
     @Test
     void gzipLogsAndOverlongLines() throws IOException {
         String msg = "OPTIONS sip:x@y SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\nFrom: <sip:a@b>;tag=1\n"
-                + "To: <sip:x@y>\nCall-ID: c\nCSeq: 1 OPTIONS\nX-Long: " + "z".repeat(200_000) + "\nContent-Length: 0\n\n";
+                + "To: <sip:x@y>\nCall-ID: c\nCSeq: 1 OPTIONS\nX-Long: " + "z".repeat(200_000)
+                + "\nContent-Length: 0\n\n";
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream z = new GZIPOutputStream(gz)) {
             z.write(("some banner line\n" + msg).getBytes(StandardCharsets.UTF_8));
@@ -157,7 +159,8 @@ class LogsTest {
         assertEquals("text log+gzip", r.inputs().get(0).format());
         assertEquals(1, events.size());
         assertEquals("OPTIONS", ((SipMessage.Request) events.get(0).message()).method());
-        assertTrue(r.inputs().get(0).warnings().stream().anyMatch(w -> w.contains("longer than 65536 bytes cut (line 8")),
+        assertTrue(r.inputs().get(0).warnings().stream()
+                .anyMatch(w -> w.contains("longer than 65536 bytes cut (line 8")),
                 r.inputs().get(0).warnings().toString());
     }
 

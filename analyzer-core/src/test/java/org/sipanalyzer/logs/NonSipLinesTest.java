@@ -29,7 +29,8 @@ class NonSipLinesTest {
                 case 4 -> {
                     char[] junk = new char[2000 + rnd.nextInt(8000)];
                     for (int k = 0; k < junk.length; k++) {
-                        junk[k] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".charAt(rnd.nextInt(64));
+                        junk[k] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+                                .charAt(rnd.nextInt(64));
                     }
                     b.append(junk).append('\n');
                 }
@@ -61,8 +62,8 @@ class NonSipLinesTest {
         List<String> out = new ArrayList<>();
         LogEntry e;
         while ((e = r.next()) != null) {
-            out.add(e.timestampNanos() + " " + e.timed() + " " + e.source() + " " + e.destination() + " " + e.transport()
-                    + "\n" + new String(e.bytes(), StandardCharsets.ISO_8859_1));
+            out.add(e.timestampNanos() + " " + e.timed() + " " + e.source() + " " + e.destination() + " "
+                    + e.transport() + "\n" + new String(e.bytes(), StandardCharsets.ISO_8859_1));
         }
         out.add(r.formatName());
         return out;

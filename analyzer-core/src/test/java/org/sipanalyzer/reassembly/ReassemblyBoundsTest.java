@@ -50,7 +50,8 @@ class ReassemblyBoundsTest {
         byte[] partial = Packets.ascii("INVITE sip:x@y SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK\r\nCall-ID: ");
         byte[] tcp = Packets.ipv4Packet(Packets.ipv4(10, 0, 0, 0), Packets.ipv4(10, 1, 0, 1), 6,
                 Packets.tcp(1, 5060, 1000, partial));
-        byte[] frag = Packets.ipv4Packet(Packets.ipv4(10, 2, 0, 0), Packets.ipv4(10, 3, 0, 1), 17, new byte[64], 0x2000);
+        byte[] frag = Packets.ipv4Packet(Packets.ipv4(10, 2, 0, 0), Packets.ipv4(10, 3, 0, 1), 17,
+                new byte[64], 0x2000);
         long maxHeld = 0;
         int maxOpen = 0;
         for (int i = 0; i < PACKETS; i++) {
@@ -95,7 +96,8 @@ class ReassemblyBoundsTest {
         byte[] tcp = Packets.ipv4Packet(Packets.ipv4(10, 0, 0, 1), Packets.ipv4(10, 1, 0, 1), 6,
                 Packets.tcp(1, 5060, 1000, Packets.ascii("INVITE sip:x@y SIP/2.0\r\n")));
         r.tcpSegment(decoder.decode(LinkType.RAW, tcp, 0, tcp.length), 1, 0);
-        byte[] frag = Packets.ipv4Packet(Packets.ipv4(10, 2, 0, 0), Packets.ipv4(10, 3, 0, 1), 17, new byte[64], 0x2000);
+        byte[] frag = Packets.ipv4Packet(Packets.ipv4(10, 2, 0, 0), Packets.ipv4(10, 3, 0, 1), 17,
+                new byte[64], 0x2000);
         r.fragment(decoder.decode(LinkType.RAW, frag, 0, frag.length), 0);
         assertEquals(1, r.openTcpDirections());
         tcp[13] = 9; // another flow, 11 s later

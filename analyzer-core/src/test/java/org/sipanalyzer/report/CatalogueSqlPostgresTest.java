@@ -41,7 +41,8 @@ class CatalogueSqlPostgresTest {
             Files.setPosixFilePermissions(sql, PosixFilePermissions.fromString("rw-r--r--"));
             // An analysis of a sample and its calls too, each loaded twice: re-loading replaces, never duplicates.
             java.util.List<org.sipanalyzer.calls.Call> calls = new java.util.ArrayList<>();
-            var tracker = new org.sipanalyzer.calls.CallTracker(org.sipanalyzer.calls.CallOptions.defaults(), calls::add);
+            var tracker = new org.sipanalyzer.calls.CallTracker(org.sipanalyzer.calls.CallOptions.defaults(),
+                    calls::add);
             var input = org.sipanalyzer.analysis.AnalysisInput.file(Path.of(System.getProperty("sipanalyzer.samples",
                     "../samples")).resolve("sipp-calls-udp.pcap"));
             var result = new org.sipanalyzer.analysis.Analyzer(Catalogue.standard(),
@@ -51,7 +52,8 @@ class CatalogueSqlPostgresTest {
             Path analysis = dir.resolve("analysis.sql");
             StringWriter aw = new StringWriter();
             new AnalysisReport(result, tracker.statistics()).withAnalysisId("pg").write(OutputFormat.SQL, aw, 100);
-            new CallsReport(calls, java.util.List.of(input.name()), Catalogue.standard()).withAnalysisId("pg").write(OutputFormat.SQL, aw, 100);
+            new CallsReport(calls, java.util.List.of(input.name()), Catalogue.standard()).withAnalysisId("pg")
+                    .write(OutputFormat.SQL, aw, 100);
             Files.writeString(analysis, aw.toString(), StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(analysis, PosixFilePermissions.fromString("rw-r--r--"));
 
@@ -65,7 +67,8 @@ class CatalogueSqlPostgresTest {
                     "psql -h " + dir + " -p " + port + " -d postgres -v ON_ERROR_STOP=1 -q -f " + sql,
                     "psql -h " + dir + " -p " + port + " -d postgres -v ON_ERROR_STOP=1 -q -f " + analysis,
                     "psql -h " + dir + " -p " + port + " -d postgres -v ON_ERROR_STOP=1 -q -f " + analysis,
-                    "psql -h " + dir + " -p " + port + " -d postgres -At -c \"SELECT (SELECT count(*) FROM sip_call) || ' '"
+                    "psql -h " + dir + " -p " + port
+                            + " -d postgres -At -c \"SELECT (SELECT count(*) FROM sip_call) || ' '"
                             + " || (SELECT calls FROM sip_analysis) || ' ' || (SELECT count FROM sip_analysis_code"
                             + " WHERE code = '486')\"",
                     "psql -h " + dir + " -p " + port + " -d postgres -At -c \"SELECT count(*) || ' ' || "
@@ -79,8 +82,9 @@ class CatalogueSqlPostgresTest {
             }
             assertEquals(0, r.exit, r.output);
             assertTrue(r.output.strip().endsWith("77 2 Unsupported Credential"), r.output);
-            assertTrue(r.output.contains(calls.size() + " " + calls.size() + " 2\n"), "the sample's calls once each, and"
-                    + " its two 486s: " + r.output);
+            assertTrue(r.output.contains(calls.size() + " " + calls.size() + " 2\n"),
+                    "the sample's calls once each, and"
+                            + " its two 486s: " + r.output);
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

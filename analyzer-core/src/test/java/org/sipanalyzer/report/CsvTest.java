@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** CSV cells hold text from captures: no formula a spreadsheet would run, no control character a terminal would obey. */
+/**
+ * CSV cells hold text from captures: no formula a spreadsheet would run, no control character a terminal would
+ * obey.
+ */
 class CsvTest {
 
     @Test

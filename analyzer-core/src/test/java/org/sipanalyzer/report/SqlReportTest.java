@@ -72,8 +72,8 @@ class SqlReportTest {
         StringWriter json = new StringWriter();
         new AnalysisReport(r, tracker.statistics()).write(OutputFormat.JSON, json, 100);
         StringWriter callsSql = new StringWriter();
-        new CallsReport(calls, in.stream().map(AnalysisInput::name).toList(), Catalogue.standard()).withAnalysisId("run-1")
-                .write(OutputFormat.SQL, callsSql, 100);
+        new CallsReport(calls, in.stream().map(AnalysisInput::name).toList(), Catalogue.standard())
+                .withAnalysisId("run-1").write(OutputFormat.SQL, callsSql, 100);
         Path a = dir.resolve("analysis.sql");
         Path c = dir.resolve("calls.sql");
         Files.writeString(a, sql.toString());
@@ -84,7 +84,8 @@ class SqlReportTest {
             load(db, c);
         }
         JsonNode j = new ObjectMapper().readTree(json.toString());
-        try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = conn.createStatement()) {
+        try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement st = conn.createStatement()) {
             assertEquals(1, one(st, "SELECT count(*) FROM sip_analysis"));
             assertEquals(j.get("messages").get("total").asLong(), one(st, "SELECT messages FROM sip_analysis"));
             assertEquals(j.get("calls").get("total").asLong(), one(st, "SELECT calls FROM sip_analysis"));
@@ -112,7 +113,8 @@ class SqlReportTest {
         Call call = new Call(0, nasty, 1_000_000_000L, "<sip:" + nasty + "@h>", "<sip:b@h>", a, a, CallOutcome.FAILED,
                 500, nasty, -1, null, null, null, a, nasty, false, 5_000_000L, -1, -1, 1, 0, 1);
         StringWriter w = new StringWriter();
-        new CallsReport(List.of(call), List.of("in'put.pcap"), Catalogue.standard()).withAnalysisId(nasty).write(OutputFormat.SQL, w, 100);
+        new CallsReport(List.of(call), List.of("in'put.pcap"), Catalogue.standard()).withAnalysisId(nasty)
+                .write(OutputFormat.SQL, w, 100);
         Path script = dir.resolve("c.sql");
         Files.writeString(script, w.toString());
         Path db = dir.resolve("h.db");

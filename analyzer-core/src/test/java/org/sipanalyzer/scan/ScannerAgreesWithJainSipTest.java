@@ -100,7 +100,8 @@ class ScannerAgreesWithJainSipTest {
             same(where, "status code", resp.getStatusCode(), ((SipMessage.Response) m).statusCode());
             if (!m.problems().contains(SipProblem.CONTROL_CHARACTER)) {
                 // JAIN-SIP drops control characters from a reason phrase; the scanner keeps what was sent.
-                same(where, "reason phrase", nullToEmpty(resp.getReasonPhrase()).strip(), ((SipMessage.Response) m).reasonPhrase().strip());
+                same(where, "reason phrase", nullToEmpty(resp.getReasonPhrase()).strip(),
+                        ((SipMessage.Response) m).reasonPhrase().strip());
             }
         }
         if (j.getCallId() != null) {

@@ -19,7 +19,8 @@ class SipScannerTest {
     private final SipScanner scanner = new SipScanner();
 
     static final String INVITE = "INVITE sip:bob@biloxi.example.com SIP/2.0\r\n"
-            + "Via: SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds, SIP/2.0/UDP other;branch=z9hG4bKx\r\n"
+            + "Via: SIP/2.0/UDP pc33.atlanta.example.com:5060;branch=z9hG4bK776asdhds,"
+            + " SIP/2.0/UDP other;branch=z9hG4bKx\r\n"
             + "Via: SIP/2.0/TCP second.example.com;branch=z9hG4bKsecond\r\n"
             + "Max-Forwards: 70\r\n"
             + "To: Bob <sip:bob@biloxi.example.com>\r\n"
@@ -57,7 +58,8 @@ class SipScannerTest {
         for (int round = 0; round < 50_000; round++) {
             byte[] d = new byte[random.nextInt(48)];
             for (int i = 0; i < d.length; i++) {
-                d[i] = random.nextInt(6) == 0 ? edges[random.nextInt(edges.length)] : (byte) (0x20 + random.nextInt(95));
+                d[i] = random.nextInt(6) == 0 ? edges[random.nextInt(edges.length)]
+                        : (byte) (0x20 + random.nextInt(95));
             }
             int a = d.length == 0 ? 0 : random.nextInt(d.length + 1);
             int z = a + random.nextInt(d.length - a + 1);
@@ -139,11 +141,12 @@ class SipScannerTest {
     void fieldsReadFromBytesOrFromTextAgree() {
         Random rnd = new Random(41);
         String[] parts = {"\"Al ice\"", "\"a\\\";tag=q\"", "<sip:x@h;tag=uri>", "<sip:y@h>", ";tag=", ";TAG = ", "abc",
-            "z9hG4bK7", ";branch=", " ; Branch = ", ",", " ", "SIP/2.0/", "SIP / 2.0 / ", "UDP", "tcp", "h.example:5060",
-            ";rport", ">", "<", "\"", "\\", ";lr", "\t", "x y"};
+            "z9hG4bK7", ";branch=", " ; Branch = ", ",", " ", "SIP/2.0/", "SIP / 2.0 / ", "UDP", "tcp",
+            "h.example:5060", ";rport", ">", "<", "\"", "\\", ";lr", "\t", "x y"};
         int compared = 0;
         for (int n = 0; n < 20_000; n++) {
-            String[] plain = {random(rnd, parts, 9, ""), random(rnd, parts, 9, ""), random(rnd, parts, 9, "SIP/2.0/UDP ")};
+            String[] plain = {random(rnd, parts, 9, ""), random(rnd, parts, 9, ""),
+                random(rnd, parts, 9, "SIP/2.0/UDP ")};
             String[] folded = folded(plain, "\r\n\t");
             if (folded == null) {
                 continue;
@@ -239,8 +242,8 @@ class SipScannerTest {
     }
 
     private static String message(String[] viaFromTo) {
-        return "OPTIONS sip:b@h SIP/2.0\r\nVia: " + viaFromTo[2] + "\r\nFrom: " + viaFromTo[0] + "\r\nTo: " + viaFromTo[1]
-                + "\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\n\r\n";
+        return "OPTIONS sip:b@h SIP/2.0\r\nVia: " + viaFromTo[2] + "\r\nFrom: " + viaFromTo[0] + "\r\nTo: "
+                + viaFromTo[1] + "\r\nCall-ID: c\r\nCSeq: 1 OPTIONS\r\n\r\n";
     }
 
     @Test
@@ -387,12 +390,12 @@ class SipScannerTest {
 
     @Test
     void aSecondTagIsFlaggedButTagInsideTheUriIsNot() {
-        SipMessage two = scan(RESPONSE.replace("t: <sip:bob@example.com>;tag=bbb", "t: <sip:bob@example.com>;tag=bbb;tag=2"))
-                .message();
+        SipMessage two = scan(RESPONSE.replace("t: <sip:bob@example.com>;tag=bbb",
+                "t: <sip:bob@example.com>;tag=bbb;tag=2")).message();
         assertEquals("bbb", two.toTag(), "the first tag wins, as in Wireshark");
         assertTrue(two.problems().contains(SipProblem.DUPLICATE_HEADER));
-        SipMessage plain = scan(RESPONSE.replace("t: <sip:bob@example.com>;tag=bbb", "t: sip:tagger@example.com;tag=bbb"))
-                .message();
+        SipMessage plain = scan(RESPONSE.replace("t: <sip:bob@example.com>;tag=bbb",
+                "t: sip:tagger@example.com;tag=bbb")).message();
         assertEquals("bbb", plain.toTag());
         assertTrue(plain.isWellFormed(), plain.problems().toString());
     }

@@ -52,7 +52,8 @@ class SerializedResultTest {
     void everySampleResultSurvivesSerialisation() throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.walk(SAMPLES)) {
-            files = s.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(pcap|pcapng|gz|log|txt|data)$"))
+            files = s.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().matches(".*\\.(pcap|pcapng|gz|log|txt|data)$"))
                     .filter(p -> !p.toString().contains("node_modules")).sorted().toList();
         }
         assertTrue(files.size() > 40);

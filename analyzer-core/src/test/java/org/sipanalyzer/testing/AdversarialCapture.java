@@ -22,7 +22,8 @@ public final class AdversarialCapture {
         byte[] partial = Packets.ascii("INVITE sip:x@y SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK\r\nCall-ID: ");
         byte[] tcp = Packets.ipv4Packet(Packets.ipv4(10, 0, 0, 0), Packets.ipv4(10, 1, 0, 1), 6,
                 Packets.tcp(1, 5060, 1000, partial));
-        byte[] frag = Packets.ipv4Packet(Packets.ipv4(10, 2, 0, 0), Packets.ipv4(10, 3, 0, 1), 17, new byte[64], 0x2000);
+        byte[] frag = Packets.ipv4Packet(Packets.ipv4(10, 2, 0, 0), Packets.ipv4(10, 3, 0, 1), 17,
+                new byte[64], 0x2000);
         for (int i = 0; i < n; i++) {
             long t = 1_700_000_000_000_000_000L + i * 2_000L;
             tcp[12] = (byte) (i >>> 16);

@@ -84,7 +84,8 @@ public final class CaptureWriter {
         /** An enhanced packet block; {@code ticks} in the interface's resolution. */
         public Pcapng enhanced(int iface, long ticks, byte[] data, int originalLength) throws IOException {
             ByteBuffer body = ByteBuffer.allocate(20 + pad(data.length)).order(order);
-            body.putInt(iface).putInt((int) (ticks >>> 32)).putInt((int) ticks).putInt(data.length).putInt(originalLength);
+            body.putInt(iface).putInt((int) (ticks >>> 32)).putInt((int) ticks).putInt(data.length)
+                    .putInt(originalLength);
             body.put(data);
             block(6, body.array());
             return this;

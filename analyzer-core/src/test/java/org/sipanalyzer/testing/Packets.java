@@ -30,7 +30,8 @@ public final class Packets {
     /** A UDP datagram (header and payload). */
     public static byte[] udp(int srcPort, int dstPort, byte[] payload) {
         ByteBuffer bb = ByteBuffer.allocate(8 + payload.length);
-        bb.putShort((short) srcPort).putShort((short) dstPort).putShort((short) (8 + payload.length)).putShort((short) 0);
+        bb.putShort((short) srcPort).putShort((short) dstPort).putShort((short) (8 + payload.length))
+                .putShort((short) 0);
         bb.put(payload);
         return bb.array();
     }
@@ -54,7 +55,8 @@ public final class Packets {
     }
 
     /** The usual TCP case: Ethernet, IPv4, TCP. */
-    public static byte[] tcpFrame(byte[] src, int srcPort, byte[] dst, int dstPort, long seq, int flags, byte[] payload) {
+    public static byte[] tcpFrame(byte[] src, int srcPort, byte[] dst, int dstPort, long seq, int flags,
+            byte[] payload) {
         return ethernet(0x0800, ipv4Packet(src, dst, 6, tcp(srcPort, dstPort, seq, flags, payload)));
     }
 

@@ -19,8 +19,9 @@ import java.util.TreeMap;
  * are retransmitted now and then; registrations are challenged; RTP flows between the signalling; SIP runs
  * on 5060 and on other ports. Usage: {@code SyntheticCapture OUT.pcap PACKETS [SEED [KIND]]}, the kind one of
  * {@code rtp-mix} (the default: about 70% of packets are RTP), {@code sip-only} (the rtp-mix capture of the same
- * size and seed without its RTP, as a capture filtered to the signalling: the same SIP packets at the same times), {@code flood} (every message a new Call-ID from one of 50,000 sources: scanners hitting
- * an internet-facing server) or {@code tcp} (the mix with SIP over TCP).
+ * size and seed without its RTP, as a capture filtered to the signalling: the same SIP packets at the same times),
+ * {@code flood} (every message a new Call-ID from one of 50,000 sources: scanners hitting an internet-facing server) or
+ * {@code tcp} (the mix with SIP over TCP).
  */
 public final class SyntheticCapture {
 
@@ -115,8 +116,8 @@ public final class SyntheticCapture {
     private static final String[] FLOOD_PHRASES = {"Not Found", "Unauthorized", "Forbidden", "OK", "Too Many Hops"};
 
     /**
-     * One message of a flood: a request from one of 50,000 sources (scanners), or a response to one, each with a Call-ID
-     * of its own, so that nothing pairs: every INVITE opens a call that never ends.
+     * One message of a flood: a request from one of 50,000 sources (scanners), or a response to one, each with a
+     * Call-ID of its own, so that nothing pairs: every INVITE opens a call that never ends.
      */
     private void floodMessage() throws IOException {
         int src = rnd.nextInt(50_000);
@@ -155,7 +156,8 @@ public final class SyntheticCapture {
             e = write(o, n, seed, kind);
         }
         e.write(Path.of(args[0] + ".expected.tsv"));
-        System.out.println("wrote " + out + ": " + e.count("packets") + " packets, " + e.count("sip") + " SIP messages");
+        System.out.println("wrote " + out + ": " + e.count("packets") + " packets, " + e.count("sip")
+                + " SIP messages");
     }
 
     private void scenario() throws IOException {
@@ -374,7 +376,8 @@ public final class SyntheticCapture {
         if (tcp) {
             return; // on a stream, blank lines between messages are not packets of their own
         }
-        frame(Packets.udpFrame(leg.uacIp(), leg.uacPort(), leg.uasIp(), leg.uasPort(), new byte[] {'\r', '\n', '\r', '\n'}));
+        frame(Packets.udpFrame(leg.uacIp(), leg.uacPort(), leg.uasIp(), leg.uasPort(),
+                new byte[] {'\r', '\n', '\r', '\n'}));
         expected.add("keepAlive", false);
     }
 

@@ -25,11 +25,11 @@ import scala.Tuple2;
 
 /**
  * The analysis of many captures and logs on a Spark cluster, with the result one analysis of them all on one machine
- * gives (for the JSON report, byte for byte). The driver lists the files (Hadoop's file systems: local, {@code hdfs://},
- * {@code s3a://}) and cuts the list, in order, into batches of about {@link #DEFAULT_BATCH_BYTES}; each task streams
- * its batch's files through the core's analysis (never whole files in memory) with the driver's Hadoop configuration,
- * and returns the result; the results merge in input order ({@link SipAnalysis.Result#then}) along a tree of
- * {@link #FANOUT} at a time, so the driver never holds more than a few.
+ * gives (for the JSON report, byte for byte). The driver lists the files (Hadoop's file systems: local,
+ * {@code hdfs://}, {@code s3a://}) and cuts the list, in order, into batches of about {@link #DEFAULT_BATCH_BYTES};
+ * each task streams its batch's files through the core's analysis (never whole files in memory) with the driver's
+ * Hadoop configuration, and returns the result; the results merge in input order ({@link SipAnalysis.Result#then})
+ * along a tree of {@link #FANOUT} at a time, so the driver never holds more than a few.
  *
  * <p>Calls are followed within a file, as on one machine: a call whose messages a probe wrote into two rotated files
  * is two partial calls here as there (docs/scale-out.md says how to keep such files together).

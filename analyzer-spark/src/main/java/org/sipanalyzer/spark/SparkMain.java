@@ -73,8 +73,8 @@ public final class SparkMain {
             PrintStream to = line.hasOption("help") ? out : err;
             java.io.PrintWriter pw = new java.io.PrintWriter(to);
             new HelpFormatter().printHelp(pw, 100, PROGRAM + " INPUT... [-f FORMAT] [-o URI]",
-                    "Analyses captures and SIP logs on Spark: each INPUT a file, a directory or a glob of any Hadoop file"
-                            + " system (hdfs://, s3a://, file:).", options, 2, 2, "");
+                    "Analyses captures and SIP logs on Spark: each INPUT a file, a directory or a glob of any"
+                            + " Hadoop file system (hdfs://, s3a://, file:).", options, 2, 2, "");
             pw.flush();
             return line.hasOption("help") ? 0 : 2;
         }

@@ -84,7 +84,8 @@ class SparkAnalysisTest {
 
     private static List<String> samples(int n) throws IOException {
         try (Stream<Path> s = Files.walk(SAMPLES)) {
-            return s.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(pcap|pcapng|gz|log|txt|data)$"))
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().matches(".*\\.(pcap|pcapng|gz|log|txt|data)$"))
                     .filter(p -> !p.toString().contains("node_modules") && !p.toString().contains("/."))
                     .sorted().limit(n).map(Path::toString).toList();
         }
@@ -119,7 +120,8 @@ class SparkAnalysisTest {
         Path empty = Files.createFile(dir.resolve("empty.pcap"));
         byte[] whole = Files.readAllBytes(SAMPLES.resolve("sipp-calls-udp.pcap"));
         Path cut = Files.write(dir.resolve("cut.pcap"), java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
-        List<String> files = List.of(empty.toString(), cut.toString(), SAMPLES.resolve("kamailio-fork.pcap").toString());
+        List<String> files = List.of(empty.toString(), cut.toString(),
+                SAMPLES.resolve("kamailio-fork.pcap").toString());
         String json = spark(files, 1);
         assertEquals(cli(files), json);
         assertTrue(json.contains("\"readable\" : false"), "the empty file is not readable, and said so");
@@ -168,11 +170,13 @@ class SparkAnalysisTest {
         Files.setLastModifiedTime(a, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
         Files.setLastModifiedTime(b, java.nio.file.attribute.FileTime.fromMillis(2_000_000));
         SipAnalysis.Result grouped = new SparkAnalysis(Catalogue.standard(), AnalysisOptions.defaults(),
-                CallOptions.defaults()).withBatchBytes(1).withGroups(java.util.regex.Pattern.compile(".*/(probe[0-9]+)-.*"))
+                CallOptions.defaults()).withBatchBytes(1)
+                .withGroups(java.util.regex.Pattern.compile(".*/(probe[0-9]+)-.*"))
                 .run(sc, List.of(dir.toString()));
         SipAnalysis.Result core = new SipAnalysis(Catalogue.standard(), AnalysisOptions.defaults(),
                 CallOptions.defaults()).run(List.of(org.sipanalyzer.analysis.AnalysisInput.sequence("probe1", List.of(
-                        org.sipanalyzer.analysis.AnalysisInput.file(a), org.sipanalyzer.analysis.AnalysisInput.file(b)))));
+                        org.sipanalyzer.analysis.AnalysisInput.file(a),
+                        org.sipanalyzer.analysis.AnalysisInput.file(b)))));
         assertEquals(1, grouped.analysis().inputs().size());
         assertEquals(json(core), json(grouped));
     }

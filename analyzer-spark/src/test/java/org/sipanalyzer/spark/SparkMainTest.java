@@ -44,7 +44,8 @@ class SparkMainTest {
     void everyFormatIsTheCommandLinesOwn(@TempDir Path dir) throws Exception {
         String udp = SAMPLES.resolve("sipp-calls-udp.pcap").toString();
         for (List<String> f : List.of(List.of("-f", "text"), List.of("-f", "csv", "--table", "outcomes"),
-                List.of("-f", "csv", "--table", "senders"), List.of("-f", "markdown"), List.of("-f", "html"), List.of("-f", "sql"))) {
+                List.of("-f", "csv", "--table", "senders"), List.of("-f", "markdown"), List.of("-f", "html"),
+                List.of("-f", "sql"))) {
             Path report = dir.resolve("r");
             List<String> args = new java.util.ArrayList<>(List.of(udp, "-o", report.toUri().toString()));
             args.addAll(f);
@@ -70,7 +71,8 @@ class SparkMainTest {
         assertTrue(none.err().contains("INPUT"), none.err());
         Run format = run("-f", "yaml", "x.pcap");
         assertEquals(2, format.code());
-        assertEquals("sip-analyzer-spark: unknown format 'yaml'; use text, json, csv, markdown, html or sql\n", format.err());
+        assertEquals("sip-analyzer-spark: unknown format 'yaml'; use text, json, csv, markdown, html or sql\n",
+                format.err());
         Run missing = run(SAMPLES.resolve("no-such.pcap").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().startsWith("sip-analyzer-spark: ") && missing.err().contains("no such file")
