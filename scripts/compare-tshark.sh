@@ -9,10 +9,16 @@
 #     flood    every message a new Call-ID, from 50,000 sources: scanners hitting an internet-facing server
 #   CAPTURE is any capture file. RUNS (default 5) of sip-analyzer; tshark runs at most twice (it is slow).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
 what=${1:-rtp-mix}
 runs=${2:-5}
+case "$what" in
+  rtp-mix | sip-only | flood) ;;
+  *) [ -f "$what" ] || { echo "compare-tshark: $what: no such file (or kind: rtp-mix, sip-only, flood)" >&2; exit 2; }
+     what=$(cd "$(dirname "$what")" && pwd)/$(basename "$what") ;;   # the path as given, before the cd below
+esac
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "compare-tshark: RUNS must be a positive number, not '$runs'" >&2; exit 2; }
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
 command -v tshark >/dev/null || { echo "compare-tshark: tshark is needed (apt-get install tshark)" >&2; exit 2; }
 # shellcheck source=bench-lib.sh
 . scripts/bench-lib.sh
@@ -30,6 +36,7 @@ case "$what" in
 esac
 packets=$(capinfos -M -c "$capture" 2>/dev/null | awk -F': *' '/Number of packets/ {print $2}')
 cat "$capture" > /dev/null   # into the page cache
+./sip-analyzer --version >/dev/null   # builds the launcher's jar and class-data archive, if stale, before any timing
 
 measure() { # prints "seconds maxrss_kb cpu_seconds"
   /usr/bin/time -f "%e %M %U %S" "$@" > /dev/null 2> "$root/target/bench/time.txt" || true
