@@ -9,30 +9,20 @@
 #     flood    every message a new Call-ID, from 50,000 sources: scanners hitting an internet-facing server
 #   CAPTURE is any capture file. RUNS (default 5) of sip-analyzer; tshark runs at most twice (it is slow).
 set -euo pipefail
-what=${1:-rtp-mix}
-runs=${2:-5}
-case "$what" in
-  rtp-mix | sip-only | flood) ;;
-  *) [ -f "$what" ] || { echo "compare-tshark: $what: no such file (or kind: rtp-mix, sip-only, flood)" >&2; exit 2; }
-     what=$(cd "$(dirname "$what")" && pwd)/$(basename "$what") ;;   # the path as given, before the cd below
-esac
-[[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "compare-tshark: RUNS must be a positive number, not '$runs'" >&2; exit 2; }
+# shellcheck source=bench-lib.sh
+. "$(dirname "$0")/bench-lib.sh"
+bench_args compare-tshark "rtp-mix sip-only flood" "${1:-rtp-mix}" "${2:-5}"
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 command -v tshark >/dev/null || { echo "compare-tshark: tshark is needed (apt-get install tshark)" >&2; exit 2; }
-# shellcheck source=bench-lib.sh
-. scripts/bench-lib.sh
 bench_classpath
 mkdir -p target/bench
 case "$what" in
-  rtp-mix|sip-only|flood)
+  rtp-mix | sip-only | flood)
     capture=target/bench/synthetic-$what-1m.pcap
     [ "$what" = rtp-mix ] && [ -f target/bench/synthetic-1m.pcap ] && capture=target/bench/synthetic-1m.pcap
-    if [ ! -f "$capture" ]; then
-      java -cp "$cp" org.sipanalyzer.testing.SyntheticCapture "$capture" 1000000 1 "$what" >&2
-    fi ;;
-  *) capture=$what
-     [ -f "$capture" ] || { echo "compare-tshark: $capture: no such file (or kind: rtp-mix, sip-only, flood)" >&2; exit 2; } ;;
+    bench_generate "$capture" 1000000 "$what" ;;
+  *) capture=$what ;;
 esac
 packets=$(capinfos -M -c "$capture" 2>/dev/null | awk -F': *' '/Number of packets/ {print $2}')
 cat "$capture" > /dev/null   # into the page cache

@@ -11,33 +11,21 @@
 #     flood    2,000,000 messages, each a new Call-ID, from 50,000 sources (820 MB)
 #   CAPTURE is any capture file. RUNS (default 5) of each core count.
 set -euo pipefail
-what=${1:-sip-only}
-runs=${2:-5}
-case "$what" in
-  sip-only | flood) ;;
-  *) [ -f "$what" ] || { echo "scaling: $what: no such file (or kind: sip-only, flood)" >&2; exit 2; }
-     what=$(cd "$(dirname "$what")" && pwd)/$(basename "$what") ;;
-esac
-[[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "scaling: RUNS must be a positive number, not '$runs'" >&2; exit 2; }
+# shellcheck source=bench-lib.sh
+. "$(dirname "$0")/bench-lib.sh"
+bench_args scaling "sip-only flood" "${1:-sip-only}" "${2:-5}"
 for tool in taskset /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "scaling: $tool is needed (util-linux, GNU time)" >&2; exit 2; }
 done
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-# shellcheck source=bench-lib.sh
-. scripts/bench-lib.sh
 bench_classpath
 mkdir -p target/bench
 case "$what" in
-  sip-only) capture=target/bench/synthetic-sip-only-10m.pcap; packets=10000000 ;;
-  flood) capture=target/bench/synthetic-flood-2m.pcap; packets=2000000 ;;
+  sip-only) capture=target/bench/synthetic-sip-only-10m.pcap; bench_generate "$capture" 10000000 "$what" ;;
+  flood) capture=target/bench/synthetic-flood-2m.pcap; bench_generate "$capture" 2000000 "$what" ;;
   *) capture=$what ;;
 esac
-if [ ! -f "$capture" ]; then   # generated under another name, so that an interrupted run leaves no partial capture
-  java -cp "$cp" org.sipanalyzer.testing.SyntheticCapture "$capture.part" "$packets" 1 "$what" >&2
-  mv -f "$capture.part.expected.tsv" "$capture.expected.tsv" 2>/dev/null || true
-  mv -f "$capture.part" "$capture"
-fi
 cat "$capture" > /dev/null   # into the page cache
 json=target/bench/scaling.json
 rm -f "$json"
