@@ -94,7 +94,7 @@ public final class SipScanner {
         if (p == end) {
             return false;
         }
-        int eol = indexOf(d, p, end, (byte) '\n');
+        int eol = Swar.indexOf(d, p, end, (byte) '\n');
         int lineEnd = trimEnd(d, p, eol < 0 ? end : eol);
         int v = versionLength(d, p, lineEnd);
         return v > 0 && p + v < lineEnd && isBlank(d[p + v]) || requestLineMethodEnd(d, p, lineEnd) > 0;
@@ -159,7 +159,7 @@ public final class SipScanner {
         if (!isTokenChar(d[p])) {
             return Scan.NOT_SIP; // most non-SIP payloads (RTP, binary protocols) end here, unscanned
         }
-        int eol = indexOf(d, p, end, (byte) '\n');
+        int eol = Swar.indexOf(d, p, end, (byte) '\n');
         if (eol < 0 && stream) {
             return couldBecomeStartLine(d, p, end) ? Scan.INCOMPLETE : Scan.NOT_SIP;
         }
@@ -385,7 +385,7 @@ public final class SipScanner {
         int valueStart = 0;
         int valueEnd = 0;
         while (p < end) {
-            int eol = indexOf(d, p, end, (byte) '\n');
+            int eol = Swar.indexOf(d, p, end, (byte) '\n');
             int next = eol < 0 ? end : eol + 1;
             int lineEnd = eol < 0 ? end : (eol > p && d[eol - 1] == '\r' ? eol - 1 : eol);
             if (lineEnd == p) {
@@ -400,7 +400,7 @@ public final class SipScanner {
                 if (id >= 0) {
                     b.header(id, d, valueStart, valueEnd);
                 }
-                int colon = indexOf(d, p, lineEnd, (byte) ':');
+                int colon = Swar.indexOf(d, p, lineEnd, (byte) ':');
                 if (colon < 0) {
                     b.problems.add(SipProblem.BAD_HEADER_LINE);
                     id = -1;
@@ -756,8 +756,8 @@ public final class SipScanner {
             // The top Via is the first value of the first Via header: "SIP / 2.0 / UDP host:port;branch=...".
             int comma = indexOutside(v, a, z, ',');
             int end = comma < 0 ? z : comma;
-            int slash1 = indexOf(v, a, end, (byte) '/');
-            int slash2 = slash1 < 0 ? -1 : indexOf(v, slash1 + 1, end, (byte) '/');
+            int slash1 = Swar.indexOf(v, a, end, (byte) '/');
+            int slash2 = slash1 < 0 ? -1 : Swar.indexOf(v, slash1 + 1, end, (byte) '/');
             if (slash2 < 0) {
                 return;
             }
@@ -933,11 +933,6 @@ public final class SipScanner {
             e--;
         }
         return e;
-    }
-
-    /** The first {@code b} in {@code d[from, end)}, or -1 ({@link Swar#indexOf}: a header block a word at a time). */
-    static int indexOf(byte[] d, int from, int end, byte b) {
-        return Swar.indexOf(d, from, end, b);
     }
 
     private static boolean startsWithIgnoreCase(byte[] d, int p, int end, byte[] prefix) {

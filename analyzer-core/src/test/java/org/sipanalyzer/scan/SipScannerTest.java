@@ -95,7 +95,7 @@ class SipScannerTest {
                     break;
                 }
             }
-            assertEquals(expected, SipScanner.indexOf(d, from, end, b), () -> java.util.Arrays.toString(d) + " " + b);
+            assertEquals(expected, Swar.indexOf(d, from, end, b), () -> java.util.Arrays.toString(d) + " " + b);
         }
     }
 
