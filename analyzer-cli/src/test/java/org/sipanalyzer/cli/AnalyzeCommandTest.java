@@ -194,6 +194,50 @@ class AnalyzeCommandTest {
         assertTrue(md.out().contains("x\\<b\\>.pcap"), "Markdown escapes the name too");
     }
 
+    /**
+     * Escape sequences (a screen clear, a window-title write, a colour) and a right-to-left override in a Call-ID,
+     * a display name, a User-Agent and a reason phrase: no report a person reads, on a terminal or in a viewer,
+     * carries one (JSON, which is data, keeps them escaped).
+     */
+    @Test
+    void noReportCarriesControlsOrBidirectionalOverridesFromACapture() throws Exception {
+        String id = "c\u001b[2J\u202eid";
+        String invite = "INVITE sip:b@x SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bKi\r\n"
+                + "From: \"\u202eevil\" <sip:a@x>;tag=f\r\nTo: <sip:b@x>\r\nCall-ID: " + id + "\r\nCSeq: 1 INVITE\r\n"
+                + "User-Agent: ua\u001b]0;owned\u0007\r\nContent-Length: 0\r\n\r\n";
+        String busy = "SIP/2.0 486 Busy\u202eereH\u001b[31m\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bKi\r\n"
+                + "From: <sip:a@x>;tag=f\r\nTo: <sip:b@x>;tag=t\r\nCall-ID: " + id + "\r\nCSeq: 1 INVITE\r\n"
+                + "Server: s\u202e\r\nContent-Length: 0\r\n\r\n";
+        Path f = write("h.pcap", pcap(invite, busy));
+        List<List<String>> commands = List.of(List.of("analyze"), List.of("analyze", "-f", "markdown"),
+                List.of("analyze", "-f", "html"), List.of("analyze", "-f", "csv"),
+                List.of("analyze", "-f", "csv", "--table", "senders"), List.of("analyze", "-f", "sql"),
+                List.of("calls"), List.of("calls", "-f", "csv"), List.of("calls", "-f", "sql"),
+                List.of("calls", "--call-id", id), List.of("check", "-r", "asr >= 0"),
+                List.of("check", "-f", "junit", "-r", "asr >= 0"));
+        for (List<String> command : commands) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.add(f.toString());
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertEquals(ExitCode.OK, r.exit(), command + ": " + r.err());
+            String all = r.out() + r.err();
+            for (int i = 0; i < all.length(); i++) {
+                char c = all.charAt(i);
+                boolean lineEnd = c == '\n' || c == '\r' && i + 1 < all.length() && all.charAt(i + 1) == '\n';
+                boolean control = c < 0x20 || c >= 0x7f && c <= 0x9f;
+                boolean bidi = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                        .indexOf(c) >= 0;
+                assertTrue(lineEnd || c == '\t' || !control && !bidi,
+                        command + ": U+" + Integer.toHexString(c) + " at " + i + " in " + all);
+            }
+        }
+        CliRun ladder = CliRun.of("calls", "--call-id", id, f.toString());
+        assertTrue(ladder.out().contains("486"), "the call was found and drawn: " + ladder.out());
+        CliRun json = CliRun.of("calls", "-f", "json", f.toString());
+        assertEquals(id, new ObjectMapper().readTree(json.out()).get("calls").get(0).get("callId").asText(),
+                "JSON keeps the Call-ID as the capture has it");
+    }
+
     @Test
     void textAndMarkdownTablesTreatUnregisteredAndInvalidCodesAlike() throws Exception {
         Path f = write("odd.pcap", pcap(response(499, "Client Closed", "INVITE"), response(486, "Busy Here", "INVITE"),

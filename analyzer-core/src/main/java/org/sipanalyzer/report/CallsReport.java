@@ -161,7 +161,7 @@ public final class CallsReport {
                         c.q850Cause().isEmpty() ? "" : Q850Causes.name(c.q850Cause().getAsInt()).orElse(""),
                         ms(c.pdd()), ms(c.setupTime()), seconds(c.duration()), endpoint(c.answeredBy()),
                         Csv.safe(c.answeringAgent().orElse("")), c.challenged(), c.invites(), c.reInvites(),
-                        c.dialogs(), c.input() < inputNames.size() ? inputNames.get(c.input()) : "");
+                        c.dialogs(), Csv.safe(c.input() < inputNames.size() ? inputNames.get(c.input()) : ""));
             }
         }
     }

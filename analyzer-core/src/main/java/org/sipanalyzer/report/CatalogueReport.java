@@ -170,9 +170,10 @@ public final class CatalogueReport {
     }
 
     private void writeSql(Writer out) throws IOException {
-        out.write("-- SIP response codes, written by sip-analyzer. Loads into SQLite and PostgreSQL as it is.\n");
+        out.write("-- SIP response codes, written by sip-analyzer. Loads into SQLite and PostgreSQL as it is, and"
+                + " again:\n-- the table's rows are replaced.\n");
         out.write("BEGIN;\n");
-        out.write("CREATE TABLE " + SQL_TABLE + " (\n"
+        out.write("CREATE TABLE IF NOT EXISTS " + SQL_TABLE + " (\n"
                 + "  code INTEGER PRIMARY KEY,\n"
                 + "  response_class TEXT NOT NULL,\n"
                 + "  class_name TEXT NOT NULL,\n"
@@ -183,25 +184,21 @@ public final class CatalogueReport {
                 + "  treated_as INTEGER NOT NULL,\n"
                 + "  meaning TEXT NOT NULL\n"
                 + ");\n");
+        out.write("DELETE FROM " + SQL_TABLE + ";\n");
         String columns = "code, response_class, class_name, reason, aliases, status, rfc, treated_as, meaning";
         for (Row r : rows) {
             out.write("INSERT INTO " + SQL_TABLE + " (" + columns + ") VALUES ("
                     + r.code + ", "
-                    + sqlString(r.responseClass().shortName()) + ", "
-                    + sqlString(r.responseClass().label()) + ", "
-                    + (r.registered() ? sqlString(r.reason()) : "NULL") + ", "
-                    + (r.registered() && !r.entry.aliases().isEmpty() ? sqlString(r.aliases()) : "NULL") + ", "
-                    + sqlString(r.status.word()) + ", "
-                    + (r.registered() ? sqlString(r.rfc()) : "NULL") + ", "
+                    + SqlReport.text(r.responseClass().shortName()) + ", "
+                    + SqlReport.text(r.responseClass().label()) + ", "
+                    + (r.registered() ? SqlReport.text(r.reason()) : "NULL") + ", "
+                    + (r.registered() && !r.entry.aliases().isEmpty() ? SqlReport.text(r.aliases()) : "NULL") + ", "
+                    + SqlReport.text(r.status.word()) + ", "
+                    + (r.registered() ? SqlReport.text(r.rfc()) : "NULL") + ", "
                     + r.entry.code() + ", "
-                    + sqlString(r.meaning()) + ");\n");
+                    + SqlReport.text(r.meaning()) + ");\n");
         }
         out.write("COMMIT;\n");
-    }
-
-    /** A standard SQL string literal: quotes doubled, NUL removed (PostgreSQL rejects it in text). */
-    static String sqlString(String s) {
-        return "'" + s.replace("\0", "").replace("'", "''") + "'";
     }
 
     private void writeMarkdown(Writer out) throws IOException {

@@ -226,12 +226,15 @@ public final class CheckReport {
         }
     }
 
-    /** Text that XML 1.0 can hold: control characters other than tab and line feed become U+FFFD. */
+    /**
+     * Text that XML 1.0 can hold and a CI server shows as it is: control characters other than tab and line feed,
+     * and bidirectional formatting characters ({@link TextSafe#isHidden}), become U+FFFD.
+     */
     private static String xmlSafe(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            sb.append(c < 0x20 && c != '\t' && c != '\n' || c == 0xfffe || c == 0xffff ? '\uFFFD' : c);
+            sb.append(c != '\t' && c != '\n' && TextSafe.isHidden(c) || c == 0xfffe || c == 0xffff ? '\uFFFD' : c);
         }
         return sb.toString();
     }

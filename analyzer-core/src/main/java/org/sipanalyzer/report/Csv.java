@@ -11,7 +11,7 @@ final class Csv {
 
     /**
      * Prefixes a cell that starts with =, +, -, @, tab or CR with a quote, as OWASP recommends, and replaces control
-     * characters (C0 but tab, DEL, C1) with U+FFFD, as the terminal report does.
+     * characters (but tab: {@link TextSafe#isHidden}) with U+FFFD, as the terminal report does.
      */
     static String safe(String cell) {
         if (cell.isEmpty()) {
@@ -22,7 +22,7 @@ final class Csv {
         StringBuilder sb = null;
         for (int i = 0; i < guarded.length(); i++) {
             char ch = guarded.charAt(i);
-            if (ch != '\t' && (ch < 0x20 || ch >= 0x7f && ch <= 0x9f)) {
+            if (ch != '\t' && TextSafe.isHidden(ch)) {
                 if (sb == null) {
                     sb = new StringBuilder(guarded.length()).append(guarded, 0, i);
                 }

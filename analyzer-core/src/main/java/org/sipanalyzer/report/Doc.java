@@ -202,7 +202,7 @@ interface Doc {
                     case '"' -> sb.append("&quot;");
                     case '\'' -> sb.append("&#39;");
                     default -> {
-                        if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7f) {
+                        if (c != '\n' && c != '\t' && TextSafe.isHidden(c)) {
                             sb.append('\uFFFD');
                         } else {
                             sb.append(c);

@@ -16,7 +16,7 @@ final class Markdown {
             char c = text.charAt(i);
             if (c == '\r' || c == '\n' || c == '\t') {
                 sb.append(' ');
-            } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+            } else if (TextSafe.isHidden(c)) {
                 continue;
             } else if ("\\|`*_[]<>#!~&".indexOf(c) >= 0) {
                 sb.append('\\').append(c);

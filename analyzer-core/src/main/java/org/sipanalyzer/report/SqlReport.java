@@ -100,9 +100,27 @@ public final class SqlReport {
             "challenged", "BOOLEAN NOT NULL", "invites", "INTEGER NOT NULL", "reinvites", "INTEGER NOT NULL",
             "dialogs", "INTEGER NOT NULL", "input", "TEXT");
 
-    /** A standard SQL string literal: quotes doubled, NUL removed (PostgreSQL rejects it in text); NULL for null. */
+    /**
+     * A standard SQL string literal, NULL for null: quotes doubled; control characters but tab and line feed (NUL,
+     * which PostgreSQL rejects in text, and escape sequences, which would reach a terminal the script is shown on)
+     * and bidirectional formatting characters ({@link TextSafe#isHidden}) written as U+FFFD, as CSV writes them.
+     */
     static String text(String s) {
-        return s == null ? "NULL" : "'" + s.replace("\0", "").replace("'", "''") + "'";
+        if (s == null) {
+            return "NULL";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('\'');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\'') {
+                sb.append("''");
+            } else if (c != '\t' && c != '\n' && TextSafe.isHidden(c)) {
+                sb.append('\uFFFD');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('\'').toString();
     }
 
     private static String number(long n) {
@@ -125,7 +143,7 @@ public final class SqlReport {
 
     private static void begin(Writer out, String what, String id, List<Table> tables) throws IOException {
         out.write("-- " + what + ", written by sip-analyzer. Loads into SQLite and PostgreSQL as it is, and again:\n"
-                + "-- the rows of analysis " + id.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", "?") + " are replaced.\n");
+                + "-- the rows of analysis " + TextSafe.of(id) + " are replaced.\n");
         out.write("BEGIN;\n");
         for (Table t : tables) {
             t.create(out);

@@ -142,12 +142,12 @@ final class TextTable {
         return text.substring(0, cut).stripTrailing() + "…";
     }
 
-    /** Replaces control characters (C0, DEL, C1) so untrusted text cannot drive the terminal. */
+    /** Replaces control characters ({@link TextSafe#isHidden}) so untrusted text cannot drive the terminal. */
     static String clean(String s) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
+            boolean control = TextSafe.isHidden(c);
             if (control) {
                 if (sb == null) {
                     sb = new StringBuilder(s.length());

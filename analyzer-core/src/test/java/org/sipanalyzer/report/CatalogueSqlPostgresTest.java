@@ -65,6 +65,8 @@ class CatalogueSqlPostgresTest {
                     b + "/pg_ctl -D " + data + " -w -t 30 -o '-k " + dir + " -p " + port
                             + " -c listen_addresses=' -l " + dir + "/log start >/dev/null",
                     "psql -h " + dir + " -p " + port + " -d postgres -v ON_ERROR_STOP=1 -q -f " + sql,
+                    // the codes twice: the second load replaces the rows of the first
+                    "psql -h " + dir + " -p " + port + " -d postgres -v ON_ERROR_STOP=1 -q -f " + sql,
                     "psql -h " + dir + " -p " + port + " -d postgres -v ON_ERROR_STOP=1 -q -f " + analysis,
                     "psql -h " + dir + " -p " + port + " -d postgres -v ON_ERROR_STOP=1 -q -f " + analysis,
                     "psql -h " + dir + " -p " + port

@@ -25,4 +25,11 @@ class CsvTest {
         assertEquals("a\tb", Csv.safe("a\tb"), "a tab inside a cell is kept");
         assertEquals("'-\uFFFDx", Csv.safe("-\u0000x"), "both guards at once");
     }
+
+    @Test
+    void bidirectionalOverridesBecomeReplacementCharacters() {
+        // A right-to-left override would turn the rest of the row around in a viewer: "exe.gpj" reads as "jpg.exe".
+        assertEquals("invoice\uFFFDgpj.exe", Csv.safe("invoice\u202egpj.exe"));
+        assertEquals("\uFFFDa\uFFFD", Csv.safe("\u2066a\u2069"));
+    }
 }

@@ -105,16 +105,23 @@ class SqlReportTest {
         }
     }
 
-    /** Text from a capture is data, whatever quotes, semicolons or NUL bytes it holds; the load stays one script. */
+    /**
+     * Text from a capture is data, whatever quotes, semicolons or NUL bytes it holds; the load stays one script, and
+     * the script, shown on a terminal, carries no escape sequence and no bidirectional override.
+     */
     @Test
     void hostileTextFromACaptureStaysData(@TempDir Path dir) throws Exception {
-        String nasty = "x'); DROP TABLE sip_call; --\u0000\"\\";
+        String nasty = "x'); DROP TABLE sip_call; --\u0000\"\\\u001b[2J\u202eevil";
         Endpoint a = new Endpoint(new byte[] {10, 0, 0, 1}, 5060);
         Call call = new Call(0, nasty, 1_000_000_000L, "<sip:" + nasty + "@h>", "<sip:b@h>", a, a, CallOutcome.FAILED,
                 500, nasty, -1, null, null, null, a, nasty, false, 5_000_000L, -1, -1, 1, 0, 1);
         StringWriter w = new StringWriter();
         new CallsReport(List.of(call), List.of("in'put.pcap"), Catalogue.standard()).withAnalysisId(nasty)
                 .write(OutputFormat.SQL, w, 100);
+        for (char c : w.toString().toCharArray()) {
+            boolean control = c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c <= 0x9f;
+            assertTrue(!control && c != '\u202e', "hidden character " + Integer.toHexString(c));
+        }
         Path script = dir.resolve("c.sql");
         Files.writeString(script, w.toString());
         Path db = dir.resolve("h.db");
@@ -124,7 +131,7 @@ class SqlReportTest {
                 ResultSet rs = st.executeQuery("SELECT call_id, final_reason, answering_agent, input, analysis_id,"
                         + " pdd_ms FROM sip_call")) {
             assertTrue(rs.next());
-            String stored = nasty.replace("\u0000", "");
+            String stored = "x'); DROP TABLE sip_call; --\uFFFD\"\\\uFFFD[2J\uFFFDevil";
             assertEquals(stored, rs.getString(1));
             assertEquals(stored, rs.getString(2));
             assertEquals(stored, rs.getString(3));
