@@ -28,7 +28,7 @@ final class AnalyzeCommand implements Command {
 
     @Override
     public String arguments() {
-        return "FILE... (pcap, pcapng, ERF or NetMon, plain or gzip; - for standard input)";
+        return "FILE|DIR... (captures: pcap, pcapng, ERF, NetMon; text logs with SIP; plain or gzip; - for stdin)";
     }
 
     @Override

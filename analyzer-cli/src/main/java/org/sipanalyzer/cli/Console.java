@@ -9,7 +9,7 @@ record Console(PrintStream out, PrintStream err, int width) {
     static final int DEFAULT_WIDTH = 100;
 
     static Console system() {
-        return new Console(System.out, System.err, widthFrom(System.getenv(), Console::terminalWidth));
+        return new Console(StandardOutput.system(), System.err, widthFrom(System.getenv(), Console::terminalWidth));
     }
 
     /**

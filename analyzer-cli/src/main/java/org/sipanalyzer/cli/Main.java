@@ -49,8 +49,9 @@ public final class Main {
             System.setProperty("java.awt.headless", "true");
         }
         Signals.install(System.err);
-        int status = new Main().run(args, Console.system()).code();
-        System.out.flush();
+        Console console = Console.system();
+        int status = new Main().run(args, console).code();
+        console.out().flush();
         System.exit(status);
     }
 
@@ -61,8 +62,16 @@ public final class Main {
         try {
             ExitCode code = dispatch(rest, console);
             if (console.out().checkError()) {
-                console.err().println(PROGRAM + ": cannot write to standard output (a full disk, or a closed pipe);"
-                        + " the report is incomplete: write it with -o FILE");
+                String why = "";
+                if (console.out() instanceof StandardOutput o) {
+                    if (o.readerLeft()) {
+                        return code; // | head: the reader has what it wanted; the command's own result stands
+                    }
+                    why = o.failure() == null || o.failure().getMessage() == null ? ""
+                            : " (" + o.failure().getMessage() + ")";
+                }
+                console.err().println(PROGRAM + ": cannot write to standard output" + why
+                        + "; the report is incomplete: write it with -o FILE");
                 return ExitCode.USAGE;
             }
             return code;
@@ -122,7 +131,7 @@ public final class Main {
             if (args.size() > 1 && commands.containsKey(args.get(1))) {
                 printHelp(commands.get(args.get(1)), console);
             } else {
-                printUsage(console);
+                printUsage(args.isEmpty() ? console.err() : console.out());
             }
             return args.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
         }
@@ -166,19 +175,19 @@ public final class Main {
         return all;
     }
 
-    private void printUsage(Console console) {
-        console.out().println("Usage: " + PROGRAM + " [--version] [--help] COMMAND [OPTIONS] [ARGS]");
-        console.out().println();
-        console.out().println("Finds SIP in packet captures and logs, explains every response code and reports why"
-                + " calls fail.");
-        console.out().println();
-        console.out().println("Commands:");
+    /** The usage: on standard output when asked for, on standard error when no command was given (exit 2). */
+    private void printUsage(java.io.PrintStream to) {
+        to.println("Usage: " + PROGRAM + " [--version] [--help] COMMAND [OPTIONS] [ARGS]");
+        to.println();
+        to.println("Finds SIP in packet captures and logs, explains every response code and reports why calls fail.");
+        to.println();
+        to.println("Commands:");
         for (Command c : commands.values()) {
-            console.out().printf("  %-10s %s%n", c.name(), c.summary());
+            to.printf("  %-10s %s%n", c.name(), c.summary());
         }
-        console.out().println();
-        console.out().println("Run '" + PROGRAM + " COMMAND --help' for a command's options.");
-        console.out().println("Exit codes: 0 success, 1 a check failed, 2 usage or input error, 3 internal error.");
+        to.println();
+        to.println("Run '" + PROGRAM + " COMMAND --help' for a command's options.");
+        to.println("Exit codes: 0 success, 1 a check failed, 2 usage or input error, 3 internal error.");
     }
 
     // Commons CLI's newer help module lays options out differently; this one's output is what the docs show.

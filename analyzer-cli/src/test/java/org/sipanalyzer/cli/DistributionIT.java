@@ -66,6 +66,17 @@ class DistributionIT {
             assertTrue(Files.isRegularFile(home.resolve(f)), f);
         }
         assertTrue(Files.isExecutable(home.resolve("bin/sip-analyzer")));
+        // Every file the installed docs link to is installed beside them.
+        try (var docs = Files.list(home.resolve("docs"))) {
+            for (Path doc : docs.filter(p -> p.toString().endsWith(".md")).toList()) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\]\\(([^)#:]+)(#[^)]*)?\\)")
+                        .matcher(Files.readString(doc));
+                while (m.find()) {
+                    assertTrue(Files.exists(doc.resolveSibling(m.group(1))), doc.getFileName() + " links to "
+                            + m.group(1) + ", which the distribution lacks");
+                }
+            }
+        }
         Files.createDirectories(dir.resolve("bin"));
         Files.createSymbolicLink(dir.resolve("bin/sip-analyzer"), home.resolve("bin/sip-analyzer"));
         Path sample = Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve("sipp-calls-udp.pcap")

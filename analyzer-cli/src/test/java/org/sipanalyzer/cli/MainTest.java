@@ -34,11 +34,12 @@ class MainTest {
     }
 
     @Test
-    void noArgumentsPrintsUsageAndExits2() {
+    void noArgumentsPrintsUsageOnStandardErrorAndExits2() {
         CliRun r = CliRun.of();
         assertEquals(ExitCode.USAGE, r.exit());
-        assertTrue(r.out().contains("Commands:"));
-        assertTrue(r.out().contains("codes"));
+        assertTrue(r.err().contains("Commands:"));
+        assertTrue(r.err().contains("codes"));
+        assertEquals("", r.out(), "nothing on standard output when a command fails (docs/cli.md)");
     }
 
     @Test
@@ -92,6 +93,36 @@ class MainTest {
                 new Console(full, new java.io.PrintStream(err, true), 100));
         assertEquals(ExitCode.USAGE, code);
         assertTrue(err.toString().contains("cannot write to standard output"), err.toString());
+    }
+
+    @Test
+    void aReaderThatStopsReadingEndsTheCommandQuietly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // | head -1: the pipe's reader has gone, and the system says so.
+        java.io.OutputStream gone = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("Broken pipe");
+            }
+        };
+        java.nio.file.Path notAPipe = java.nio.file.Files.createFile(dir.resolve("stdout"));
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        ExitCode code = new Main().run(new String[] {"codes"}, new Console(new StandardOutput(gone,
+                java.nio.charset.StandardCharsets.UTF_8, notAPipe), new java.io.PrintStream(err, true), 100));
+        assertEquals(ExitCode.OK, code);
+        assertEquals("", err.toString());
+        // The same failure as a full disk's, on a file rather than a pipe: an error, as before.
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        };
+        code = new Main().run(new String[] {"codes"}, new Console(new StandardOutput(full,
+                java.nio.charset.StandardCharsets.UTF_8, notAPipe), new java.io.PrintStream(err, true), 100));
+        assertEquals(ExitCode.USAGE, code);
+        assertTrue(err.toString().contains("cannot write to standard output (No space left on device)"),
+                err.toString());
     }
 
     @Test
