@@ -92,6 +92,21 @@ class CheckCommandTest {
                 "nothing readable at all");
     }
 
+    /**
+     * The message counts a rule tests are those every report prints: the sample's 176 messages are 80 requests and 96
+     * responses with its 4 retransmissions, 172 without them; a share of requests is a share of all messages.
+     */
+    @Test
+    void messageCountsAreTheReportsOwn() {
+        CliRun text = CliRun.of("analyze", UDP);
+        assertTrue(text.out().startsWith("1 of 1 input read: 176 packets, 176 SIP messages (80 requests, 96 responses),"
+                + " 4 retransmissions"), text.out());
+        CliRun r = CliRun.of("check", "-r", "messages == 176", "-r", "requests == 80", "-r", "responses == 96",
+                "-r", "messages.unique == 172", "-r", "requests.unique == 78", "-r", "responses.unique == 94",
+                "-r", "retransmissions == 4", "-r", "requests > 45.4%", "-r", "requests < 45.5%", UDP);
+        assertEquals(ExitCode.OK, r.exit(), r.out() + r.err());
+    }
+
     @Test
     void forkedCallsCanBeGated() {
         // samples/kamailio-fork.pcap: 5 calls, every one forked to two callees; 3 answered.

@@ -179,9 +179,13 @@ public final class MessageStatistics implements java.io.Serializable, Tap<Messag
      */
     @Override
     public void publish(MetricRegistry r) {
+        // As every report counts them, retransmissions included; .unique leaves them out, as codes and methods do.
         r.count("messages", messages.count(), messages.count());
-        r.count("requests", requests.unique(), messages.unique());
-        r.count("responses", responses.unique(), messages.unique());
+        r.count("requests", requests.count(), messages.count());
+        r.count("responses", responses.count(), messages.count());
+        r.count("messages.unique", messages.unique(), messages.count());
+        r.count("requests.unique", requests.unique(), messages.unique());
+        r.count("responses.unique", responses.unique(), messages.unique());
         r.count("retransmissions", retransmissions(), messages.count());
         r.count("duplicates", duplicates, messages.count());
         r.count("malformed", malformed, messages.count());

@@ -15,13 +15,15 @@ import org.sipanalyzer.calls.Distribution;
  * <li>call counts: {@code calls answered challenged forked completed reinvites}, {@code outcome.<outcome>}
  *     ({@code outcome.busy}), {@code final.<code>} (calls by last final response; {@code final.none});</li>
  * <li>message counts: {@code messages requests responses retransmissions duplicates malformed packets nonsip
- *     undecodable registrations}, {@code code.<code>}, {@code class.<n>xx}, {@code method.<METHOD>} (unique counts:
- *     retransmissions left out);</li>
+ *     undecodable registrations} (as the reports count them: retransmissions included), {@code messages.unique
+ *     requests.unique responses.unique}, {@code code.<code>}, {@code class.<n>xx}, {@code method.<METHOD>} (unique
+ *     counts: retransmissions left out);</li>
  * <li>delays in nanoseconds (write the threshold with {@code ms} or {@code s}): {@code pdd setup duration sdd srd rrd}
  *     each with {@code .min .mean .median .p50 .p90 .p95 .p99 .max} (quantiles within 0.1%, {@link Distribution}).</li>
  * </ul>
- * A count compared with a {@code %} threshold is taken as a share: of all calls for call counts, of all responses
- * for codes and classes, of all messages for the other message counts. A registered tap adds its own names.
+ * A count compared with a {@code %} threshold is taken as a share: of all calls for call counts; of the responses
+ * for codes and classes and of the requests for methods, retransmissions left out as in the counts; of all messages
+ * for the other message counts (of the unique messages for the unique counts). A registered tap adds its own names.
  */
 public final class Metrics {
 
