@@ -524,6 +524,20 @@ final class AnalysisArgs {
     }
 
     /** Reports unreadable inputs on standard error, one line each. */
+    /** Warnings of each input read that a report with no room for them shows, before it counts the rest. */
+    static final int WARNINGS_SHOWN = 3;
+
+    /**
+     * Says on standard error what the figures of a report with no room for warnings (a CSV table, SQL, the calls)
+     * may lack: the first warnings of each input read, as "sip-analyzer: warning: FILE: what". Nothing is lost
+     * silently.
+     */
+    static void reportWarnings(AnalysisResult result, Console console) {
+        for (String w : result.firstWarnings(WARNINGS_SHOWN)) {
+            console.err().println(Main.PROGRAM + ": warning: " + TextSafe.of(w, 1_000));
+        }
+    }
+
     static void reportUnreadable(AnalysisResult result, Console console) {
         for (InputReport r : result.inputs()) {
             if (!r.readable()) {

@@ -103,8 +103,12 @@ final class AnalyzeCommand implements Command {
         try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {
             report.write(format, out, console.width());
         }
+        if (format == OutputFormat.CSV || format == OutputFormat.SQL) {
+            // A table has no room for what a damaged input may lack; nothing is lost silently, so it is said here.
+            AnalysisArgs.reportWarnings(run.analysis(), console);
+        }
         if (format == OutputFormat.CSV && table != AnalysisReport.CsvTable.INPUTS) {
-            // A CSV table has no room for what was skipped; nothing is lost silently, so it is said here.
+            // Nor for what was skipped.
             console.err().println(Main.PROGRAM + ": " + report.summaryLine());
             if (AnalysisArgs.filterLine(run.analysis()) != null) {
                 console.err().println(Main.PROGRAM + ": " + AnalysisArgs.filterLine(run.analysis()));

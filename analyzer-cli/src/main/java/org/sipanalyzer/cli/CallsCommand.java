@@ -96,6 +96,7 @@ final class CallsCommand implements Command {
                     });
             AnalysisResult result = AnalysisArgs.run(analysis, inputs, name()).analysis();
             AnalysisArgs.checkReadable(result, console, name());
+            AnalysisArgs.reportWarnings(result, console);
             if (AnalysisArgs.filterLine(result) != null) {
                 console.err().println(Main.PROGRAM + ": calls: " + AnalysisArgs.filterLine(result));
             }
@@ -129,6 +130,7 @@ final class CallsCommand implements Command {
         AnalysisResult result = new Analyzer(Catalogue.standard(), options.withThreads(1)).analyze(inputs,
                 List.of(collect));
         AnalysisArgs.checkReadable(result, console, name());
+        AnalysisArgs.reportWarnings(result, console);
         if (events.isEmpty()) {
             throw new UsageException("calls: no message with Call-ID '" + TextSafe.of(callId) + "' in the inputs; list"
                     + " the calls without --call-id to see their Call-IDs");

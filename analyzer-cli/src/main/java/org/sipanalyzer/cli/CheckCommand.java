@@ -80,7 +80,8 @@ final class CheckCommand implements Command {
                 AnalysisArgs.reportUnreadable(run.analysis(), console);
                 InputReport r = run.analysis().inputs().get(0);
                 parts.add(r.readable()
-                        ? new CheckReport.Part(r.name(), 1, verdicts(rules, run), null, List.of())
+                        ? new CheckReport.Part(r.name(), 1, verdicts(rules, run), null, List.of(),
+                                run.analysis().firstWarnings(AnalysisArgs.WARNINGS_SHOWN))
                         : new CheckReport.Part(r.name(), 1, List.of(), r.error(), List.of()));
             }
             if (parts.stream().allMatch(p -> p.error() != null)) {
@@ -95,7 +96,7 @@ final class CheckCommand implements Command {
             List<CheckReport.Unread> unread = run.analysis().inputs().stream().filter(r -> !r.readable())
                     .map(r -> new CheckReport.Unread(r.name(), r.error())).toList();
             parts.add(new CheckReport.Part(null, run.analysis().inputs().size(),
-                    verdicts(rules, run), null, unread));
+                    verdicts(rules, run), null, unread, run.analysis().firstWarnings(AnalysisArgs.WARNINGS_SHOWN)));
         }
         boolean passed = parts.stream().allMatch(CheckReport.Part::passed);
         try (Writer out = Output.buffered(Output.open(line.getOptionValue("output"), console))) {

@@ -49,6 +49,22 @@ class CallsCommandTest {
         assertTrue(Double.parseDouble(answered.get("duration_s")) > 0.04, "SIPp pauses 50 ms before BYE");
     }
 
+    /** The calls of a capture cut short: standard error says what they may lack, whatever the format. */
+    @Test
+    void aCaptureCutShortIsWarnedOnStandardError(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        byte[] whole = java.nio.file.Files.readAllBytes(Path.of(UDP));
+        Path cut = dir.resolve("cut.pcap");
+        java.nio.file.Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2 + 7));
+        for (String format : List.of("text", "csv", "json", "sql")) {
+            CliRun r = CliRun.of("calls", "-f", format, cut.toString());
+            assertEquals(ExitCode.OK, r.exit(), r.err());
+            assertTrue(r.err().startsWith("sip-analyzer: warning: " + cut + ": "), format + ": " + r.err());
+            String warning = r.err().lines().findFirst().orElseThrow().substring("sip-analyzer: warning: ".length());
+            assertFalse(r.out().contains(warning), "standard output keeps only the calls");
+        }
+        assertEquals("", CliRun.of("calls", "-f", "csv", UDP).err(), "the whole capture: nothing to say");
+    }
+
     @Test
     void filtersByOutcomeAndPdd() throws Exception {
         List<CSVRecord> rows = csv(CliRun.of("calls", "-f", "csv", "--outcome", "busy", "--outcome",

@@ -107,6 +107,34 @@ class CheckCommandTest {
         assertEquals(ExitCode.OK, r.exit(), r.out() + r.err());
     }
 
+    /**
+     * A capture cut short passes a rule over what was read, but says so in every format, and {@code warnings == 0}
+     * fails on it; the whole capture has no warning.
+     */
+    @Test
+    void aDamagedInputIsNamedInEveryFormatAndCanBeGated(@TempDir Path dir) throws Exception {
+        byte[] whole = Files.readAllBytes(Path.of(UDP));
+        Path cut = dir.resolve("cut.pcap");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2 + 7)); // ends inside a record
+        CliRun text = CliRun.of("check", "-r", "asr >= 0", cut.toString());
+        assertEquals(ExitCode.OK, text.exit(), text.err());
+        assertTrue(text.out().lines().anyMatch(l -> l.startsWith("WARN   " + cut + ": ")), text.out());
+        assertTrue(text.out().contains("the figures may lack what they name"), text.out());
+        JsonNode json = new ObjectMapper().readTree(
+                CliRun.of("check", "-f", "json", "-r", "asr >= 0", cut.toString()).out());
+        assertTrue(json.get("warnings").size() >= 1 && json.get("warnings").get(0).asText().startsWith(cut + ": "),
+                json.toString());
+        String junit = CliRun.of("check", "-f", "junit", "-r", "asr >= 0", cut.toString()).out();
+        assertTrue(junit.contains("<system-err>" + cut + ": "), junit);
+        CliRun gate = CliRun.of("check", "-r", "warnings == 0", cut.toString());
+        assertEquals(ExitCode.CHECK_FAILED, gate.exit(), gate.out());
+        CliRun wholeCapture = CliRun.of("check", "-r", "warnings == 0", UDP);
+        assertEquals(ExitCode.OK, wholeCapture.exit(), wholeCapture.out());
+        assertTrue(wholeCapture.out().lines().noneMatch(l -> l.startsWith("WARN")), wholeCapture.out());
+        CliRun each = CliRun.of("check", "--each-input", "-r", "asr >= 0", cut.toString(), UDP);
+        assertTrue(each.out().lines().anyMatch(l -> l.startsWith("  WARN   " + cut + ": ")), each.out());
+    }
+
     @Test
     void forkedCallsCanBeGated() {
         // samples/kamailio-fork.pcap: 5 calls, every one forked to two callees; 3 answered.

@@ -67,13 +67,42 @@ public record AnalysisResult(List<InputReport> inputs, MessageStatistics total, 
     }
 
     /**
+     * What the figures may lack, one line each: the first {@code perInput} warnings of each input read that say so (a
+     * capture cut short, a corrupt record, frames skipped; not a log's notes, such as its lack of times), after the
+     * input's name, and how many more it has. Inputs not read are errors of their own. For reports with no room for
+     * warnings (a CSV table, the calls, a check).
+     */
+    public List<String> firstWarnings(int perInput) {
+        List<String> out = new java.util.ArrayList<>();
+        for (InputReport r : inputs) {
+            if (!r.readable()) {
+                continue;
+            }
+            List<String> w = r.diagnostics().stream().filter(d -> d.kind().isLoss()).map(Diagnostic::text).toList();
+            int shown = Math.min(w.size(), perInput);
+            for (int i = 0; i < shown; i++) {
+                out.add(r.name() + ": " + w.get(i));
+            }
+            long more = r.losses() - shown;
+            if (more > 0) {
+                out.add(r.name() + ": " + more + " more warning" + (more == 1 ? "" : "s")
+                        + " ('sip-analyzer analyze' lists them)");
+            }
+        }
+        return out;
+    }
+
+    /**
      * Publishes the figures of the inputs as a whole: the total's message counts ({@link MessageStatistics#publish}),
-     * {@code packets}, and {@code nonsip} and {@code undecodable} (of all packets).
+     * {@code packets}, {@code nonsip} and {@code undecodable} (of all packets), and {@code warnings}, those of the
+     * inputs read that say the figures may lack something ({@link InputReport#losses()}).
      */
     public void publish(MetricRegistry r) {
         total.publish(r);
         r.count("packets", packets(), packets());
         r.count("nonsip", nonSipPayloads(), packets());
         r.count("undecodable", undecodablePackets(), packets());
+        long warnings = inputs.stream().filter(InputReport::readable).mapToLong(InputReport::losses).sum();
+        r.count("warnings", warnings, warnings);
     }
 }

@@ -31,8 +31,13 @@ public record Diagnostic(Kind kind, OptionalLong frame, OptionalLong byteOffset,
         DECOMPRESSION_LIMIT("decompression-limit"),
         /** Reading failed part way (an I/O error); what came before was analysed. */
         READ_ERROR("read-error"),
-        /** A text log's reader met something it could not use. */
+        /** A text log's reader met something it could not use (a message cut off, skipped, damaged lines). */
         LOG("log"),
+        /**
+         * What a text log does not give, or gives twice (no times, no addresses, times without a date, messages
+         * printed a second time and counted once): said, but nothing of the log is lost.
+         */
+        LOG_NOTE("log-note"),
         /** A frame could not be decoded, or its analysis failed. */
         UNDECODABLE_FRAME("undecodable-frame"),
         /** JAIN-SIP rejected a message under {@code --strict}. */
@@ -66,6 +71,11 @@ public record Diagnostic(Kind kind, OptionalLong frame, OptionalLong byteOffset,
 
         Kind(String code) {
             this.code = code;
+        }
+
+        /** Whether the input's figures may lack something because of it: every kind but a log's note. */
+        public boolean isLoss() {
+            return this != LOG_NOTE;
         }
 
         /** The stable name ({@code damaged-capture}, {@code tcp-gap}, ...). */

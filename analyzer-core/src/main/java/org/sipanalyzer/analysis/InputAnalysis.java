@@ -212,6 +212,9 @@ final class InputAnalysis {
         try {
             while (!(stopAtFrame && stop.requested()) && (e = log.next()) != null) {
                 report.packets++;
+                if (e.truncated()) {
+                    chunk.count(PacketCount.TRUNCATED); // cut off by the log's end, as a snap length cuts a frame
+                }
                 byte[] b = e.bytes();
                 if (sip.scan(chunk, e.line(), e.timestampNanos(), e.source(), e.destination(), e.transport(),
                         e.timed(), b, 0, b.length)) {
@@ -238,6 +241,9 @@ final class InputAnalysis {
             }
             for (String w : log.warnings()) {
                 warn(Diagnostic.Kind.LOG, w);
+            }
+            for (String w : log.notes()) {
+                warn(Diagnostic.Kind.LOG_NOTE, w);
             }
             stopped();
             report.logTimes = log.times();
@@ -434,8 +440,9 @@ final class InputAnalysis {
         var r = report.reassembly;
         if (r != null) {
             if (r.datagramsIncomplete() > 0) {
-                warn(Diagnostic.Kind.MISSING_FRAGMENTS, r.datagramsIncomplete()
-                        + " IP datagrams missed a fragment and were not analysed (flows: "
+                warn(Diagnostic.Kind.MISSING_FRAGMENTS, (r.datagramsIncomplete() == 1
+                        ? "1 IP datagram missed a fragment and was not analysed (flow: "
+                        : r.datagramsIncomplete() + " IP datagrams missed a fragment and were not analysed (flows: ")
                         + String.join(", ", r.incompleteDatagramFlows()) + ")");
             }
             if (r.tcpGapBytes() > 0) {

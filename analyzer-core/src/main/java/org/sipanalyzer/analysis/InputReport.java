@@ -22,6 +22,8 @@ public final class InputReport implements java.io.Serializable {
     private final int maxWarnings;
     private final List<Diagnostic> warnings = new ArrayList<>();
     private long warningsNotListed;
+    /** Of those, a log's notes ({@link Diagnostic.Kind#isLoss()} false). */
+    private long notesNotListed;
 
     long packets;
     long filteredOut;
@@ -61,6 +63,7 @@ public final class InputReport implements java.io.Serializable {
             warnings.add(warning);
         } else {
             warningsNotListed++;
+            notesNotListed += warning.kind().isLoss() ? 0 : 1;
         }
     }
 
@@ -113,6 +116,14 @@ public final class InputReport implements java.io.Serializable {
     }
 
     /**
+     * Warnings that say the input's figures may lack something (every kind but a log's notes,
+     * {@link Diagnostic.Kind#isLoss()}), listed or not: the {@code warnings} metric.
+     */
+    public long losses() {
+        return warnings.stream().filter(d -> d.kind().isLoss()).count() + warningsNotListed - notesNotListed;
+    }
+
+    /**
      * This input's statistics with every breakdown (by method, class, code, sender); null when the run had more
      * inputs than it keeps breakdowns for ({@link Analyzer#MAX_INPUT_BREAKDOWNS}): then {@link #counts()} has
      * the input's counts, and the run's total has everything.
@@ -140,7 +151,7 @@ public final class InputReport implements java.io.Serializable {
         messageCounts = MessageCounts.of(statistics);
         statistics = null;
         while (warnings.size() > warningsKept) {
-            warnings.remove(warnings.size() - 1);
+            notesNotListed += warnings.remove(warnings.size() - 1).kind().isLoss() ? 0 : 1;
             warningsNotListed++;
         }
         if (warnings instanceof ArrayList<Diagnostic> a) {

@@ -168,6 +168,10 @@ public final class CaptureOpener {
         if (startsWith(h, 'X', 'C', 'P', 0)) {
             return "a NetXRay / Sniffer capture, which sip-analyzer does not read; " + CONVERT;
         }
+        if (utf16(h)) {
+            return "UTF-16 text (as Windows PowerShell's > writes it), which sip-analyzer reads only as UTF-8 or ASCII;"
+                    + " convert it with 'iconv -f UTF-16 -t UTF-8 IN > OUT' and analyse the result";
+        }
         if (looksLikeText(h)) {
             return "text without SIP messages, not a capture; sip-analyzer reads pcap, pcapng, ERF and NetMon"
                     + " captures and text logs that hold SIP (plain or gzip)";
@@ -179,6 +183,29 @@ public final class CaptureOpener {
         }
         return "not a pcap or pcapng capture (it starts with bytes " + hex + "); if it is another capture format, "
                 + CONVERT;
+    }
+
+    /**
+     * UTF-16 text: a byte-order mark (FF FE or FE FF), or printable ASCII with a NUL beside every character in the
+     * first 64 bytes.
+     */
+    static boolean utf16(byte[] h) {
+        if (startsWith(h, 0xff, 0xfe) || startsWith(h, 0xfe, 0xff)) {
+            return true;
+        }
+        int n = Math.min(h.length, 64) & ~1;
+        if (n < 8) {
+            return false;
+        }
+        boolean little = h[1] == 0;
+        for (int i = 0; i < n; i += 2) {
+            byte zero = little ? h[i + 1] : h[i];
+            int c = (little ? h[i] : h[i + 1]) & 0xff;
+            if (zero != 0 || c < 0x09 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean looksLikeText(byte[] h) {

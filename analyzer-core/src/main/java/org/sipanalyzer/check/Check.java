@@ -98,7 +98,7 @@ public final class Check {
             + " registrations; outcome.OUTCOME (answered busy declined forbidden notFound unavailable cancelled"
             + " redirected timeout failed); final.CODE final.none code.CODE (CODE 100-699) class.1xx-6xx method.METHOD;"
             + " messages requests responses (each also .unique) retransmissions duplicates malformed nonsip"
-            + " undecodable; pdd setup"
+            + " undecodable warnings; pdd setup"
             + " duration sdd srd rrd, each .min .mean .median .p50 .p90 .p95 .p99 .max";
 
     /**
@@ -131,7 +131,7 @@ public final class Check {
         }
         boolean known = delay || Metrics.isRatio(n)
                 || n.matches("calls|answered|challenged|forked|completed|reinvites|registrations|retransmissions"
-                        + "|duplicates|malformed|nonsip|undecodable|(messages|requests|responses)(\\.unique)?")
+                        + "|duplicates|malformed|nonsip|undecodable|warnings|(messages|requests|responses)(\\.unique)?")
                 || n.matches("outcome\\.(answered|busy|declined|forbidden|notfound|unavailable|cancelled|redirected"
                         + "|timeout|failed)")
                 || n.matches("final\\.(none|\\d{3})") || n.matches("code\\.\\d{3}")

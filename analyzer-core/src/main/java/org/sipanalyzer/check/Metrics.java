@@ -15,7 +15,8 @@ import org.sipanalyzer.calls.Distribution;
  * <li>call counts: {@code calls answered challenged forked completed reinvites}, {@code outcome.<outcome>}
  *     ({@code outcome.busy}), {@code final.<code>} (calls by last final response; {@code final.none});</li>
  * <li>message counts: {@code messages requests responses retransmissions duplicates malformed packets nonsip
- *     undecodable registrations} (as the reports count them: retransmissions included), {@code messages.unique
+ *     undecodable registrations} (as the reports count them: retransmissions included), {@code warnings} (of the
+ *     inputs read), {@code messages.unique
  *     requests.unique responses.unique}, {@code code.<code>}, {@code class.<n>xx}, {@code method.<METHOD>} (unique
  *     counts: retransmissions left out);</li>
  * <li>delays in nanoseconds (write the threshold with {@code ms} or {@code s}): {@code pdd setup duration sdd srd rrd}

@@ -104,14 +104,15 @@ class BlockParser implements LogParser {
         boolean identifying = false;
         boolean ended = false;
         boolean first = true;
+        boolean headersCut = false;
+        boolean bodyCut = false;
         String line;
         while (true) {
             line = lines.next();
             if (line == null) {
                 ended = true;
-                if (contentLength != 0) {
-                    ctx.cutOff(start); // no empty line, and no Content-Length: 0 to say nothing more was to come
-                }
+                // no empty line, and no Content-Length: 0 to say nothing more was to come
+                headersCut = contentLength != 0;
                 break;
             }
             String h = layout.content(line);
@@ -173,7 +174,7 @@ class BlockParser implements LogParser {
         while (!ended && !meta.bodyOmitted && contentLength > 0 && body < contentLength) {
             line = lines.next();
             if (line == null) {
-                ctx.cutOff(start);
+                bodyCut = true;
                 break;
             }
             String b = layout.content(line);
@@ -206,7 +207,9 @@ class BlockParser implements LogParser {
                 msg.line(headerLines.get(i));
             }
         }
-        msg.crlf();
+        if (!headersCut) {
+            msg.crlf(); // a message cut in its headers keeps no empty line, so it reads as cut (NO_HEADER_END)
+        }
         msg.write(bodyBytes.toByteArray(), bodyBytes.size());
         Meta m = copyAndReset();
         if (msg.over) {
@@ -221,7 +224,8 @@ class BlockParser implements LogParser {
             ctx.repeated();
             return null;
         }
-        return ctx.entry(start, m, msg.toByteArray());
+        return headersCut || bodyCut ? ctx.cutOffEntry(start, m, msg.toByteArray())
+                : ctx.entry(start, m, msg.toByteArray());
     }
 
     private Meta copyAndReset() {

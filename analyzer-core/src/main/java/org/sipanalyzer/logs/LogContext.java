@@ -15,6 +15,7 @@ final class LogContext {
 
     final LogTime time;
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private long messages;
     private long timed;
     private long timeOfDay;
@@ -36,6 +37,16 @@ final class LogContext {
 
     /** A message found at {@code line}, with what the lines before it said. */
     LogEntry entry(long line, Meta m, byte[] bytes) {
+        return entry(line, m, bytes, false);
+    }
+
+    /** A message the end of the log cut off: counted, marked truncated, and said in a warning. */
+    LogEntry cutOffEntry(long line, Meta m, byte[] bytes) {
+        cutOff.add(line);
+        return entry(line, m, bytes, true);
+    }
+
+    private LogEntry entry(long line, Meta m, byte[] bytes, boolean truncated) {
         messages++;
         long ts;
         boolean hasTime;
@@ -58,16 +69,14 @@ final class LogContext {
         if (src != Endpoints.UNKNOWN || dst != Endpoints.UNKNOWN) {
             withEndpoints++;
         }
-        return new LogEntry(line, ts, hasTime, src, dst, m.transport == null ? Transport.UDP : m.transport, bytes);
+        return new LogEntry(line, ts, hasTime, src, dst, m.transport == null ? Transport.UDP : m.transport, bytes,
+                truncated);
     }
 
     void mention(long line) {
         mentions.add(line);
     }
 
-    void cutOff(long line) {
-        cutOff.add(line);
-    }
 
     void resynchronised(long line) {
         resync.add(line);
@@ -98,27 +107,32 @@ final class LogContext {
             t.warn(warnings);
         }
         if (repeated > 0) {
-            warnings.add(repeated + (repeated == 1 ? " message" : " messages") + " the log prints a second time"
+            notes.add(repeated + (repeated == 1 ? " message" : " messages") + " the log prints a second time"
                     + " (SIPp's unexpected-message blocks) counted once");
         }
         String anchor = time.anchorWarning();
         if (anchor != null) {
-            warnings.add(anchor);
+            notes.add(anchor);
         }
         if (messages > 0 && timed < messages) {
-            warnings.add(timed == 0
+            notes.add(timed == 0
                     ? "the log gives no times: delays (PDD, set-up, duration, SRD, RRD) are not available"
                     : (messages - timed) + " of " + messages + " messages have no time in the log: delays involving"
                             + " them are not available");
         }
         if (messages > 0 && withEndpoints == 0) {
-            warnings.add("the log gives no addresses: senders and receivers are shown as \"" + Endpoint.UNKNOWN_HOST
+            notes.add("the log gives no addresses: senders and receivers are shown as \"" + Endpoint.UNKNOWN_HOST
                     + "\"");
         }
     }
 
     List<String> warnings() {
         return warnings;
+    }
+
+    /** What the log does not give, or gives twice, with nothing lost ({@code Diagnostic.Kind.LOG_NOTE}). */
+    List<String> notes() {
+        return notes;
     }
 
     long messages() {

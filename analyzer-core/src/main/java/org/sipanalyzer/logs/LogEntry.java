@@ -13,8 +13,10 @@ import org.sipanalyzer.net.Transport;
  * @param source the sender, {@link Endpoints#UNKNOWN} (0.0.0.0:0) when the log does not say
  * @param destination the receiver, {@link Endpoints#UNKNOWN} when the log does not say
  * @param transport the transport the log names; UDP when it names none
- * @param bytes the message as it would travel: CRLF line ends, body after the empty line
+ * @param bytes the message as it would travel: CRLF line ends, body after the empty line; when {@code truncated}, as
+ *     much of it as the log held (headers without their empty line, or a body short of its Content-Length)
+ * @param truncated whether the end of the log cut the message off, as a capture's snap length cuts a frame
  */
 public record LogEntry(long line, long timestampNanos, boolean timed, Endpoint source, Endpoint destination,
-        Transport transport, byte[] bytes) {
+        Transport transport, byte[] bytes, boolean truncated) {
 }

@@ -84,18 +84,30 @@ public final class LogReader {
     }
 
     /**
-     * Text, not a capture or other binary: at most one byte in a thousand is a NUL or other control byte (a log
-     * with a few damaged lines is still a log; its damaged lines are named in a warning).
+     * Text, not a capture or other binary: at most a tenth of the head's lines hold a NUL or other control byte. A
+     * log with damaged lines (a block of NULs a crash left, a run of junk) is still a log, whatever the share of its
+     * bytes the damage is, and its damaged lines are named in a warning; in a binary file nearly every line (the
+     * bytes between two line feeds) holds one.
      */
-    private static boolean binary(byte[] head, int len) {
-        int control = 0;
+    static boolean binary(byte[] head, int len) {
+        int lines = 0;
+        int damaged = 0;
+        boolean control = false;
         for (int i = 0; i < len; i++) {
             int c = head[i] & 0xff;
-            if (c < 0x09 || (c > 0x0d && c < 0x20 && c != 0x1b)) {
-                control++;
+            if (c == '\n') {
+                lines++;
+                damaged += control ? 1 : 0;
+                control = false;
+            } else if (c < 0x09 || (c > 0x0d && c < 0x20 && c != 0x1b)) {
+                control = true;
             }
         }
-        return control > len / 1000;
+        if (len > 0 && head[len - 1] != '\n') {
+            lines++; // the last line, cut by the end of the head
+            damaged += control ? 1 : 0;
+        }
+        return damaged * 10 > lines;
     }
 
     /**
@@ -135,9 +147,14 @@ public final class LogReader {
         return parser.next();
     }
 
-    /** What the reader has to say of the log: damaged, cut, skipped or repeated lines, and missing times. */
+    /** What the reader has to say of the log's damage: damaged, cut or skipped lines and messages. */
     public List<String> warnings() {
         return ctx.warnings();
+    }
+
+    /** What the log does not give (times, addresses, a date) or gives twice: said, with nothing lost. */
+    public List<String> notes() {
+        return ctx.notes();
     }
 
     /** Messages read so far. */

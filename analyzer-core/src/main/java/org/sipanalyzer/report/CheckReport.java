@@ -37,7 +37,13 @@ public final class CheckReport {
      * The verdicts over one input ({@code --each-input}) or over all of them together ({@code input} null);
      * {@code error} says why an input could not be read, and such an input has no verdicts and fails.
      */
-    public record Part(String input, int inputs, List<Check.Verdict> verdicts, String error, List<Unread> unread) {
+    public record Part(String input, int inputs, List<Check.Verdict> verdicts, String error, List<Unread> unread,
+            List<String> warnings) {
+
+        /** A part whose inputs were read without a warning. */
+        public Part(String input, int inputs, List<Check.Verdict> verdicts, String error, List<Unread> unread) {
+            this(input, inputs, verdicts, error, unread, List.of());
+        }
 
         public long failed() {
             return verdicts.stream().filter(v -> !v.passed()).count();
@@ -48,7 +54,11 @@ public final class CheckReport {
         }
 
         public String title() {
-            return input != null ? input : inputs + (inputs == 1 ? " input" : " inputs");
+            if (input != null) {
+                return input;
+            }
+            String all = inputs + (inputs == 1 ? " input" : " inputs");
+            return unread.isEmpty() ? all : (inputs - unread.size()) + " of " + all + " read";
         }
     }
 
@@ -73,6 +83,9 @@ public final class CheckReport {
                 sb.append(indent).append("ERROR  not read: ").append(TextSafe.of(u.input())).append(": ")
                         .append(TextSafe.of(u.error())).append('\n');
             }
+            for (String warning : p.warnings()) {
+                sb.append(indent).append("WARN   ").append(TextSafe.of(warning, 1_000)).append('\n');
+            }
             for (Check.Verdict v : p.verdicts()) {
                 sb.append(indent).append(v.passed() ? "PASS  " : "FAIL  ")
                         .append(String.format(Words.NUMBERS, "%-" + w + "s", v.rule().text()))
@@ -88,11 +101,13 @@ public final class CheckReport {
                     Words.count(rules, "rule")));
         } else {
             Part p = parts.get(0);
-            sb.append(String.format(Words.NUMBERS, "check: %s, %d passed, %d failed%s%n",
+            sb.append(String.format(Words.NUMBERS, "check: %s, %d passed, %d failed%s%s%n",
                     Words.count(p.verdicts().size(), "rule"),
                     p.verdicts().size() - p.failed(), p.failed(), p.unread().isEmpty() ? ""
                             : String.format(Words.NUMBERS, "; %d %s not read, so the check fails", p.unread().size(),
-                                    p.unread().size() == 1 ? "input" : "inputs")));
+                                    p.unread().size() == 1 ? "input" : "inputs"),
+                    p.warnings().isEmpty() ? "" : "; the inputs read have warnings (WARN): the figures may lack"
+                            + " what they name"));
         }
         return sb.toString();
     }
@@ -113,6 +128,7 @@ public final class CheckReport {
             g.writeBooleanField("passed", passed);
             if (parts.get(0).input() == null) {
                 writeVerdicts(g, parts.get(0).verdicts());
+                writeWarnings(g, parts.get(0).warnings());
                 g.writeArrayFieldStart("unreadable");
                 for (Unread u : parts.get(0).unread()) {
                     g.writeStartObject();
@@ -129,6 +145,7 @@ public final class CheckReport {
                     g.writeBooleanField("passed", p.passed());
                     g.writeStringField("error", p.error());
                     writeVerdicts(g, p.verdicts());
+                    writeWarnings(g, p.warnings());
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -136,6 +153,14 @@ public final class CheckReport {
             g.writeEndObject();
             g.writeRaw('\n');
         }
+    }
+
+    private static void writeWarnings(JsonGenerator g, List<String> warnings) throws IOException {
+        g.writeArrayFieldStart("warnings");
+        for (String w : warnings) {
+            g.writeString(w);
+        }
+        g.writeEndArray();
     }
 
     private static void writeVerdicts(JsonGenerator g, List<Check.Verdict> verdicts) throws IOException {
@@ -209,6 +234,13 @@ public final class CheckReport {
                                 + p.title()));
                         x.writeEndElement();
                     }
+                    x.writeEndElement();
+                    x.writeCharacters("\n");
+                }
+                if (!p.warnings().isEmpty()) {
+                    // Where CI servers show what a suite printed: what the figures may lack.
+                    x.writeStartElement("system-err");
+                    x.writeCharacters(xmlSafe(String.join("\n", p.warnings())));
                     x.writeEndElement();
                     x.writeCharacters("\n");
                 }

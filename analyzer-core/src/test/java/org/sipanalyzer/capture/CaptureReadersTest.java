@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -367,6 +368,20 @@ class CaptureReadersTest {
         byte[] zstd = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, 0, 0};
         e = assertThrows(CaptureFormatException.class, () -> CaptureOpener.open(new ByteArrayInputStream(zstd), MAX));
         assertTrue(e.getMessage().startsWith("zstd-compressed"), e.getMessage());
+    }
+
+    /** A log saved by Windows PowerShell's {@code >}: UTF-16 with a byte-order mark, or without one. */
+    @Test
+    void utf16TextIsNamedWithTheConversionToUse() {
+        String log = "----------------------------------------------- 2026-12-03\nINVITE sip:b@x SIP/2.0\n";
+        for (byte[] bytes : List.of(("\ufeff" + log).getBytes(StandardCharsets.UTF_16LE),
+                log.getBytes(StandardCharsets.UTF_16LE), ("\ufeff" + log).getBytes(StandardCharsets.UTF_16BE),
+                log.getBytes(StandardCharsets.UTF_16BE))) {
+            CaptureFormatException e = assertThrows(CaptureFormatException.class,
+                    () -> CaptureOpener.open(new ByteArrayInputStream(bytes), MAX));
+            assertTrue(e.getMessage().startsWith("UTF-16 text"), e.getMessage());
+            assertTrue(e.getMessage().contains("iconv -f UTF-16 -t UTF-8 IN > OUT"), e.getMessage());
+        }
     }
 
     @Test

@@ -87,6 +87,52 @@ class DamagedLogsTest {
         assertTrue(startOfCut <= cutLine, "the warning names a line of the log");
     }
 
+    /**
+     * A FreeSWITCH siptrace cut inside the headers of its last message: that message is counted, as a capture counts
+     * a frame its snap length cut, marked truncated and malformed (its headers never end), and the warning says so.
+     * Cut before its Call-ID, it is no message at all, and no warning claims it was counted.
+     */
+    @Test
+    void aMessageCutInItsHeadersIsCountedAndMarkedTruncated() throws IOException {
+        byte[] b = Files.readAllBytes(LogSamplesTest.samples().resolve(
+                "public/freeswitch-siptrace-drachtio-mrf-tcp.log"));
+        String text = new String(b, StandardCharsets.ISO_8859_1);
+        int last = text.lastIndexOf("   SIP/2.0 200 OK");
+        InputReport before = analyze("before.log", text.substring(0, last).getBytes(StandardCharsets.ISO_8859_1));
+        int cut = text.indexOf("   User-Agent", last); // after its Call-ID and CSeq, before its end
+        InputReport in = analyze("cut.log", text.substring(0, cut).getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(before.sipMessages() + 1, in.sipMessages(), "the cut message counts");
+        assertEquals(1, in.truncatedFrames(), "marked truncated");
+        assertEquals(before.statistics().malformed() + 1, in.statistics().malformed());
+        assertEquals(1L, in.statistics().problems().get(org.sipanalyzer.sip.SipProblem.NO_HEADER_END));
+        assertTrue(warns(in, "1 message cut off by the end of the log (counted, marked truncated)"),
+                in.warnings().toString());
+        int early = text.indexOf("   Via", last); // the start line alone: nothing says which call it is
+        InputReport bare = analyze("bare.log", text.substring(0, early).getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(before.sipMessages(), bare.sipMessages());
+        assertTrue(!warns(bare, "cut off"), bare.warnings().toString());
+    }
+
+    /**
+     * A block of NUL bytes, as a crash leaves in a file, near the start of a log: every message is still read, and
+     * the block's line is named. A binary file, whose every line holds a control byte, is still not a log.
+     */
+    @Test
+    void aBlockOfNulBytesIsADamagedLineNotABinaryFile() throws IOException {
+        byte[] b = log();
+        int at = lineStart(b, 12);
+        InputReport in = analyze("crash.log", insert(b, at, new byte[4096]));
+        assertEquals(MESSAGES, in.sipMessages());
+        assertTrue(warns(in, "NUL or other control bytes", "line 12"), in.warnings().toString());
+        byte[] junk = new byte[200];
+        new java.util.Random(7).nextBytes(junk);
+        assertEquals(MESSAGES, analyze("junk.log", insert(b, at, junk)).sipMessages());
+        byte[] binary = new byte[65536];
+        new java.util.Random(11).nextBytes(binary);
+        assertTrue(LogReader.binary(binary, binary.length), "random bytes, a line feed every 256 on average");
+        assertTrue(!LogReader.binary(b, b.length));
+    }
+
     @Test
     void nulAndOtherControlBytesAreWarnedWithTheirLines() throws IOException {
         String text = new String(log(), StandardCharsets.ISO_8859_1);
