@@ -189,4 +189,44 @@ public final class AnalysisInput {
     InputStream open() throws IOException {
         return opener.open();
     }
+
+    /**
+     * Opens the input. Opening a FIFO waits until something opens it for writing, however long that takes, and no
+     * interrupt ends the wait; so when {@code stop} is requested meanwhile, the FIFO is opened for writing here too,
+     * which ends the wait, and closed at once, so that the input reads as ended.
+     */
+    InputStream open(StopSignal stop) throws IOException {
+        if (path == null || !fifo(path)) {
+            return opener.open();
+        }
+        java.util.concurrent.atomic.AtomicBoolean waiting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        stop.whenRequested(() -> {
+            if (waiting.get()) {
+                // On a thread of its own: had the open ended meanwhile and the FIFO been closed, this would wait.
+                Thread release = new Thread(() -> {
+                    try (java.io.OutputStream w = Files.newOutputStream(path, java.nio.file.StandardOpenOption.WRITE)) {
+                        w.flush();
+                    } catch (IOException | RuntimeException e) {
+                        // Nothing to release any more.
+                    }
+                }, "sip-analyzer-fifo-release");
+                release.setDaemon(true);
+                release.start();
+            }
+        });
+        try {
+            return opener.open();
+        } finally {
+            waiting.set(false);
+        }
+    }
+
+    /** Whether {@code p} is a FIFO (a named pipe, or a shell's process substitution). */
+    private static boolean fifo(Path p) {
+        try {
+            return ((Integer) Files.getAttribute(p, "unix:mode") & 0170000) == 0010000;
+        } catch (IOException | RuntimeException e) {
+            return false; // no unix attributes here, or no such file: opened as it is
+        }
+    }
 }

@@ -234,7 +234,7 @@ public final class Analyzer {
         }
         InputStream in;
         try {
-            in = input.open();
+            in = input.open(stop);
         } catch (IOException | RuntimeException e) {
             report.failed(describeOpenError(input.name(), e));
             return report;

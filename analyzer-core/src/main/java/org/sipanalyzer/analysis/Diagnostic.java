@@ -62,6 +62,8 @@ public record Diagnostic(Kind kind, OptionalLong frame, OptionalLong byteOffset,
         SNAP_LENGTH("snap-length"),
         /** The retransmission detector's table was full. */
         RETRANSMISSION_TABLE_FULL("retransmission-table-full"),
+        /** Messages whose time goes back more than a second: a clock set back, or a file merged out of order. */
+        TIME_BACKWARDS("time-backwards"),
         /** The analysis was stopped (a signal, a duration) before the input's end. */
         STOPPED("stopped"),
         /** A live source lost packets before the analysis saw them. */

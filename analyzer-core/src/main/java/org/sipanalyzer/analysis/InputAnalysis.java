@@ -41,6 +41,11 @@ final class InputAnalysis {
     private final RetransmissionDetector retransmissions;
     private int malformedPacketWarnings;
     private int strictWarnings;
+    /** The latest time of a message so far, and the messages whose time goes back more than a second from it. */
+    private long latestNanos = Long.MIN_VALUE;
+    private long backwards;
+    private long firstBackwardsFrame;
+    private long firstBackwardsNanos;
 
     /** What a filtered analysis keeps (CallFilter); null for everything. */
     CallFilter.Gate gate;
@@ -410,6 +415,17 @@ final class InputAnalysis {
         }
         for (FrameScanner.Found found : c.found) {
             SipMessage m = found.message();
+            if (found.timed()) {
+                long t = found.timestampNanos();
+                if (latestNanos != Long.MIN_VALUE && t < latestNanos - BACKWARDS_NANOS) {
+                    if (backwards++ == 0) {
+                        firstBackwardsFrame = found.frame();
+                        firstBackwardsNanos = latestNanos - t;
+                    }
+                } else if (t > latestNanos) {
+                    latestNanos = t;
+                }
+            }
             CodeLookup code = m instanceof SipMessage.Response r ? catalogue.lookup(r.statusCode()) : null;
             RetransmissionDetector.Repeat repeat = retransmissions.check(found.keyA(), found.keyB(),
                     found.timestampNanos());
@@ -436,7 +452,18 @@ final class InputAnalysis {
         }
     }
 
+    /** How far back a message's time may go (captures merged from several interfaces go back a little). */
+    static final long BACKWARDS_NANOS = 1_000_000_000L;
+
     private void summarise() {
+        if (backwards > 0) {
+            report.warn(Diagnostic.atFrame(Diagnostic.Kind.TIME_BACKWARDS, firstBackwardsFrame, -1, backwards
+                    + (backwards == 1 ? " message has" : " messages have")
+                    + " a time more than a second before an earlier one's (the first: frame " + firstBackwardsFrame
+                    + ", " + String.format(java.util.Locale.ROOT, "%.3f", firstBackwardsNanos / 1e9)
+                    + " s back): the capture's clock was set back, or the file was merged out of order; delays and"
+                    + " retransmissions around them may be wrong (reorder it with 'reordercap IN OUT')"));
+        }
         var r = report.reassembly;
         if (r != null) {
             if (r.datagramsIncomplete() > 0) {

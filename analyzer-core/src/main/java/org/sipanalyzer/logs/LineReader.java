@@ -150,8 +150,8 @@ final class LineReader {
             skipped += i - keep;
             to = keep;
         }
-        if (to > from && buffer[to - 1] == '\r') {
-            to--;
+        while (to > from && buffer[to - 1] == '\r') {
+            to--; // CR LF, and CR CR LF: what a CR LF becomes through a Windows stream in text mode
         }
         lineFrom = from;
         lineTo = to;

@@ -55,7 +55,11 @@ public final class LogReader {
             int nl = text.indexOf('\n', from);
             int to = nl < 0 ? text.length() : nl;
             String l = text.substring(from, Math.min(to, from + MAX_LINE));
-            raw.add(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l);
+            int end = l.length();
+            while (end > 0 && l.charAt(end - 1) == '\r') {
+                end--; // CR LF or CR CR LF, as LineReader reads them
+            }
+            raw.add(l.substring(0, end));
             from = to + 1;
         }
         LinePrefix prefix = LinePrefix.detect(raw);

@@ -87,6 +87,33 @@ class AnalyzerTest {
         assertEquals(4, t.byMethodAndCode().get("INVITE").get(486).count());
     }
 
+    /**
+     * A message 10 s before an earlier one (a clock set back) is named, with its frame; the few milliseconds back of a
+     * capture merged from two interfaces are not.
+     */
+    @Test
+    void timeGoingBackIsWarnedWithItsFrame() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CaptureWriter.Pcap w = new CaptureWriter.Pcap(out, ByteOrder.LITTLE_ENDIAN, false, 1, 262144);
+        w.packet(20_000_000_000L, sip(INVITE, 5060, 5060));
+        w.packet(19_995_000_000L, sip(response(100, "Trying", null), 5060, 5060)); // 5 ms back: merged interfaces
+        w.packet(30_000_000_000L, sip(response(180, "Ringing", "t"), 5060, 5060));
+        w.packet(20_000_000_000L, sip(response(486, "Busy Here", "t"), 5060, 5060)); // 10 s back
+        w.packet(21_000_000_000L, sip(response(486, "Busy Here", "t"), 5060, 5060)); // 9 s back
+        InputReport in = analyze(out.toByteArray()).inputs().get(0);
+        List<Diagnostic> back = in.diagnostics().stream().filter(d -> d.kind() == Diagnostic.Kind.TIME_BACKWARDS)
+                .toList();
+        assertEquals(1, back.size(), in.warnings().toString());
+        assertEquals(4, back.get(0).frame().orElseThrow());
+        assertTrue(back.get(0).text().startsWith("2 messages have a time more than a second before an earlier one's"
+                + " (the first: frame 4, 10.000 s back)"), back.get(0).text());
+        ByteArrayOutputStream merged = new ByteArrayOutputStream();
+        CaptureWriter.Pcap m = new CaptureWriter.Pcap(merged, ByteOrder.LITTLE_ENDIAN, false, 1, 262144);
+        m.packet(20_000_000_000L, sip(INVITE, 5060, 5060));
+        m.packet(19_995_000_000L, sip(response(100, "Trying", null), 5060, 5060));
+        assertTrue(analyze(merged.toByteArray()).inputs().get(0).diagnostics().isEmpty());
+    }
+
     @Test
     void theSamePacketCapturedTwiceIsADuplicateNotARetransmission() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -152,4 +152,31 @@ class UnreadableInputsTest {
         assertEquals(176, r.sipMessages(), "samples/README.md: 176 messages");
         writer.join(10_000);
     }
+
+    /** A FIFO nothing ever writes to: a stop (SIGTERM, Ctrl-C) still ends its analysis, which says it was stopped. */
+    @Test
+    void aFifoThatNothingWritesToStillStops(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("silent.fifo");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)
+                && mk.exitValue() == 0, "mkfifo is not available here");
+        StopSignal stop = new StopSignal();
+        Thread signal = new Thread(() -> {
+            try {
+                Thread.sleep(300); // the analysis is waiting in the FIFO's open by then
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stop.request("SIGTERM");
+        });
+        signal.setDaemon(true);
+        signal.start();
+        AnalysisResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(20), () -> new Analyzer(Catalogue.standard(), AnalysisOptions.defaults())
+                        .withStop(stop).analyze(List.of(AnalysisInput.file(fifo)), List.of()));
+        InputReport in = r.inputs().get(0);
+        assertEquals(0, in.sipMessages());
+        assertTrue(!in.readable() || in.warnings().stream().anyMatch(w -> w.contains("SIGTERM")),
+                in.error() + " " + in.warnings());
+    }
 }

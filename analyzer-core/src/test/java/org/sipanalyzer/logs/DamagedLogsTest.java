@@ -133,6 +133,21 @@ class DamagedLogsTest {
         assertTrue(!LogReader.binary(b, b.length));
     }
 
+    /**
+     * CR CR LF line ends, what CR LF becomes when a program writes it through a Windows stream in text mode: every
+     * message is still read, in SIPp's trace and in a JAIN-SIP XML message log.
+     */
+    @Test
+    void crCrLfLineEndsAreLineEnds() throws IOException {
+        String sipp = new String(log(), StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace("\n", "\r\r\n");
+        assertEquals(MESSAGES, analyze("crcrlf.log", sipp.getBytes(StandardCharsets.ISO_8859_1)).sipMessages());
+        byte[] xml = Files.readAllBytes(LogSamplesTest.samples().resolve("public/jainsip-messagelog-nist-shootme.txt"));
+        long whole = analyze("xml.log", xml).sipMessages();
+        String damaged = new String(xml, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace("\n", "\r\r\n");
+        assertTrue(whole > 0);
+        assertEquals(whole, analyze("crcrlf.xml", damaged.getBytes(StandardCharsets.ISO_8859_1)).sipMessages());
+    }
+
     @Test
     void nulAndOtherControlBytesAreWarnedWithTheirLines() throws IOException {
         String text = new String(log(), StandardCharsets.ISO_8859_1);
