@@ -23,7 +23,14 @@ import org.sipanalyzer.net.Transport;
  */
 final class ZeekFormat extends LogFormat {
 
-    private static final Pattern TSV_HEADER = Pattern.compile("(^#fields\\t|^)(?:[\\w.]+\\t)*status_code(\\t|$)");
+    /**
+     * The header of Zeek's sip.log (#fields) or of a table cut from one: status_code beside a column only Zeek's
+     * sip.log has, such as method (a table of status codes and their counts alone is not a log of messages).
+     */
+    private static final Pattern TSV_HEADER = Pattern.compile("^#fields\\t(?:[\\w.]+\\t)*status_code(\\t|$)"
+            + "|^(?=(?:.*\\t)?(?:uid|call_id|id\\.orig_h|method|seq|uri|reply_msg|request_body_len"
+            + "|response_body_len)(?:\\t|$))"
+            + "(?:[\\w.]+\\t)*status_code(\\t|$)");
     private static final Pattern JSON_ROW = Pattern.compile("^\\{.*\"(?:status_code|call_id)\"\\s*:.*\"uid\"\\s*:|"
             + "^\\{.*\"uid\"\\s*:.*\"(?:status_code|call_id|method)\"\\s*:");
 

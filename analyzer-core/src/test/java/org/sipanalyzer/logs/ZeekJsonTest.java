@@ -83,4 +83,18 @@ class ZeekJsonTest {
         r.total().byCode().forEach((k, s) -> m.put(k.toString(), s.counts().count()));
         return m;
     }
+
+    /**
+     * A table cut from a sip.log with its header (zeek-cut -c drops #fields) is read; a table of status codes and
+     * their counts, which has a status_code column too, is not a log of messages.
+     */
+    @Test
+    void aHeaderNeedsAColumnOnlyASipLogHas() {
+        byte[] cut = ("ts\tuid\tcall_id\tmethod\tstatus_code\n1600000000.0\tC1\tabc\tINVITE\t486\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        assertTrue(LogReader.looksLikeLog(cut, cut.length));
+        byte[] codes = "status_code\tclass\tcount\n100\t1xx\t1\n180\t1xx\t1\n200\t2xx\t2\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        assertTrue(!LogReader.looksLikeLog(codes, codes.length));
+    }
 }
