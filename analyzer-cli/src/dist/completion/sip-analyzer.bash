@@ -8,10 +8,12 @@ _sip_analyzer() {
   case "${COMP_WORDS[1]}" in
     analyze)
       case "$prev" in
+        --delays-from) COMPREPLY=($(compgen -W "first last" -- "$cur")); return ;;
         -f|--format) COMPREPLY=($(compgen -W "text json csv markdown html sql" -- "$cur")); return ;;
         --table) COMPREPLY=($(compgen -W "codes methods method-codes senders outcomes finals peers time inputs" -- "$cur")); return ;;
+        --transport) COMPREPLY=($(compgen -W "udp tcp sctp ws tls" -- "$cur")); return ;;
         --calls-chart|--chart|-o|--output|--pdd-chart|--time-chart) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --analysis-id|--call-ids|--call-threads|--call-timeout|--code|--delays-from|--dst|--flow-idle-timeout|--fragment-timeout|--from|--host|--interval|--match|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--method|--ner-codes|--port|--retransmission-window|--scan-threads|--src|--threads|--to|--transport) return ;;
+        --analysis-id|--call-ids|--call-threads|--call-timeout|--code|--dst|--flow-idle-timeout|--fragment-timeout|--from|--host|--interval|--match|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--method|--ner-codes|--port|--retransmission-window|--scan-threads|--src|--threads|--to) return ;;
       esac
       if [[ "$cur" == -* ]]; then
         COMPREPLY=($(compgen -W "--analysis-id --call-ids --call-threads --call-timeout --calls-chart --chart --code --debug --delays-from --dst --flow-idle-timeout --format --fragment-timeout --from --help --host --interval --match --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --method --ner-codes --output --pdd-chart --port --quiet --retransmission-window --scan-threads --src --strict --table --threads --time-chart --to --transport --version" -- "$cur"))
@@ -20,10 +22,12 @@ _sip_analyzer() {
       fi ;;
     calls)
       case "$prev" in
+        --delays-from) COMPREPLY=($(compgen -W "first last" -- "$cur")); return ;;
         -f|--format) COMPREPLY=($(compgen -W "text csv json sql" -- "$cur")); return ;;
         --outcome) COMPREPLY=($(compgen -W "answered busy declined forbidden notFound unavailable cancelled redirected timeout failed" -- "$cur")); return ;;
+        --transport) COMPREPLY=($(compgen -W "udp tcp sctp ws tls" -- "$cur")); return ;;
         -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --analysis-id|--call-id|--call-ids|--call-threads|--call-timeout|--code|--delays-from|--dst|--flow-idle-timeout|--fragment-timeout|--from|--host|--match|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--method|--min-pdd|--ner-codes|--port|--retransmission-window|--scan-threads|--src|--threads|--to|--transport) return ;;
+        --analysis-id|--call-id|--call-ids|--call-threads|--call-timeout|--code|--dst|--flow-idle-timeout|--fragment-timeout|--from|--host|--match|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--method|--min-pdd|--ner-codes|--port|--retransmission-window|--scan-threads|--src|--threads|--to) return ;;
       esac
       if [[ "$cur" == -* ]]; then
         COMPREPLY=($(compgen -W "--analysis-id --call-id --call-ids --call-threads --call-timeout --code --debug --delays-from --dst --flow-idle-timeout --format --fragment-timeout --from --help --host --match --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --method --min-pdd --ner-codes --outcome --output --port --quiet --retransmission-window --scan-threads --src --strict --threads --to --transport --version" -- "$cur"))
@@ -32,9 +36,11 @@ _sip_analyzer() {
       fi ;;
     check)
       case "$prev" in
+        --delays-from) COMPREPLY=($(compgen -W "first last" -- "$cur")); return ;;
         -f|--format) COMPREPLY=($(compgen -W "text json junit" -- "$cur")); return ;;
+        --transport) COMPREPLY=($(compgen -W "udp tcp sctp ws tls" -- "$cur")); return ;;
         -o|--output|--rules) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --call-ids|--call-threads|--call-timeout|--code|--delays-from|--dst|--flow-idle-timeout|--fragment-timeout|--from|--host|--match|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--method|--ner-codes|--port|-r|--require|--retransmission-window|--scan-threads|--src|--threads|--to|--transport) return ;;
+        --call-ids|--call-threads|--call-timeout|--code|--dst|--flow-idle-timeout|--fragment-timeout|--from|--host|--match|--max-decompressed-bytes|--max-flow-bytes|--max-flows|--max-frame-bytes|--max-message-bytes|--max-reassembly-bytes|--method|--ner-codes|--port|-r|--require|--retransmission-window|--scan-threads|--src|--threads|--to) return ;;
       esac
       if [[ "$cur" == -* ]]; then
         COMPREPLY=($(compgen -W "--call-ids --call-threads --call-timeout --code --debug --delays-from --dst --each-input --flow-idle-timeout --format --fragment-timeout --from --help --host --match --max-decompressed-bytes --max-flow-bytes --max-flows --max-frame-bytes --max-message-bytes --max-reassembly-bytes --method --ner-codes --output --port --quiet --require --retransmission-window --rules --scan-threads --src --strict --threads --to --transport --version" -- "$cur"))
@@ -49,29 +55,32 @@ _sip_analyzer() {
       if [[ "$cur" == -* ]]; then
         COMPREPLY=($(compgen -W "--debug --format --help --output --version" -- "$cur"))
       else
-        COMPREPLY=($(compgen -f -- "$cur"))
+        COMPREPLY=($(compgen -W "1xx 2xx 3xx 4xx 5xx 6xx" -- "$cur"))
       fi ;;
     listen)
       case "$prev" in
+        --delays-from) COMPREPLY=($(compgen -W "first last" -- "$cur")); return ;;
         -f|--format) COMPREPLY=($(compgen -W "text json csv markdown html sql" -- "$cur")); return ;;
         -o|--output|--write) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --call-timeout|--delays-from|--duration|--hep|--interval|--ner-codes|--prometheus) return ;;
+        --call-timeout|--duration|--hep|--interval|--ner-codes|--prometheus) return ;;
       esac
       if [[ "$cur" == -* ]]; then
         COMPREPLY=($(compgen -W "--call-timeout --debug --delays-from --duration --format --help --hep --interval --ner-codes --output --prometheus --version --write" -- "$cur"))
       else
-        COMPREPLY=($(compgen -f -- "$cur"))
+        COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
     live)
       case "$prev" in
+        --delays-from) COMPREPLY=($(compgen -W "first last" -- "$cur")); return ;;
         -f|--format) COMPREPLY=($(compgen -W "text json csv markdown html sql" -- "$cur")); return ;;
+        -i|--interface) COMPREPLY=($(compgen -W "$(ls /sys/class/net 2>/dev/null)" -- "$cur")); return ;;
         -o|--output|--write) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --bpf|--call-timeout|--delays-from|--duration|-i|--interface|--interval|--ner-codes|--prometheus) return ;;
+        --bpf|--call-timeout|--duration|--interval|--ner-codes|--prometheus) return ;;
       esac
       if [[ "$cur" == -* ]]; then
         COMPREPLY=($(compgen -W "--bpf --call-timeout --debug --delays-from --duration --format --help --interface --interval --ner-codes --output --prometheus --version --write" -- "$cur"))
       else
-        COMPREPLY=($(compgen -f -- "$cur"))
+        COMPREPLY=($(compgen -W "" -- "$cur"))
       fi ;;
     completion)
       case "$prev" in

@@ -29,6 +29,11 @@ final class CodesCommand implements Command {
     }
 
     @Override
+    public java.util.List<String> argumentValues() {
+        return java.util.List.of("1xx", "2xx", "3xx", "4xx", "5xx", "6xx");
+    }
+
+    @Override
     public String arguments() {
         return "[CODE|CLASS...]";
     }

@@ -26,6 +26,14 @@ interface Command {
         return java.util.List.of();
     }
 
+    /**
+     * The words the command's arguments are, for shell completion: null when they are files (the default), empty
+     * when it takes none.
+     */
+    default java.util.List<String> argumentValues() {
+        return null;
+    }
+
     /** Runs the command on parsed options. */
     ExitCode run(CommandLine line, Console console) throws UsageException, java.io.IOException;
 }

@@ -29,6 +29,11 @@ final class CompletionCommand implements Command {
     }
 
     @Override
+    public java.util.List<String> argumentValues() {
+        return java.util.List.of("bash", "zsh");
+    }
+
+    @Override
     public String arguments() {
         return "bash|zsh";
     }
@@ -75,6 +80,23 @@ final class CompletionCommand implements Command {
         return all;
     }
 
+    /**
+     * The words an option of {@code c} takes: the command's own, else those of options every analysis shares
+     * (transports, where delays start).
+     */
+    private static List<String> valuesOf(Command c, Option o) {
+        List<String> own = c.values(o.getLongOpt());
+        if (!own.isEmpty()) {
+            return own;
+        }
+        return switch (o.getLongOpt()) {
+            case "transport" -> java.util.Arrays.stream(org.sipanalyzer.net.Transport.values())
+                    .map(t -> t.name().toLowerCase(Locale.ROOT)).toList();
+            case "delays-from" -> List.of("first", "last");
+            default -> List.of();
+        };
+    }
+
     private static boolean takesFile(Option o) {
         return o.hasArg() && o.getArgName() != null && o.getArgName().toUpperCase(Locale.ROOT).contains("FILE");
     }
@@ -100,10 +122,13 @@ final class CompletionCommand implements Command {
                     continue;
                 }
                 String names = (o.getOpt() == null ? "" : "-" + o.getOpt() + "|") + "--" + o.getLongOpt();
-                List<String> values = c.values(o.getLongOpt());
+                List<String> values = valuesOf(c, o);
                 if (!values.isEmpty()) {
                     sb.append("        ").append(names).append(") COMPREPLY=($(compgen -W \"")
                             .append(String.join(" ", values)).append("\" -- \"$cur\")); return ;;\n");
+                } else if (o.getLongOpt().equals("interface")) {
+                    sb.append("        ").append(names).append(") COMPREPLY=($(compgen -W \"$(ls /sys/class/net"
+                            + " 2>/dev/null)\" -- \"$cur\")); return ;;\n");
                 } else if (takesFile(o)) {
                     files.add(names);
                 } else {
@@ -123,8 +148,9 @@ final class CompletionCommand implements Command {
                     .append(String.join(" ", options.stream().map(o -> "--" + o.getLongOpt()).toList()))
                     .append("\" -- \"$cur\"))\n");
             sb.append("      else\n");
-            sb.append(c == this ? "        COMPREPLY=($(compgen -W \"bash zsh\" -- \"$cur\"))\n"
-                    : "        COMPREPLY=($(compgen -f -- \"$cur\"))\n");
+            List<String> arguments = c.argumentValues();
+            sb.append(arguments == null ? "        COMPREPLY=($(compgen -f -- \"$cur\"))\n"
+                    : "        COMPREPLY=($(compgen -W \"" + String.join(" ", arguments) + "\" -- \"$cur\"))\n");
             sb.append("      fi ;;\n");
         }
         sb.append("  esac\n");
@@ -165,9 +191,10 @@ final class CompletionCommand implements Command {
                 String desc = "[" + zshText(o.getDescription()) + "]";
                 String arg = "";
                 if (o.hasArg()) {
-                    List<String> values = c.values(o.getLongOpt());
+                    List<String> values = valuesOf(c, o);
                     String name = o.getArgName() == null ? "VALUE" : o.getArgName();
                     arg = ":" + name + ":" + (!values.isEmpty() ? "(" + String.join(" ", values) + ")"
+                            : o.getLongOpt().equals("interface") ? "_net_interfaces"
                             : takesFile(o) ? "_files" : " ");
                 }
                 if (o.getOpt() != null) {
@@ -178,7 +205,9 @@ final class CompletionCommand implements Command {
                     sb.append("        '--").append(o.getLongOpt()).append(desc).append(arg).append("' \\\n");
                 }
             }
-            sb.append(c == this ? "        '1:shell:(bash zsh)'\n" : "        '*:file:_files'\n");
+            List<String> arguments = c.argumentValues();
+            sb.append(arguments == null ? "        '*:file:_files'\n"
+                    : arguments.isEmpty() ? "        \n" : "        '*:argument:(" + String.join(" ", arguments) + ")'\n");
             sb.append("      ;;\n");
         }
         sb.append("  esac\n");

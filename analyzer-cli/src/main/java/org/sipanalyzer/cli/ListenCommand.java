@@ -22,6 +22,11 @@ final class ListenCommand implements Command {
     }
 
     @Override
+    public java.util.List<String> argumentValues() {
+        return java.util.List.of();
+    }
+
+    @Override
     public String arguments() {
         return "(no files: what arrives on the --hep addresses)";
     }

@@ -20,6 +20,11 @@ final class LiveCommand implements Command {
     }
 
     @Override
+    public java.util.List<String> argumentValues() {
+        return java.util.List.of();
+    }
+
+    @Override
     public String arguments() {
         return "(no files: what passes the -i interface)";
     }

@@ -67,6 +67,13 @@ class CompletionAndManPageTest {
         assertEquals(List.of(), complete("sip-analyzer", "analyze", "--threads", ""), "a number: nothing offered");
         assertTrue(complete("sip-analyzer", "analyze", "src/dist/completion/sip").contains(
                 "src/dist/completion/sip-analyzer.bash"), "inputs are files");
+        assertEquals(List.of("tcp", "tls"), complete("sip-analyzer", "calls", "--transport", "t"));
+        assertEquals(List.of("first"), complete("sip-analyzer", "check", "--delays-from", "f"));
+        assertEquals(List.of("4xx"), complete("sip-analyzer", "codes", "4"), "codes takes classes, not files");
+        assertEquals(List.of(), complete("sip-analyzer", "listen", "src"), "listen takes no files");
+        if (Files.isDirectory(Path.of("/sys/class/net/lo"))) {
+            assertEquals(List.of("lo"), complete("sip-analyzer", "live", "-i", "lo"), "the machine's interfaces");
+        }
     }
 
     @Test
