@@ -523,7 +523,6 @@ final class AnalysisArgs {
         }
     }
 
-    /** Reports unreadable inputs on standard error, one line each. */
     /** Warnings of each input read that a report with no room for them shows, before it counts the rest. */
     static final int WARNINGS_SHOWN = 3;
 
@@ -538,6 +537,7 @@ final class AnalysisArgs {
         }
     }
 
+    /** Reports unreadable inputs on standard error, one line each. */
     static void reportUnreadable(AnalysisResult result, Console console) {
         for (InputReport r : result.inputs()) {
             if (!r.readable()) {

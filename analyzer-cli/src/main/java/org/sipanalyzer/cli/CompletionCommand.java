@@ -206,8 +206,8 @@ final class CompletionCommand implements Command {
                 }
             }
             List<String> arguments = c.argumentValues();
-            sb.append(arguments == null ? "        '*:file:_files'\n"
-                    : arguments.isEmpty() ? "        \n" : "        '*:argument:(" + String.join(" ", arguments) + ")'\n");
+            sb.append(arguments == null ? "        '*:file:_files'\n" : arguments.isEmpty() ? "        \n"
+                    : "        '*:argument:(" + String.join(" ", arguments) + ")'\n");
             sb.append("      ;;\n");
         }
         sb.append("  esac\n");

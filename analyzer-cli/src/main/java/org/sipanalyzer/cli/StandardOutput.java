@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Standard output that remembers why a write failed, so that a reader who stopped reading ({@code | head}) is told
@@ -19,16 +17,14 @@ import java.nio.file.Path;
 final class StandardOutput extends PrintStream {
 
     private final Watch watch;
-    private final Path descriptor;
 
-    StandardOutput(OutputStream out, Charset charset, Path descriptor) {
-        this(new Watch(out), charset, descriptor);
+    StandardOutput(OutputStream out, Charset charset) {
+        this(new Watch(out), charset);
     }
 
-    private StandardOutput(Watch watch, Charset charset, Path descriptor) {
+    private StandardOutput(Watch watch, Charset charset) {
         super(new BufferedOutputStream(watch, 8192), true, charset); // flushed at each line, as System.out is
         this.watch = watch;
-        this.descriptor = descriptor;
     }
 
     /** The process's standard output, in the charset {@code System.out} uses. */
@@ -38,7 +34,7 @@ final class StandardOutput extends PrintStream {
         if (encoding != null && Charset.isSupported(encoding)) {
             charset = Charset.forName(encoding);
         }
-        return new StandardOutput(new FileOutputStream(FileDescriptor.out), charset, Path.of("/proc/self/fd/1"));
+        return new StandardOutput(new FileOutputStream(FileDescriptor.out), charset);
     }
 
     /** Why writing failed first, or null. */
@@ -47,24 +43,12 @@ final class StandardOutput extends PrintStream {
     }
 
     /**
-     * Whether writing failed because nobody reads any more: the system's broken pipe, or any failure on a pipe or
-     * socket (where a full disk cannot be the cause), as Linux's {@code /proc} names what standard output is.
+     * Whether writing failed because nobody reads any more: the system's broken pipe (EPIPE), and nothing else (a
+     * pipe a parent made non-blocking and does not read fails otherwise, and that is an error).
      */
     boolean readerLeft() {
         IOException failure = watch.failure;
-        if (failure == null) {
-            return false;
-        }
-        String message = failure.getMessage();
-        if (message != null && message.contains("Broken pipe")) {
-            return true;
-        }
-        try {
-            String target = Files.readSymbolicLink(descriptor).toString();
-            return target.startsWith("pipe:") || target.startsWith("socket:");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
-        }
+        return failure != null && failure.getMessage() != null && failure.getMessage().contains("Broken pipe");
     }
 
     /** Passes every write on, keeping the first failure. */

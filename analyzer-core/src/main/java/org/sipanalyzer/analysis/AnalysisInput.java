@@ -2,12 +2,15 @@ package org.sipanalyzer.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One thing to analyse: a named source of bytes, opened when its turn comes. */
 public final class AnalysisInput {
@@ -193,18 +196,23 @@ public final class AnalysisInput {
     /**
      * Opens the input. Opening a FIFO waits until something opens it for writing, however long that takes, and no
      * interrupt ends the wait; so when {@code stop} is requested meanwhile, the FIFO is opened for writing here too,
-     * which ends the wait, and closed at once, so that the input reads as ended.
+     * which ends the wait, and the input is not read ({@link StoppedWaiting}).
      */
     InputStream open(StopSignal stop) throws IOException {
         if (path == null || !fifo(path)) {
             return opener.open();
         }
-        java.util.concurrent.atomic.AtomicBoolean waiting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean waiting = new AtomicBoolean(true);
+        AtomicBoolean released = new AtomicBoolean();
         stop.whenRequested(() -> {
             if (waiting.get()) {
+                released.set(true);
                 // On a thread of its own: had the open ended meanwhile and the FIFO been closed, this would wait.
                 Thread release = new Thread(() -> {
-                    try (java.io.OutputStream w = Files.newOutputStream(path, java.nio.file.StandardOpenOption.WRITE)) {
+                    if (!waiting.get()) {
+                        return;
+                    }
+                    try (OutputStream w = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
                         w.flush();
                     } catch (IOException | RuntimeException e) {
                         // Nothing to release any more.
@@ -214,10 +222,26 @@ public final class AnalysisInput {
                 release.start();
             }
         });
+        InputStream in;
         try {
-            return opener.open();
+            in = opener.open();
         } finally {
             waiting.set(false);
+        }
+        if (released.get()) {
+            in.close();
+            throw new StoppedWaiting("not read: stopped by " + stop.reason()
+                    + " while waiting for something to write to this FIFO");
+        }
+        return in;
+    }
+
+    /** An input a stop ended before it could be read: a FIFO nothing had opened for writing. */
+    static final class StoppedWaiting extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        StoppedWaiting(String message) {
+            super(message);
         }
     }
 

@@ -295,6 +295,9 @@ public final class Analyzer {
     }
 
     static String describeOpenError(String name, Exception e) {
+        if (e instanceof AnalysisInput.StoppedWaiting) {
+            return e.getMessage();
+        }
         if (e instanceof NoSuchFileException) {
             return "no such file; check the path";
         }

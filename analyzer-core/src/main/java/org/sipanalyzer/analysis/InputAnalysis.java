@@ -41,11 +41,13 @@ final class InputAnalysis {
     private final RetransmissionDetector retransmissions;
     private int malformedPacketWarnings;
     private int strictWarnings;
-    /** The latest time of a message so far, and the messages whose time goes back more than a second from it. */
+    /** The latest time of a frame so far, and the frames whose time goes back more than a second from it. */
     private long latestNanos = Long.MIN_VALUE;
     private long backwards;
     private long firstBackwardsFrame;
     private long firstBackwardsNanos;
+    /** Whether the input is a text log. */
+    private boolean textLog;
 
     /** What a filtered analysis keeps (CallFilter); null for everything. */
     CallFilter.Gate gate;
@@ -209,6 +211,7 @@ final class InputAnalysis {
 
     /** A text log: its messages are scanned and applied like those of a capture, a chunk at a time. */
     private void runLog(CaptureOpener.Sniffed sniffed, java.time.LocalDate fileDate) throws IOException {
+        textLog = true;
         LogReader log = LogReader.open(sniffed.stream(), sniffed.head(), sniffed.head().length, fileDate);
         report.opened(log.formatName() + (sniffed.compressed() ? "+gzip" : ""));
         SipStage sip = new SipStage(options.strict(), options.keepText());
@@ -413,19 +416,21 @@ final class InputAnalysis {
                 report.warn(p);
             }
         }
+        // The capture's own clock, frame by frame (not the times HEP agents or logs give their messages: a log may
+        // well list them out of order, as Zeek's sip.log does, and then no reordering of the file is wrong).
+        for (org.sipanalyzer.capture.Frame f : c.frames) {
+            long t = f.timestampNanos();
+            if (latestNanos > Long.MIN_VALUE + BACKWARDS_NANOS && t < latestNanos - BACKWARDS_NANOS) {
+                if (backwards++ == 0) {
+                    firstBackwardsFrame = f.number();
+                    firstBackwardsNanos = latestNanos - t;
+                }
+            } else if (t > latestNanos) {
+                latestNanos = t;
+            }
+        }
         for (FrameScanner.Found found : c.found) {
             SipMessage m = found.message();
-            if (found.timed()) {
-                long t = found.timestampNanos();
-                if (latestNanos != Long.MIN_VALUE && t < latestNanos - BACKWARDS_NANOS) {
-                    if (backwards++ == 0) {
-                        firstBackwardsFrame = found.frame();
-                        firstBackwardsNanos = latestNanos - t;
-                    }
-                } else if (t > latestNanos) {
-                    latestNanos = t;
-                }
-            }
             CodeLookup code = m instanceof SipMessage.Response r ? catalogue.lookup(r.statusCode()) : null;
             RetransmissionDetector.Repeat repeat = retransmissions.check(found.keyA(), found.keyB(),
                     found.timestampNanos());
@@ -458,7 +463,7 @@ final class InputAnalysis {
     private void summarise() {
         if (backwards > 0) {
             report.warn(Diagnostic.atFrame(Diagnostic.Kind.TIME_BACKWARDS, firstBackwardsFrame, -1, backwards
-                    + (backwards == 1 ? " message has" : " messages have")
+                    + (backwards == 1 ? " frame has" : " frames have")
                     + " a time more than a second before an earlier one's (the first: frame " + firstBackwardsFrame
                     + ", " + String.format(java.util.Locale.ROOT, "%.3f", firstBackwardsNanos / 1e9)
                     + " s back): the capture's clock was set back, or the file was merged out of order; delays and"
@@ -514,9 +519,10 @@ final class InputAnalysis {
         if (report.malformedPackets() > MALFORMED_WARNINGS) {
             warn(Diagnostic.Kind.UNDECODABLE_FRAME, report.malformedPackets() + " frames in all were undecodable");
         }
-        if (report.truncatedFrames() > 0) {
-            warn(Diagnostic.Kind.SNAP_LENGTH,
-                    report.truncatedFrames() + " frames were cut short by the capture's snap length");
+        if (report.truncatedFrames() > 0 && !textLog) { // a log's cut-off messages have a warning of their own
+            warn(Diagnostic.Kind.SNAP_LENGTH, report.truncatedFrames() == 1
+                    ? "1 frame was cut short by the capture's snap length"
+                    : report.truncatedFrames() + " frames were cut short by the capture's snap length");
         }
         if (report.retransmissionKeysEvicted > 0) {
             warn(Diagnostic.Kind.RETRANSMISSION_TABLE_FULL, report.retransmissionKeysEvicted

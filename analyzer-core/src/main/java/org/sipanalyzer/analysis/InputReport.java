@@ -174,6 +174,7 @@ public final class InputReport implements java.io.Serializable {
         c.messageCounts = messageCounts;
         c.warnings.addAll(warnings);
         c.warningsNotListed = warningsNotListed;
+        c.notesNotListed = notesNotListed;
         c.packets = packets;
         c.filteredOut = filteredOut;
         System.arraycopy(counts, 0, c.counts, 0, counts.length);

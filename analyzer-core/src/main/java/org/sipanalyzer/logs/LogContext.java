@@ -77,7 +77,6 @@ final class LogContext {
         mentions.add(line);
     }
 
-
     void resynchronised(long line) {
         resync.add(line);
     }

@@ -107,6 +107,7 @@ class DamagedLogsTest {
         assertEquals(1L, in.statistics().problems().get(org.sipanalyzer.sip.SipProblem.NO_HEADER_END));
         assertTrue(warns(in, "1 message cut off by the end of the log (counted, marked truncated)"),
                 in.warnings().toString());
+        assertTrue(!warns(in, "snap length"), "a log has no snap length: " + in.warnings());
         int early = text.indexOf("   Via", last); // the start line alone: nothing says which call it is
         InputReport bare = analyze("bare.log", text.substring(0, early).getBytes(StandardCharsets.ISO_8859_1));
         assertEquals(before.sipMessages(), bare.sipMessages());
