@@ -128,13 +128,18 @@ class UnreadableInputsTest {
         assertEquals(0, damaged.statistics().malformed());
     }
 
+    /** A FIFO made at {@code path} with mkfifo; the test is skipped where there is none. */
+    private static Path fifo(Path path) throws Exception {
+        Process mk = new ProcessBuilder("mkfifo", path.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)
+                && mk.exitValue() == 0, "mkfifo is not available here");
+        return path;
+    }
+
     @Test
     void aFifoIsReadAsAStream(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         // What a shell's process substitution, analyze <(zcat x.pcap.gz), hands over: a pipe that cannot seek.
-        Path fifo = dir.resolve("capture.fifo");
-        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)
-                && mk.exitValue() == 0, "mkfifo is not available here");
+        Path fifo = fifo(dir.resolve("capture.fifo"));
         Path sample = Path.of(System.getProperty("sipanalyzer.samples", "../samples")).resolve("sipp-calls-udp.pcap");
         Thread writer = new Thread(() -> {
             try (var out = new java.io.FileOutputStream(fifo.toFile())) {
@@ -156,10 +161,7 @@ class UnreadableInputsTest {
     /** A FIFO nothing ever writes to: a stop (SIGTERM, Ctrl-C) still ends its analysis, which says it was stopped. */
     @Test
     void aFifoThatNothingWritesToStillStops(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path fifo = dir.resolve("silent.fifo");
-        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)
-                && mk.exitValue() == 0, "mkfifo is not available here");
+        Path fifo = fifo(dir.resolve("silent.fifo"));
         StopSignal stop = new StopSignal();
         Thread signal = new Thread(() -> {
             try {
