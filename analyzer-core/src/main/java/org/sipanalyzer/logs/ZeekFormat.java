@@ -103,8 +103,11 @@ final class ZeekFormat extends LogFormat {
                     }
                     return null;
                 }
+                if (f.length != columns.size()) {
+                    return Map.of(); // a row cut short (a log cut mid-row) or run together: skipped, and said
+                }
                 Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < Math.min(f.length, columns.size()); i++) {
+                for (int i = 0; i < columns.size(); i++) {
                     String v = f[i];
                     if (!v.isEmpty() && !v.equals("-") && !v.equals("(empty)")) {
                         row.put(columns.get(i), v);

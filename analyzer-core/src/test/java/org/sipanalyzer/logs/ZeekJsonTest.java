@@ -97,4 +97,17 @@ class ZeekJsonTest {
                 .getBytes(StandardCharsets.US_ASCII);
         assertTrue(!LogReader.looksLikeLog(codes, codes.length));
     }
+
+    /** A sip.log cut in the middle of its last row: the rows before it are read, the cut one is skipped and named. */
+    @Test
+    void aRowCutShortIsSkippedAndNamed() throws IOException {
+        String log = "#fields\tts\tuid\tcall_id\tseq\tmethod\tstatus_code\n"
+                + "1600000000.0\tC1\ta\t1 INVITE\tINVITE\t486\n1600000001.0\tC2\tb\t1 INV";
+        AnalysisResult r = new Analyzer(Catalogue.standard(), AnalysisOptions.defaults()).analyze(List.of(
+                AnalysisInput.stream("cut.log", new ByteArrayInputStream(log.getBytes(StandardCharsets.US_ASCII)))));
+        var in = r.inputs().get(0);
+        assertEquals(2, in.sipMessages(), "the whole row's INVITE and 486");
+        assertTrue(in.warnings().stream().anyMatch(w -> w.contains("could not be read, skipped")
+                && w.contains("line 3")), in.warnings().toString());
+    }
 }
