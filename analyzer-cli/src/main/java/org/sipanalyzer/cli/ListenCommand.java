@@ -68,8 +68,11 @@ final class ListenCommand implements Command {
             try {
                 return new HepListener(binds, tee);
             } catch (IOException e) {
+                boolean privileged = binds.stream().anyMatch(b -> b.port() > 0 && b.port() < 1024);
                 throw new IOException("cannot listen on " + binds + ": " + Output.describe(e)
-                        + " (a port under 1024 needs the capability cap_net_bind_service)", e);
+                        + (e instanceof java.net.BindException && !privileged
+                                ? " (is another collector on it? choose another port)"
+                                : " (a port under 1024 needs the capability cap_net_bind_service)"), e);
             }
         }, "hep");
     }

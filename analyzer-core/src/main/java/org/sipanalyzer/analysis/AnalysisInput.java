@@ -132,7 +132,9 @@ public final class AnalysisInput {
 
     /**
      * Live traffic (a collector's or an interface's capture): read once, and analysed packet by packet as it comes
-     * rather than in batches, so that rolling figures follow the traffic within a moment.
+     * rather than in batches, so that rolling figures follow the traffic within a moment. Its stream must end when
+     * the analysis is stopped (close its source in {@link StopSignal#whenRequested}, as the command line does): then
+     * everything received before the stop is analysed, not only what the analysis had reached.
      */
     public static AnalysisInput live(String name, InputStream in) {
         return live(name, in, () -> null);

@@ -241,8 +241,10 @@ public final class Analyzer {
         }
         long size = input.size();
         CountingInputStream counted = null;
-        if (size < 0) {
-            in = new StoppableInputStream(in, stop); // a pipe may be quiet: a stop must still end it
+        if (size < 0 && !input.isLive()) {
+            // A pipe may be quiet: a stop must still end it. A live source ends its own stream at the stop, after
+            // what it had received: all of that is analysed.
+            in = new StoppableInputStream(in, stop);
         } else if (progress != Progress.NONE) {
             in = counted = new CountingInputStream(in, progress, index, input.name(), size);
         }

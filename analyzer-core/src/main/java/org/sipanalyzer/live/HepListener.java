@@ -100,7 +100,9 @@ public final class HepListener implements LiveSource {
                     start("sip-analyzer-hep-tcp", () -> accept(s));
                 } else {
                     DatagramSocket s = new DatagramSocket(null);
-                    s.setReuseAddress(true);
+                    // Not reused: on Linux a second socket bound to the port would take its datagrams, so a second
+                    // collector on it (or the same address given twice) is refused as TCP's is.
+                    s.setReuseAddress(false);
                     s.setReceiveBufferSize(4 << 20);
                     s.bind(at);
                     sockets.add(s);
@@ -141,6 +143,13 @@ public final class HepListener implements LiveSource {
     @Override
     public long packets() {
         return capture.packets();
+    }
+
+    /** Sockets held open: the bound ones and one per TCP sender connected now. */
+    int socketsHeld() {
+        synchronized (sockets) {
+            return sockets.size();
+        }
     }
 
     /** Packets dropped because the analysis fell more than {@link #MAX_QUEUED_BYTES} behind. */
@@ -209,6 +218,9 @@ public final class HepListener implements LiveSource {
                 } finally {
                     connections.decrementAndGet();
                     closeQuietly(c);
+                    synchronized (sockets) {
+                        sockets.remove(c); // a collector runs for months: closed senders are not kept
+                    }
                 }
             });
         }
@@ -230,7 +242,7 @@ public final class HepListener implements LiveSource {
                 int at = 0;
                 while (have - at >= 6) {
                     int len = Hep.hep3Length(buf, at, have - at);
-                    if (len < 6 || len > MAX_DATAGRAM) {
+                    if (!Hep.isHep3(buf, at, have - at) || len < 6 || len > MAX_DATAGRAM) {
                         refused.incrementAndGet(); // not HEP3, or a packet larger than any datagram: framing is lost
                         return;
                     }

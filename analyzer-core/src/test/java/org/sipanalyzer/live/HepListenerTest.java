@@ -62,6 +62,58 @@ class HepListenerTest {
         return new SipAnalysis(Catalogue.standard(), AnalysisOptions.defaults(), CallOptions.defaults());
     }
 
+    /**
+     * A stop (SIGINT) while packets wait for the analysis: the source ends its stream after what it had received, and
+     * all of that is analysed, not only what the analysis had reached. Here the stop comes with the first read.
+     */
+    @Test
+    void whatWasReceivedBeforeAStopIsAllAnalysed() throws Exception {
+        byte[] capture = java.nio.file.Files.readAllBytes(Path.of(System.getProperty("sipanalyzer.samples",
+                "../samples")).resolve("sipp-calls-udp.pcap"));
+        assertTrue(capture.length > 64 * 1024, "more than one read's worth");
+        org.sipanalyzer.analysis.StopSignal stop = new org.sipanalyzer.analysis.StopSignal();
+        java.io.InputStream received = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(capture)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                stop.request("SIGINT"); // the source had received all of it; it ends its stream at its end
+                return super.read(b, off, len);
+            }
+        };
+        SipAnalysis.Result r = analysis().withStop(stop).run(List.of(AnalysisInput.live("live", received)));
+        assertEquals(176, r.analysis().total().messages().count(), "samples/README.md: 176 messages");
+    }
+
+    /**
+     * A TCP sender of what is not HEP3 (plain SIP, say) is closed and counted as refused; senders that come and go
+     * leave nothing held; a second collector on a UDP port in use is refused, as on a TCP one.
+     */
+    @Test
+    void sendersThatAreNotHepAreRefusedAndNothingIsHeldForSendersGone() throws Exception {
+        HepListener l = new HepListener(List.of(new HepListener.Bind(true, "127.0.0.1", 0),
+                new HepListener.Bind(false, "127.0.0.1", 0)), null);
+        try {
+            InetSocketAddress tcp = l.bound().get(0);
+            try (Socket s = new Socket(tcp.getAddress(), tcp.getPort()); OutputStream o = s.getOutputStream()) {
+                o.write(("INVITE sip:b@x SIP/2.0\r\nVia: SIP/2.0/TCP 192.0.2.1;branch=z9hG4bKa\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            for (int i = 0; i < 50; i++) {
+                new Socket(tcp.getAddress(), tcp.getPort()).close();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while ((l.refused() < 1 || l.socketsHeld() > 2) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, l.refused(), "the plain SIP sender");
+            assertEquals(2, l.socketsHeld(), "the two bound sockets, no sender gone");
+            InetSocketAddress udp = l.bound().get(1);
+            assertThrows(java.net.BindException.class, () -> new HepListener(List.of(
+                    new HepListener.Bind(false, "127.0.0.1", udp.getPort())), null));
+        } finally {
+            l.close();
+        }
+    }
+
     @Test
     void whatArrivesOverUdpAndTcpIsAnalysedAsTheSampleFileIs() throws Exception {
         List<byte[]> packets = hepPackets();
