@@ -95,10 +95,12 @@ final class PrometheusExport implements Closeable {
         MetricRegistry m = s.metrics();
         out.add(counter("sip_messages", "SIP messages, retransmissions included.", one(m, "messages")));
         out.add(counter("sip_retransmissions", "SIP retransmissions.", one(m, "retransmissions")));
-        out.add(counter("sip_requests", "SIP requests by method, retransmissions left out.", family(m, "method.",
+        out.add(counter("sip_requests", "SIP requests by method, retransmissions left out; methods past the 256"
+                + " kept apart are (other).", withOther(family(m, "method.", "method"), m, "requests.unique",
                 "method")));
-        out.add(counter("sip_responses", "SIP responses by status code, retransmissions left out.", family(m,
-                "code.", "code")));
+        out.add(counter("sip_responses", "SIP responses by status code, retransmissions left out; codes outside"
+                + " 100-699 or past the 1,024 kept apart are (other).", withOther(family(m, "code.", "code"), m,
+                "responses.unique", "code")));
         out.add(counter("sip_responses_by_class", "SIP responses by class (1xx-6xx), retransmissions left out.",
                 family(m, "class.", "class")));
         out.add(counter("sip_calls", "Calls judged, by outcome.", family(m, "outcome.", "outcome")));
@@ -127,6 +129,20 @@ final class PrometheusExport implements Closeable {
             if (x.name().startsWith(prefix) && !Double.isNaN(x.value())) {
                 points.put(Labels.of(label, x.name().substring(prefix.length())), x.value());
             }
+        }
+        return points;
+    }
+
+    /**
+     * The points, and what {@code total} has beyond their sum as {@code label="(other)"}: the series of a counter then
+     * add up to the whole, as the JSON report's tables do.
+     */
+    private static Map<Labels, Double> withOther(Map<Labels, Double> points, MetricRegistry m, String total,
+            String label) {
+        double sum = points.values().stream().mapToDouble(Double::doubleValue).sum();
+        double all = m.get(total).map(MetricRegistry.Metric::value).orElse(0.0);
+        if (all > sum) {
+            points.put(Labels.of(label, "(other)"), all - sum);
         }
         return points;
     }

@@ -101,6 +101,41 @@ class PrometheusExportTest {
         assertTrue(names >= 8, "the dashboard's queries were found: " + names);
     }
 
+    /** Requests of 300 methods: the 256 kept apart, and the rest as (other), so the series add up to all 300. */
+    @Test
+    void methodsPastTheBoundAreServedAsOther(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String[] requests = new String[300];
+        for (int i = 0; i < requests.length; i++) {
+            requests[i] = "M" + i + " sip:b@x SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK" + i + "\r\n"
+                    + "From: <sip:a@x>;tag=f\r\nTo: <sip:b@x>\r\nCall-ID: c" + i + "\r\nCSeq: 1 M" + i
+                    + "\r\nContent-Length: 0\r\n\r\n";
+        }
+        Path capture = dir.resolve("methods.pcap");
+        java.nio.file.Files.write(capture, AnalyzeCommandTest.pcap(requests));
+        AtomicReference<SipAnalysis.Snapshot> last = new AtomicReference<>();
+        new SipAnalysis(Catalogue.standard(), AnalysisOptions.defaults(), CallOptions.defaults())
+                .withSnapshots(Duration.ofHours(1), last::set).run(List.of(AnalysisInput.file(capture)));
+        String scraped;
+        try (PrometheusExport export = new PrometheusExport(new InetSocketAddress("127.0.0.1", 0),
+                new FixedSource(300, 0))) {
+            export.update(last.get());
+            scraped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + export.port() + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        }
+        double sum = 0;
+        long series = 0;
+        for (String l : scraped.split("\n")) {
+            if (l.startsWith("sip_requests_total{")) {
+                sum += Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
+                series++;
+            }
+        }
+        assertEquals(300.0, sum, scraped);
+        assertEquals(257, series, "256 methods and (other)");
+        assertTrue(scraped.contains("sip_requests_total{method=\"(other)\"} 44"), scraped);
+    }
+
     @Test
     void whereToServeIsParsedOrRefusedWithAnExample() {
         assertEquals(9464, PrometheusExport.parse(":9464").getPort());
