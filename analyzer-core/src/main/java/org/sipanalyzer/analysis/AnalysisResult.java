@@ -78,7 +78,7 @@ public record AnalysisResult(List<InputReport> inputs, MessageStatistics total, 
             if (!r.readable()) {
                 continue;
             }
-            List<String> w = r.diagnostics().stream().filter(d -> d.kind().isLoss()).map(Diagnostic::text).toList();
+            List<String> w = r.lossWarnings();
             int shown = Math.min(w.size(), perInput);
             for (int i = 0; i < shown; i++) {
                 out.add(r.name() + ": " + w.get(i));

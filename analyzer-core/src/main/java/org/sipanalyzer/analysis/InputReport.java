@@ -120,7 +120,12 @@ public final class InputReport implements java.io.Serializable {
      * {@link Diagnostic.Kind#isLoss()}), listed or not: the {@code warnings} metric.
      */
     public long losses() {
-        return warnings.stream().filter(d -> d.kind().isLoss()).count() + warningsNotListed - notesNotListed;
+        return lossWarnings().size() + warningsNotListed - notesNotListed;
+    }
+
+    /** The listed warnings that say the figures may lack something (not a log's notes), in the order found. */
+    public List<String> lossWarnings() {
+        return warnings.stream().filter(d -> d.kind().isLoss()).map(Diagnostic::text).toList();
     }
 
     /**
